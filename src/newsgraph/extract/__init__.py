@@ -1,0 +1,1 @@
+"""Extraction stages: each a plain function from a parsed document to model records."""

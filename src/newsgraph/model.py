@@ -1,0 +1,206 @@
+"""The data newsgraph reads and produces.
+
+Every extracted thing carries character offsets (``start``, ``end``; Python string
+indices, end exclusive) into ``Article.text``, so each fact points back to its evidence.
+All classes are frozen, slotted dataclasses with ``to_dict()``/``from_dict()`` that
+round-trip through JSON.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T", bound="Record")
+
+
+class Record:
+    """Mixin: JSON-ready ``to_dict`` and its inverse ``from_dict`` for the dataclasses below."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        hints = typing.get_type_hints(cls)
+        kwargs = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name in data:
+                kwargs[f.name] = _typed(hints[f.name], data[f.name])
+        return cls(**kwargs)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    """Rebuild a value of type ``hint`` from its plain JSON form."""
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _typed(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(hint)
+        return tuple(_typed(item, v) for v in value)
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return hint.from_dict(value)
+    if hint is dt.date and isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Record):
+    """One news article as read from its source, before any analysis.
+
+    ``id`` is the id the input gave (a JSONL ``id``) or else a stable hash of the text;
+    ``input_id`` is how the user names it: the JSONL id, or the file path of a raw file.
+    """
+
+    id: str
+    text: str
+    source: str | None = None
+    input_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Region(Record):
+    """A stretch of the text that is not article body (headline, caption, dateline...)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Post(Record):
+    """An embedded social-media post: ``start``/``end`` cover the post's own text only."""
+
+    start: int
+    end: int
+    text: str
+    author: str | None = None
+    handle: str | None = None
+    date: dt.date | None = None
+    block_start: int | None = None
+    block_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Record):
+    """A stretch of text that refers to a person, organisation or place."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    """Everything one article says about one referent, under its canonical name."""
+
+    id: int
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
+    """Speech or writing attributed to a source: ``start``/``end`` cover the content only."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue(Record):
+    """A temporal expression and its normalised value (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    granularity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Record):
+    """A piece of evidence: a character span of the article."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    """Something that happened to a named person, with its evidence spans."""
+
+    type: str
+    person: str | None
+    org: str | None = None
+    place: str | None = None
+    date: str | None = None
+    status: str = "asserted"
+    reason: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis(Record):
+    """The result of analysing one article."""
+
+    article: Article
+    regions: tuple[Region, ...] = ()
+    posts: tuple[Post, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    times: tuple[TimeValue, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_output(self) -> dict[str, Any]:
+        """The flat per-article shape of ``newsgraph analyze`` and of the evaluation kit."""
+        article = self.article
+        return {
+            "id": article.input_id or article.id,
+            "article_id": article.id,
+            "source": article.source,
+            "url": article.url,
+            "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "events": [e.to_dict() for e in self.events],
+            "entities": [e.to_dict() for e in self.entities],
+            "posts": [p.to_dict() for p in self.posts],
+            "regions": [r.to_dict() for r in self.regions],
+            "times": [t.to_dict() for t in self.times],
+            "warnings": list(self.warnings),
+        }

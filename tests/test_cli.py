@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLD, ROOT, seed, gold_rows
+
+CLI = [sys.executable, "-m", "newsgraph.cli"]
+
+
+def run(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, cwd=ROOT, timeout=300)
+
+
+def jsonl(stdout: bytes) -> list[dict]:
+    return [json.loads(line) for line in stdout.decode("utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", ["002"])
+def test_cli_analyze_reports_published_from_dateline(name):
+    result = run("analyze", str(seed(name)), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    (row,) = jsonl(result.stdout)
+    assert row["published"] == "2017-04-05"
+    assert row["id"] == str(seed(name))
+    assert row["title"].startswith("'Scores' Of Jewish Labour Members")
+    for key in ("quotes", "events", "entities", "posts"):
+        assert isinstance(row[key], list)
+
+
+@pytest.mark.parametrize("name", ["000"])
+def test_cli_analyze_posts_are_quotes_of_kind_post(name):
+    result = run("analyze", str(seed(name)), "--format", "jsonl")
+    (row,) = jsonl(result.stdout)
+    posts = [q for q in row["quotes"] if q["kind"] == "post"]
+    assert [q["speaker"] for q in posts] == ["Louise Ellman", "LFI", "Mike Katz", None]
+    text = seed(name).read_text(encoding="utf-8")
+    for quote in posts:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+    assert [p["handle"] for p in row["posts"]] == ["@LouiseEllman", "@_LFI", "@mikekatz", None]
+
+
+@pytest.mark.parametrize("gold", ["seeds.jsonl"])
+def test_cli_analyze_jsonl_keeps_input_ids(gold):
+    result = run("analyze", str(GOLD / gold), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in jsonl(result.stdout)] == [r["id"] for r in gold_rows(gold)]
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_cli_analyze_other_formats(fmt):
+    result = run("analyze", str(seed("000")), str(seed("002")), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    if fmt == "json":
+        rows = json.loads(out)
+        assert [r["published"] for r in rows] == [None, "2017-04-05"]
+    else:
+        assert "Louise Ellman [post]" in out and "(2017-04-05)" in out
+
+
+def test_cli_analyze_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    big = tmp_path / "big.txt"
+    big.write_text("A long article. " * 600, encoding="utf-8")
+    result = run("analyze", str(empty), str(seed("002")), str(binary), str(big), "--max-bytes", "6000")
+    assert result.returncode == 1
+    errors = result.stderr.decode("utf-8").strip().splitlines()
+    assert any("empty.txt" in e and "empty" in e for e in errors)
+    assert any("image.txt" in e and "binary" in e for e in errors)
+    assert any("big.txt" in e and "over the limit" in e for e in errors)
+    assert [r["published"] for r in jsonl(result.stdout)] == ["2017-04-05"]
+
+
+@pytest.mark.parametrize("name", ["002"])
+def test_cli_analyze_reads_standard_input(name):
+    data = seed(name).read_bytes()
+    result = run("analyze", "-", stdin=data)
+    assert result.returncode == 0, result.stderr
+    (row,) = jsonl(result.stdout)
+    assert row["published"] == "2017-04-05" and row["id"] == "<stdin>"
+    line = json.dumps({"id": "piped", "text": data.decode("utf-8")}).encode() + b"\n"
+    (row,) = jsonl(run("analyze", "-", stdin=line).stdout)
+    assert row["id"] == "piped"
+
+
+def test_cli_examples_analyse_cleanly():
+    result = run("analyze", "examples", "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "Helen Brightwater [post]" in result.stdout.decode("utf-8")
