@@ -6,7 +6,8 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from .clean import clean
-from .extract.posts import post_quotes
+from .extract.entities import extract_entities, infer_genders
+from .extract.quotes import extract_quotes, inside_quotes, quoted_spans
 from .model import Analysis, Article
 from .nlp import load_model, parse
 from .options import Options
@@ -45,5 +46,14 @@ def _analysis(article: Article, layout, doc) -> Analysis:
         title=article.title or layout.headline,
         published=article.published or layout.published,
     )
-    quotes = sorted(post_quotes(layout.posts), key=lambda q: q.start)
-    return Analysis(article=article, regions=layout.regions, posts=layout.posts, quotes=tuple(quotes))
+    marked, paragraphs = quoted_spans(doc.text, layout)
+    entities = extract_entities(doc, skip=lambda start, end: not layout.is_body(start, end))
+    entities = infer_genders(entities, doc, inside_quotes(marked))
+    quotes = extract_quotes(doc, layout, entities, marked, paragraphs)
+    return Analysis(
+        article=article,
+        regions=layout.regions,
+        posts=layout.posts,
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+    )

@@ -1,0 +1,329 @@
+"""Mentions of people and organisations, and in-article coreference into entities.
+
+spaCy's NER gives the candidates; rules fix its systematic misses (titles such as
+"Dame Ellman" tagged as an organisation, a party name tagged as a person) and add what
+it does not know: titles, acronyms defined in the text, social handles. Mentions that
+share a surname, a title + first name, an acronym or a "the X Party" form are merged
+into one entity whose canonical name is the fullest form used in the article.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Entity, Mention
+
+# Titles that stand before a name; those that go with a first name ("Dame Louise") too.
+TITLES = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
+    "dame": "f", "lord": "m", "lady": "f", "baroness": "f", "baron": "m", "prof": None,
+    "professor": None, "rabbi": None, "rev": None, "reverend": None, "cllr": None,
+    "councillor": None, "president": None, "senator": None, "sen": None, "rep": None,
+    "gov": None, "governor": None, "mayor": None, "judge": None, "justice": None,
+}
+FIRST_NAME_TITLES = {"sir", "dame", "lord", "lady"}
+NAME_SUFFIXES = {"mp", "mep", "msp", "am", "mla", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr"}
+PARTY_WORDS = {
+    "labour", "conservative", "conservatives", "tory", "tories", "liberal", "lib", "dems",
+    "democrats", "democrat", "ukip", "snp", "plaid", "green", "greens", "respect", "veritas",
+    "republican", "republicans", "democratic", "reform", "brexit",
+}
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "NORP"}
+_HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+
+
+def extract_entities(doc, skip=None) -> list[Entity]:
+    """People and organisations of one parsed article, each with its mentions.
+
+    ``skip(start, end)`` says which spans to leave out (headlines, captions...).
+    """
+    mentions = _mentions(doc, skip or (lambda s, e: False))
+    return _cluster(mentions, doc.text)
+
+
+def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
+    """(mention, title) pairs: NER spans, corrected and extended by the rules."""
+    text = doc.text
+    found: list[tuple[Mention, str | None]] = []
+    org_words = Counter(e.text.lower() for e in doc.ents if e.label_ in ORG_LABELS)
+    taken = set()
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS | ORG_LABELS | {"EVENT", "GPE"} or skip(ent.start_char, ent.end_char):
+            continue
+        start, end = _trim(ent)
+        if end <= start:
+            continue
+        label = _fixed_label(ent, text[start:end], org_words)
+        if label is None:
+            continue
+        title = None
+        inner = [t for t in ent[1:] if t.text.lower().rstrip(".") in TITLES and t.is_title]
+        if inner and label == "ORG" and inner[0].i + 1 < ent.end:
+            # "Israel Mr Lewis": NER ran a place into a titled name
+            ent = doc[inner[0].i: ent.end]
+            start, end = _trim(ent)
+            label = "PERSON"
+        first = doc[ent.start].i
+        # "Dame Louise", "Mr Corbyn": the title may be inside or just before the span
+        before = doc[first - 1] if first > 0 else None
+        inside = ent[0].text.lower().rstrip(".")
+        if inside in TITLES and len(ent) > 1:
+            title, start = inside, ent[1].idx
+            label = "PERSON"
+        elif before is not None and before.text.lower().rstrip(".") in TITLES and before.is_title:
+            title = before.text.lower().rstrip(".")
+            label = "PERSON"
+        mention_text = _strip_suffixes(text[start:end])
+        end = start + len(mention_text)
+        if label == "PERSON" and not _looks_like_name(mention_text):
+            continue
+        found.append((Mention(start, end, mention_text, label), title))
+        taken.update(range(start, end))
+    found += _title_mentions(doc, skip, taken)
+    found += _handle_mentions(text, skip, taken)
+    found.sort(key=lambda m: m[0].start)
+    return found
+
+
+def _trim(ent) -> tuple[int, int]:
+    """Span offsets without a leading 'the', trailing possessive and punctuation."""
+    tokens = list(ent)
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "\u2019s", "'"}):
+        tokens = tokens[:-1]
+    if not tokens:
+        return 0, 0
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    span = ent.doc.text[start:end]
+    return start, start + len(_POSSESSIVE.sub("", span))
+
+
+def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
+    words = [w.lower() for w in text.split()]
+    if ent.label_ == "PERSON":
+        # a party name tagged as a person ("Labour") is an organisation
+        if words and all(w in PARTY_WORDS for w in words):
+            return "ORG"
+        if len(words) == 1 and org_words[text.lower()] > 0:
+            return "ORG"
+        if len(words) == 1 and text.isupper() and len(text) <= 5:
+            return "ORG"  # "the JC": people's names are not acronyms
+        return "PERSON"
+    if ent.label_ in ORG_LABELS:
+        first = words[0].rstrip(".") if words else ""
+        if first in TITLES and len(words) > 1:
+            return "PERSON"
+        if ent.label_ == "NORP" and not (words and words[-1] in PARTY_WORDS):
+            return None  # "Jewish", "British": not an organisation
+        return "ORG"
+    if ent.label_ in {"EVENT", "GPE"}:
+        first = words[0].rstrip(".") if words else ""
+        return "PERSON" if first in TITLES and len(words) > 1 else None
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and len(words) <= 5 and all(w[:1].isupper() or w[:1] in "@'" or w in {"de", "van", "von", "la"}
+                                                   for w in words)
+
+
+def _strip_suffixes(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words) if words else text
+
+
+def _title_mentions(doc, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
+    """'Mr Lewis', 'Dame Louise' that NER missed: a title and capitalised proper nouns."""
+    out = []
+    for token in doc:
+        low = token.text.lower().rstrip(".")
+        if low not in TITLES or not token.is_title or token.idx in taken:
+            continue
+        names = []
+        for nxt in doc[token.i + 1: token.i + 4]:
+            if nxt.is_title and nxt.pos_ in {"PROPN", "NOUN", "ADJ"} and nxt.text.lower() not in TITLES:
+                names.append(nxt)
+            else:
+                break
+        if not names:
+            continue
+        start = names[0].idx
+        end = names[-1].idx + len(names[-1].text)
+        text = _POSSESSIVE.sub("", doc.text[start:end])
+        end = start + len(text)
+        if skip(start, end) or any(i in taken for i in range(start, end)):
+            continue
+        out.append((Mention(start, end, text, "PERSON"), low))
+        taken.update(range(start, end))
+    return out
+
+
+def _handle_mentions(text: str, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
+    out = []
+    for match in _HANDLE.finditer(text):
+        start, end = match.span()
+        if not skip(start, end) and start not in taken:
+            out.append((Mention(start, end, match.group(0), "HANDLE"), None))
+    return out
+
+
+def _cluster(found: list[tuple[Mention, str | None]], text: str) -> list[Entity]:
+    clusters: list[_Cluster] = []
+    acronyms = _acronyms(text)
+    by_key: dict[tuple[str, str], _Cluster] = {}
+
+    def new(label: str) -> _Cluster:
+        cluster = _Cluster(label)
+        clusters.append(cluster)
+        return cluster
+
+    people = [(m, t) for m, t in found if m.label == "PERSON"]
+    # Fullest names first, so that "Corbyn" finds "Jeremy Corbyn" wherever it stands.
+    for mention, title in sorted(people, key=lambda mt: -len(mt[0].text.split())):
+        words = mention.text.split()
+        surname = words[-1].lower()
+        cluster = None
+        if len(words) == 1 and title in FIRST_NAME_TITLES:
+            cluster = by_key.get(("first", surname)) or by_key.get(("surname", surname))
+        elif len(words) == 1:
+            cluster = by_key.get(("surname", surname)) or by_key.get(("first", surname))
+        else:
+            cluster = by_key.get(("full", mention.text.lower()))
+            if cluster is None:
+                candidate = by_key.get(("surname", surname))
+                # "Louise Ellman" and "Dame Ellman" join; "Ed Miliband" and "David Miliband" do not
+                if candidate and all(n.split()[0].lower() == words[0].lower() or len(n.split()) == 1
+                                     for n in candidate.names):
+                    cluster = candidate
+        if cluster is None:
+            cluster = new("PERSON")
+        cluster.names.append(mention.text)
+        cluster.mentions.append(mention)
+        if title and TITLES.get(title) and cluster.gender is None:
+            cluster.gender = TITLES[title]
+        by_key.setdefault(("surname", surname), cluster)
+        by_key.setdefault(("full", mention.text.lower()), cluster)
+        if len(words) > 1:
+            by_key.setdefault(("first", words[0].lower()), cluster)
+
+    orgs = []
+    for mention, _ in found:
+        if mention.label != "ORG":
+            continue
+        person = by_key.get(("surname", mention.text.lower())) if " " not in mention.text else None
+        if person is not None:
+            # "Livingstone" tagged ORG in an article about Ken Livingstone
+            person.names.append(mention.text)
+            person.mentions.append(Mention(mention.start, mention.end, mention.text, "PERSON"))
+        else:
+            orgs.append(mention)
+    for mention in sorted(orgs, key=lambda m: -len(m.text)):
+        key = _org_key(mention.text, acronyms)
+        cluster = by_key.get(("org", key))
+        if cluster is None:
+            cluster = new("ORG")
+            by_key[("org", key)] = cluster
+        cluster.names.append(mention.text)
+        cluster.mentions.append(mention)
+        for short, long in acronyms.items():
+            if _org_key(long, {}) == key:
+                cluster.aliases.add(short)
+                cluster.names.append(long)
+
+    for mention, _ in found:
+        if mention.label == "HANDLE":
+            cluster = new("HANDLE")
+            cluster.names.append(mention.text)
+            cluster.mentions.append(mention)
+
+    entities = []
+    ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
+    for number, cluster in enumerate(ordered):
+        name = cluster.name
+        mentions = tuple(sorted((Mention(m.start, m.end, m.text, m.label, number) for m in cluster.mentions),
+                                key=lambda m: m.start))
+        aliases = tuple(sorted({n for n in cluster.names if n != name} | cluster.aliases))
+        entities.append(Entity(number, name, cluster.label, aliases, mentions, cluster.gender))
+    return entities
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """'Jewish Labour Movement (JLM)' defines JLM: initials of the words before it."""
+    out = {}
+    for match in _ACRONYM_DEF.finditer(text):
+        short = match.group(1)
+        letters = [c for c in short if c.isupper()]
+        words = re.findall(r"[A-Z][\w'-]*|of|and|for|the", text[max(0, match.start() - 120):match.start()])
+        initials = [w for w in words if w[0].isupper()]
+        if len(initials) >= len(letters) and [w[0] for w in initials[-len(letters):]] == letters:
+            first = initials[-len(letters)]
+            tail = text[max(0, match.start() - 120):match.start()]
+            long = tail[tail.rindex(first):].strip()
+            out[short] = long
+    return out
+
+
+def _org_key(name: str, acronyms: dict[str, str]) -> str:
+    """One key for 'Labour', 'the Labour Party' and 'Labour party'; an acronym for its long form."""
+    if name in acronyms:
+        name = acronyms[name]
+    words = [w.lower() for w in name.split() if w.lower() != "the"]
+    if len(words) > 1 and words[-1] == "party":
+        words = words[:-1]
+    return " ".join(words)
+
+
+def mention_index(entities: list[Entity]) -> dict[int, tuple[Mention, Entity]]:
+    """Mentions by start offset, for looking up who a span refers to."""
+    return {m.start: (m, e) for e in entities for m in e.mentions}
+
+
+def infer_genders(entities: list[Entity], doc, quoted=lambda offset: False) -> list[Entity]:
+    """Give each person without a gendered title the gender of the pronouns that follow it.
+
+    Pronouns inside quotes (``quoted(offset)``) are the speaker's, not the narrator's: skipped.
+    """
+    votes: dict[int, Counter] = defaultdict(Counter)
+    starts = sorted((m.start, e) for e in entities if e.label == "PERSON" for m in e.mentions)
+    if not starts:
+        return entities
+    pointer, last = 0, None
+    for token in doc:
+        while pointer < len(starts) and starts[pointer][0] <= token.idx:
+            last = starts[pointer][1]
+            pointer += 1
+        low = token.lower_
+        if last is not None and token.pos_ == "PRON" and not quoted(token.idx):
+            if low in {"he", "him", "his", "himself"}:
+                votes[last.id]["m"] += 1
+            elif low in {"she", "her", "hers", "herself"}:
+                votes[last.id]["f"] += 1
+    out = []
+    for entity in entities:
+        gender = entity.gender
+        if gender is None and votes[entity.id]:
+            gender = votes[entity.id].most_common(1)[0][0]
+        out.append(Entity(entity.id, entity.name, entity.label, entity.aliases, entity.mentions, gender)
+                   if gender != entity.gender else entity)
+    return out

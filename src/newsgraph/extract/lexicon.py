@@ -1,0 +1,55 @@
+"""The maintained word lists behind quote and speaker extraction.
+
+Lemmas, lower case. Add a word here rather than a special case in code.
+"""
+from __future__ import annotations
+
+# Verbs that report speech or writing and take a clause as complement: they cue direct,
+# mixed and indirect quotes ("said that ...", "wrote: ...").
+REPORTING_VERBS = frozenset({
+    "say", "tell", "add", "claim", "insist", "warn", "argue", "deny", "admit", "write",
+    "state", "announce", "declare", "explain", "note", "suggest", "reply", "respond",
+    "answer", "stress", "confirm", "reveal", "acknowledge", "allege", "concede", "assert",
+    "maintain", "predict", "complain", "remark", "report", "indicate", "tweet", "conclude",
+    "recount", "comment", "observe", "protest", "retort", "counter", "emphasise",
+    "emphasize", "contend", "accept", "agree", "disclose", "estimate", "repeat", "urge",
+    "ask", "demand", "plead", "implore", "joke", "quip", "continue", "post", "testify",
+    "announce", "reiterate", "underline", "point", "hit", "accuse",
+})
+# Verbs that cue a quoted fragment but not reported clauses ("called it "heartbreaking"",
+# "described the delay as "unnecessary"", "slammed the investigation as "flawed"").
+FRAGMENT_VERBS = REPORTING_VERBS | frozenset({
+    "call", "describe", "brand", "dub", "label", "term", "slam", "attack", "criticise",
+    "criticize", "blast", "praise", "welcome", "condemn", "cite", "vow", "promise",
+    "pledge", "threaten", "feel", "express", "speak", "reflect", "boast", "mock",
+    "dismiss", "compare", "refer", "characterise", "characterize", "insult", "question",
+    "hail", "tout", "defend",
+})
+# Verbs reporting with a clause that are only used for indirect speech with a "that"
+# clause, because their bare use is usually not speech ("he added value").
+NEEDS_THAT = frozenset({"add", "accept", "agree", "continue", "point", "hit", "post", "report"})
+# Nouns that carry a quote ("in a statement", "her resignation letter").
+CUE_NOUNS = frozenset({
+    "statement", "letter", "tweet", "interview", "speech", "post", "message", "email",
+    "remarks", "comment", "comments", "announcement", "blog", "article", "column",
+    "press", "conference", "words", "verdict", "view", "claim", "claims", "accusation",
+})
+SPOKESPERSON_NOUNS = frozenset({
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "representative",
+    "official", "officials", "source", "sources", "aide", "aides", "insider", "insiders",
+})
+# Sources that are never named: "a member said" gives speaker null.
+GENERIC_DETERMINERS = frozenset({"a", "an", "one", "some", "many", "several", "few", "other", "another",
+                                 "most", "two", "three", "no", "any", "all"})
+GENERIC_NOUNS = frozenset({
+    "member", "members", "critic", "critics", "people", "observers", "analysts",
+    "supporters", "opponents", "mps", "campaigners", "activists", "voters", "residents",
+    "someone", "somebody", "others", "many", "some", "one", "friend", "friends", "colleague",
+    "colleagues", "ally", "allies", "witness", "witnesses", "commentators", "experts",
+})
+# Nouns that say what role a person has, for "the Labour leader", "the 73-year-old".
+ROLE_SUFFIXES = ("-year-old",)
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
+THING_PRONOUNS = frozenset({"it", "its"})

@@ -1,0 +1,355 @@
+"""Quotes of every kind, attributed to their speakers, as GUIDELINES.md defines them.
+
+- ``direct``: a full utterance in quotation marks (continued over paragraphs: one quote);
+- ``mixed``: a quoted fragment inside narration, kept only when a speech cue is near
+  (otherwise it is a scare quote, a title or a nickname);
+- ``indirect``: the clause reported by a speech verb, without quotation marks;
+- ``post``: embedded social posts, from the cleaner.
+
+Sentences are walked in order so that pronouns and roles resolve against who spoke or
+acted last (see ``speakers.py``).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..clean import Layout, split_lines
+from ..model import Entity, Quote
+from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, NEEDS_THAT, REPORTING_VERBS
+from .posts import post_quotes
+from .quotemarks import Marked, find_quoted
+from .speakers import Resolver, Source
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MIN_INDIRECT_TOKENS = 3
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    cue: object | None = None  # the cue token
+    paragraph: int = 0
+    last_paragraph: int = 0
+
+
+def quoted_spans(text: str, layout: Layout) -> tuple[list[Marked], list[tuple[int, int]]]:
+    """The outermost quoted spans of the body, and the body paragraphs they were found in."""
+    paragraphs = [(line.start, line.end) for line in split_lines(text) if layout.is_body(line.start, line.end)]
+    marked = [m for m in find_quoted(text, paragraphs) if _worth_reading(text, m)]
+    return _outermost(marked), paragraphs
+
+
+def inside_quotes(marked: list[Marked]) -> "_Inside":
+    """A predicate: is an offset inside quotation marks (marks included)?"""
+    return _Inside([(m.open_mark, m.end + 1) for m in marked])
+
+
+def extract_quotes(doc, layout: Layout, entities: list[Entity], marked: list[Marked] | None = None,
+                   paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
+    """All quotes of one parsed article, in text order."""
+    text = doc.text
+    if marked is None or paragraphs is None:
+        marked, paragraphs = quoted_spans(text, layout)
+    inside = inside_quotes(marked)
+    paragraph_starts = [p[0] for p in paragraphs]
+
+    candidates = []
+    for m in marked:
+        paragraph = bisect.bisect_right(paragraph_starts, m.open_mark) - 1
+        kind = "direct" if _is_utterance(doc, text, m, paragraph_starts) else "mixed"
+        last = bisect.bisect_right(paragraph_starts, m.end) - 1
+        candidates.append(_Candidate(m.start, m.end, kind, paragraph=paragraph, last_paragraph=last))
+    candidates += _indirect(doc, inside, layout, paragraph_starts)
+    candidates.sort(key=lambda c: c.start)
+
+    resolver = Resolver(entities, doc)
+    quotes = _attribute(doc, candidates, resolver, inside)
+    quotes += post_quotes(layout.posts)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+class _Inside:
+    """Is an offset inside quotation marks?"""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+def _worth_reading(text: str, m: Marked) -> bool:
+    content = text[m.start:m.end].strip()
+    return bool(content) and any(ch.isalpha() for ch in content)
+
+
+def _outermost(marked: list[Marked]) -> list[Marked]:
+    """A quote nested in another is part of the outer one."""
+    out: list[Marked] = []
+    for m in sorted(marked, key=lambda m: (m.open_mark, -m.end)):
+        if out and m.open_mark < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _is_utterance(doc, text: str, m: Marked, paragraph_starts: list[int]) -> bool:
+    """A direct quote opens its sentence or follows a colon or a speech verb."""
+    i = m.open_mark - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] == "\n" or m.open_mark in paragraph_starts:
+        return True
+    before = text[i]
+    if before == ":":
+        return True
+    content = text[m.start:m.end].lstrip()
+    capital = content[:1].isupper() or content[:1] in "[\u2026." or content[:2] == "I "
+    if before in ".!?\u2014" and capital:
+        return True
+    token = _token_at(doc, i)
+    if token is not None and token.lemma_.lower() in REPORTING_VERBS and capital:
+        return True
+    if token is not None and token.lemma_.lower() in {"add", "say", "write", "tell"}:
+        return True  # 'She added "this issue is ..."'
+    if before == "," and capital and _ends_utterance(content):
+        return True
+    return False
+
+
+def _ends_utterance(content: str) -> bool:
+    return content.rstrip()[-1:] in ",.!?" and len(content.split()) >= 4
+
+
+def _token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int]) -> list[_Candidate]:
+    """Clauses reported by a speech verb, with no quotation marks in them."""
+    out = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in REPORTING_VERBS or inside(token.idx):
+            continue
+        if not layout.is_body(token.idx, token.idx + 1):
+            continue
+        if token.dep_ == "relcl":
+            continue  # "members who said ...": a description of the people, not a report
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].lower_ in {"it", "who", "which", "that"} and subjects[0].dep_ == "nsubjpass":
+            continue
+        for clause in token.children:
+            if clause.dep_ != "ccomp" or clause.i < token.i:
+                continue
+            words = [t for t in clause.subtree]
+            has_that = words[0].lower_ == "that" and words[0].dep_ == "mark"
+            if lemma in NEEDS_THAT and not has_that:
+                continue
+            if has_that:
+                words = words[1:]
+            if words and words[0].lower_ in WH_WORDS:
+                continue  # "revealed how ...": not a reported statement
+            words = _until_aside(words)
+            while words and (words[-1].is_punct or words[-1].is_space):
+                words = words[:-1]
+            while words and (words[0].is_punct or words[0].is_space):
+                words = words[1:]
+            if len(words) < MIN_INDIRECT_TOKENS:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if any(inside(t.idx) for t in words) or _has_mark(doc.text, start, end):
+                continue  # a quoted fragment in it is annotated as mixed on its own
+            if "\n" in doc.text[start:end]:
+                continue
+            paragraph = bisect.bisect_right(paragraph_starts, start) - 1
+            out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
+    return out
+
+
+WH_WORDS = frozenset({"how", "why", "what", "whether", "if", "where", "when", "who", "which"})
+_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "during", "while", "whereas", "although"})
+
+
+def _until_aside(words: list) -> list:
+    """The reported clause stops before a comma that opens an aside (', during which ...')."""
+    for i, token in enumerate(words[:-1]):
+        if token.text == "," and words[i + 1].lower_ in _ASIDE_OPENERS:
+            return words[:i]
+    return words
+
+
+def _has_mark(text: str, start: int, end: int) -> bool:
+    return any(ch in "\"\u201c\u201d" for ch in text[start:end])
+
+
+def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _Inside) -> list[Quote]:
+    text = doc.text
+    quotes: list[Quote] = []
+    sentences = list(doc.sents)
+    sentence_starts = [s.start_char for s in sentences]
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for cand in candidates:
+        index = max(0, bisect.bisect_right(sentence_starts, cand.start) - 1)
+        by_sentence.setdefault(index, []).append(cand)
+
+    previous: tuple[_Candidate, Source] | None = None
+    for index, sentence in enumerate(sentences):
+        subject = _main_subject(sentence, inside)
+        if subject is not None and subject.pos_ == "PROPN":
+            resolver.note_subject(resolver.resolve(subject).entity)
+        for cand in by_sentence.get(index, []):
+            source = _source(cand, doc, sentences, index, resolver, inside, previous)
+            if source is None and cand.kind == "mixed":
+                continue  # no speech cue near a quoted fragment: a scare quote or a title
+            if source is None:
+                source = Source(None, -1, -1)
+            entity = source.entity
+            quotes.append(Quote(
+                start=cand.start, end=cand.end, text=text[cand.start:cand.end], kind=cand.kind,
+                speaker=entity.name if entity is not None else None,
+                speaker_start=source.start if source.start >= 0 else None,
+                speaker_end=source.end if source.start >= 0 else None,
+                cue=cand.cue.text if cand.cue is not None and hasattr(cand.cue, "text") else None,
+            ))
+            resolver.note_speaker(entity)
+            previous = (cand, source)
+        if subject is not None and subject.pos_ != "PROPN" and not by_sentence.get(index):
+            resolver.note_subject(resolver.resolve(subject).entity)
+    return quotes
+
+
+def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, previous) -> Source | None:
+    """The source of one candidate: its cue's subject, else the speaker it continues."""
+    cue = cand.cue or _nearest_cue(doc, cand, sentences, index, inside)
+    if cue is not None:
+        cand.cue = cue
+        subject = _subject(cue)
+        if subject is not None:
+            return resolver.resolve(subject)
+        according = _according_to(cue)
+        if according is not None:
+            return resolver.resolve(according)
+        if cue.lemma_.lower() in CUE_NOUNS:
+            owner = _cue_noun_owner(cue)
+            if owner is not None:
+                return resolver.resolve(owner)
+        elif previous is not None and cand.paragraph - previous[0].last_paragraph <= 1:
+            return previous[1]  # "Further noting that ...": the speaker goes on
+    if cand.kind == "mixed" and cue is None:
+        return None
+    if previous is not None and cand.kind == "direct" and cand.paragraph - previous[0].last_paragraph <= 1:
+        return previous[1]
+    return Source(None, -1, -1) if cue is not None or cand.kind != "mixed" else None
+
+
+def cue_lemma(token) -> str:
+    """The token's lemma, mended for verbs the tagger took for nouns ("implored")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"} or lemma in FRAGMENT_VERBS:
+        return lemma
+    low = token.lower_
+    if low.endswith("ed"):
+        for stem in (low[:-1], low[:-2], low[:-3]):
+            if stem in FRAGMENT_VERBS:
+                return stem
+    return lemma
+
+
+def _is_verb_cue(token) -> bool:
+    if token.pos_ in {"VERB", "AUX"}:
+        return token.lemma_.lower() in FRAGMENT_VERBS
+    return token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.lower_.endswith("ed") and cue_lemma(token) in FRAGMENT_VERBS
+
+
+def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
+    """The speech verb (or cue noun) nearest the quote in its sentences, outside any quote."""
+    first = index
+    while first > 0 and sentences[first].start_char > cand.start - 1:
+        first -= 1
+    window = []
+    for sentence in sentences[first:]:
+        if sentence.start_char > cand.end + 1:
+            break
+        window.append(sentence)
+    best, best_distance = None, None
+    for sentence in window:
+        for token in sentence:
+            if inside(token.idx) or cand.start <= token.idx < cand.end:
+                continue
+            lemma = token.lemma_.lower()
+            is_cue = _is_verb_cue(token) or (
+                token.pos_ == "NOUN" and lemma in CUE_NOUNS) or (lemma == "according" and token.dep_ == "prep")
+            if not is_cue:
+                continue
+            distance = cand.start - token.idx if token.idx < cand.start else token.idx - cand.end
+            # a cue after the quote in its own paragraph ("... ," she said) is as good as one before
+            if best_distance is None or distance < best_distance:
+                best, best_distance = token, distance
+    if best is None and cand.kind == "direct":
+        previous = sentences[first - 1] if first > 0 else None
+        if previous is not None and previous.text.rstrip().endswith(":"):
+            for token in reversed(previous):
+                if _is_verb_cue(token) and not inside(token.idx):
+                    return token
+    return best
+
+
+def _subject(cue):
+    """The subject of a cue verb, looking through conjunctions, participles and clauses."""
+    token = cue
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        agent = [c for c in token.children if c.dep_ == "agent"]
+        if agent:
+            objects = [c for c in agent[0].children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp"} and token.head is not token:
+            if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
+                return token.head
+            token = token.head
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
+            return None
+        break
+    # a mis-parsed subject ("the 73-year-old wrote" with "old" as a modifier of the verb)
+    left = [c for c in token.children if c.i < token.i and c.dep_ in {"amod", "npadvmod", "dep", "nmod", "compound"}
+            and c.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}]
+    return left[-1] if left else None
+
+
+def _according_to(cue):
+    if cue.lower_ != "according":
+        return None
+    for child in cue.children:
+        if child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _cue_noun_owner(noun):
+    """'In a statement, X said' is handled by the verb; 'her resignation letter' names 'her'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def _main_subject(sentence, inside: _Inside):
+    root = sentence.root
+    for child in root.children:
+        if child.dep_ in SUBJECT_DEPS and not inside(child.idx):
+            return child
+    return None

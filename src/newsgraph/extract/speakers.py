@@ -1,0 +1,186 @@
+"""Who is speaking: from a cue verb to its local mention, and from there to an entity.
+
+The local mention is the subject of the speech verb ("She added", "said a member",
+"the 73-year-old wrote"). It resolves to an entity by name, by pronoun (gender and
+recency, preferring the last speaker), by role ("the Labour leader" after "leader
+Jeremy Corbyn") or, for a spokesperson, to the organisation spoken for. Unnamed and
+generic sources ("a member") resolve to nobody.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Entity, Mention
+from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, MALE_PRONOUNS,
+                      PLURAL_PRONOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A resolved source: the entity (or None) and the local mention's offsets."""
+
+    entity: Entity | None
+    start: int
+    end: int
+
+
+class Resolver:
+    """Resolves subject noun phrases to entities, remembering who spoke and acted last."""
+
+    def __init__(self, entities: list[Entity], doc):
+        self.doc = doc
+        self.entities = entities
+        self.by_offset: dict[int, tuple[Mention, Entity]] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                for offset in range(mention.start, mention.end):
+                    self.by_offset[offset] = (mention, entity)
+        self.last_speaker: Entity | None = None
+        self.last_person: Entity | None = None
+        self.last_org: Entity | None = None
+        self.recent: list[Entity] = []  # subjects and speakers, most recent last
+        self.roles = self._roles()
+
+    # -- salience -------------------------------------------------------------------
+
+    def note_subject(self, entity: Entity | None) -> None:
+        """Record the subject of a main clause: pronouns and roles later refer back to it."""
+        if entity is None:
+            return
+        self.recent.append(entity)
+        if entity.label == "PERSON":
+            self.last_person = entity
+        elif entity.label == "ORG":
+            self.last_org = entity
+
+    def note_speaker(self, entity: Entity | None) -> None:
+        self.last_speaker = entity
+        self.note_subject(entity)
+
+    # -- resolution -----------------------------------------------------------------
+
+    def entity_at(self, token) -> tuple[Mention, Entity] | None:
+        return self.by_offset.get(token.idx)
+
+    def resolve(self, head) -> Source:
+        """The source that the noun phrase headed by ``head`` names."""
+        span = _phrase(head)
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        low = head.lower_
+        if head.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+            return Source(self._pronoun(low), head.idx, head.idx + len(head.text))
+        if low in SPOKESPERSON_NOUNS:
+            return Source(self._spokesperson(head, span), start, end)
+        named = self._named(span, head)
+        if named is not None:
+            mention, entity = named
+            return Source(entity, mention.start, mention.end)
+        if self._generic(head, span):
+            return Source(None, start, end)
+        return Source(self._role(head, span), start, end)
+
+    def _named(self, span, head) -> tuple[Mention, Entity] | None:
+        hit = self.entity_at(head)
+        if hit and hit[1].label in {"PERSON", "ORG"}:
+            return hit
+        # the head may be a role word before a name ("chair Mike Katz"): take a person inside
+        for token in span:
+            hit = self.entity_at(token)
+            if hit and hit[1].label == "PERSON":
+                return hit
+        for token in span:
+            hit = self.entity_at(token)
+            if hit and hit[1].label == "ORG" and token.i == head.i:
+                return hit
+        return None
+
+    def _pronoun(self, low: str) -> Entity | None:
+        if low in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            gender = "m" if low in MALE_PRONOUNS else "f"
+            for candidate in reversed(self.recent[-12:]):
+                if candidate.label == "PERSON" and candidate.gender in (gender, None):
+                    return candidate
+            return None
+        if low in PLURAL_PRONOUNS | THING_PRONOUNS:
+            if self.last_speaker is not None and self.last_speaker.label == "ORG":
+                return self.last_speaker
+            return self.last_org if low in THING_PRONOUNS | {"we"} else None
+        return None
+
+    def _spokesperson(self, head, span) -> Entity | None:
+        # "a spokesman for Michael Howard", "a Labour spokeswoman", "the party's spokesman"
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+                for obj in child.children:
+                    hit = self.entity_at(obj) or _first_hit(self, obj.subtree)
+                    if hit:
+                        return hit[1]
+        for token in span:
+            if token.i != head.i:
+                hit = self.entity_at(token)
+                if hit and hit[1].label in {"ORG", "PERSON"}:
+                    return hit[1]
+        if any(t.lower_ in {"party", "party's"} for t in span):
+            return self.last_org
+        return self.last_org if self.last_speaker is None or self.last_speaker.label != "PERSON" else (
+            self.last_org or None)
+
+    def _generic(self, head, span) -> bool:
+        determiners = {t.lower_ for t in span if t.dep_ in {"det", "nummod", "amod", "quantmod"}}
+        if determiners & GENERIC_DETERMINERS:
+            return True
+        return head.lower_ in GENERIC_NOUNS and not any(t.lower_ in {"the", "this"} for t in span)
+
+    def _role(self, head, span) -> Entity | None:
+        """'the Labour leader', 'the 73-year-old', 'the group': a definite description."""
+        if not any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span):
+            return None
+        if head.lower_ in {"group", "party", "movement", "organisation", "organization", "union", "campaign",
+                           "committee", "council", "government", "department", "ministry", "charity"}:
+            return self.last_org
+        before = [entity for offset, entity in self.roles.get(head.lemma_.lower(), ()) if offset < head.idx]
+        if before:
+            return before[-1]
+        return self.last_person
+
+    def _roles(self) -> dict[str, list[tuple[int, Entity]]]:
+        """Role words written next to a name: 'leader Jeremy Corbyn', 'MP Dame Louise Ellman'."""
+        roles: dict[str, list[tuple[int, Entity]]] = {}
+        for token in self.doc:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.is_title and self.entity_at(token):
+                continue
+            nxt = token.nbor(1) if token.i + 1 < len(self.doc) else None
+            while nxt is not None and nxt.lower_ in {"dame", "sir", "mr", "mrs", "ms", "lord", "lady", "dr"}:
+                nxt = nxt.nbor(1) if nxt.i + 1 < len(self.doc) else None
+            hit = self.entity_at(nxt) if nxt is not None else None
+            if hit and hit[1].label == "PERSON":
+                roles.setdefault(token.lemma_.lower(), []).append((token.idx, hit[1]))
+            # "Jennifer Gerber, director of LFI": an appositive role after the name
+            if token.dep_ == "appos":
+                hit = self.entity_at(token.head)
+                if hit and hit[1].label == "PERSON":
+                    roles.setdefault(token.lemma_.lower(), []).append((token.idx, hit[1]))
+        return roles
+
+
+def _phrase(head):
+    """The noun phrase of ``head``: its left modifiers, itself, and compound names after it."""
+    tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in {"compound", "flat", "appos"} and t.i == head.i + 1]
+    tokens = [t for t in tokens if not t.is_punct or t.i == head.i]
+    # keep the contiguous run that contains the head
+    left = head.i
+    indices = {t.i for t in tokens}
+    while left - 1 in indices:
+        left -= 1
+    right = head.i
+    while right + 1 in indices:
+        right += 1
+    return head.doc[left: right + 1]
+
+
+def _first_hit(resolver: Resolver, tokens):
+    for token in tokens:
+        hit = resolver.entity_at(token)
+        if hit:
+            return hit
+    return None
