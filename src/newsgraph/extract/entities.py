@@ -90,6 +90,8 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         elif before is not None and before.text.lower().rstrip(".") in TITLES and before.is_title:
             title = before.text.lower().rstrip(".")
             label = "PERSON"
+        if label == "PERSON":
+            end = _extend_name(doc, ent.end, end)
         mention_text = _strip_suffixes(text[start:end])
         end = start + len(mention_text)
         if label == "PERSON" and not _looks_like_name(mention_text):
@@ -138,6 +140,19 @@ def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
         first = words[0].rstrip(".") if words else ""
         return "PERSON" if first in TITLES and len(words) > 1 else None
     return None
+
+
+def _extend_name(doc, token_end: int, end: int) -> int:
+    """NER sometimes stops after a first name ("Sylvia" of "Sylvia Heal"): take the surname too."""
+    while token_end < len(doc):
+        nxt = doc[token_end]
+        if nxt.pos_ != "PROPN" or not nxt.is_title or nxt.ent_type_ not in ("", "PERSON") or nxt.whitespace_ == "\n":
+            break
+        if doc[token_end - 1].whitespace_ != " ":
+            break
+        end = nxt.idx + len(nxt.text)
+        token_end += 1
+    return end
 
 
 def _looks_like_name(text: str) -> bool:

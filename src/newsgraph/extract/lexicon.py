@@ -33,6 +33,17 @@ CUE_NOUNS = frozenset({
     "statement", "letter", "tweet", "interview", "speech", "post", "message", "email",
     "remarks", "comment", "comments", "announcement", "blog", "article", "column",
     "press", "conference", "words", "verdict", "view", "claim", "claims", "accusation",
+    "book", "report", "memoir", "autobiography", "diary", "diaries", "op-ed",
+})
+# Bodies written as common nouns: "the government", "police" speak for themselves.
+INSTITUTION_NOUNS = frozenset({
+    "government", "police", "council", "treasury", "ministry", "department", "committee",
+    "commission", "court", "army", "opposition", "cabinet", "administration", "parliament",
+})
+# Common nouns that stand for the organisation last named: "the group", "the party".
+ORG_ANAPHORS = frozenset({
+    "group", "party", "movement", "organisation", "organization", "union", "campaign",
+    "charity", "firm", "company", "agency", "body", "association", "coalition",
 })
 SPOKESPERSON_NOUNS = frozenset({
     "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "representative",

@@ -228,7 +228,7 @@ def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _I
 
 def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, previous) -> Source | None:
     """The source of one candidate: its cue's subject, else the speaker it continues."""
-    cue = cand.cue or _nearest_cue(doc, cand, sentences, index, inside)
+    cue = cand.cue or _governing_cue(doc, cand, inside) or _nearest_cue(doc, cand, sentences, index, inside)
     if cue is not None:
         cand.cue = cue
         subject = _subject(cue)
@@ -267,6 +267,27 @@ def _is_verb_cue(token) -> bool:
     if token.pos_ in {"VERB", "AUX"}:
         return token.lemma_.lower() in FRAGMENT_VERBS
     return token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.lower_.endswith("ed") and cue_lemma(token) in FRAGMENT_VERBS
+
+
+def _governing_cue(doc, cand, inside: _Inside):
+    """The speech verb that the quote hangs from in the parse ("X said ... a sign of "Y"")."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return None
+    roots = [t for t in span if not (cand.start <= t.head.idx < cand.end) or t.head is t]
+    for root in roots[:2]:
+        token = root
+        for _ in range(8):
+            if token.head is token:
+                break
+            token = token.head
+            if inside(token.idx):
+                continue
+            if _is_verb_cue(token):
+                return token
+            if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS and _cue_noun_owner(token) is not None:
+                return token
+    return None
 
 
 def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
@@ -308,6 +329,10 @@ def _subject(cue):
     for _ in range(4):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
+                    return token.head  # "Mr Blair, who said: ..."
+                if child.lemma_.lower() in CUE_NOUNS and _cue_noun_owner(child) is not None:
+                    return _cue_noun_owner(child)  # "Mr Sands' book suggests ..."
                 return child
         agent = [c for c in token.children if c.dep_ == "agent"]
         if agent:

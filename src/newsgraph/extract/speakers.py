@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Entity, Mention
-from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, MALE_PRONOUNS,
-                      PLURAL_PRONOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS)
+from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
+                      ORG_ANAPHORS, PLURAL_PRONOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +71,37 @@ class Resolver:
             return Source(self._pronoun(low), head.idx, head.idx + len(head.text))
         if low in SPOKESPERSON_NOUNS:
             return Source(self._spokesperson(head, span), start, end)
+        for child in head.children:
+            # "The programme's host, Jonathan Dimbleby, later told ..."
+            if child.dep_ == "appos":
+                hit = self.entity_at(child) or _first_hit(self, child.subtree)
+                if hit and hit[1].label == "PERSON":
+                    return Source(hit[1], hit[0].start, hit[0].end)
+        if head.pos_ == "NOUN" and low in SPOKESPERSON_NOUNS | GENERIC_NOUNS | {"mps", "ministers", "officers"}:
+            # "the MPs who make up the Work and Pensions Committee" speak for it
+            for token in head.subtree:
+                hit = self.entity_at(token)
+                if token.i > head.i and hit and hit[1].label == "ORG":
+                    return Source(hit[1], start, end)
         named = self._named(span, head)
         if named is not None:
             mention, entity = named
             return Source(entity, mention.start, mention.end)
+        if low in INSTITUTION_NOUNS:
+            return Source(self._institution(head, span), start, end)
         if self._generic(head, span):
             return Source(None, start, end)
         return Source(self._role(head, span), start, end)
+
+    def _institution(self, head, span) -> Entity | None:
+        """'Police', 'the government': the named body of that kind, else the phrase itself."""
+        low = head.lower_
+        for entity in reversed(self.recent + [e for e in self.entities if e.label == "ORG"]):
+            if entity.label == "ORG" and low in entity.name.lower().split():
+                return entity
+        words = [t.text for t in span if t.lower_ not in {"the", "a", "an"} and t.dep_ != "poss"]
+        name = " ".join(words) or head.text
+        return Entity(-1, name, "ORG")
 
     def _named(self, span, head) -> tuple[Mention, Entity] | None:
         hit = self.entity_at(head)
@@ -102,6 +126,8 @@ class Resolver:
                     return candidate
             return None
         if low in PLURAL_PRONOUNS | THING_PRONOUNS:
+            if self.recent and self.recent[-1].label == "ORG":
+                return self.recent[-1]  # "The Tories said ... what they describe as ..."
             if self.last_speaker is not None and self.last_speaker.label == "ORG":
                 return self.last_speaker
             return self.last_org if low in THING_PRONOUNS | {"we"} else None
@@ -135,8 +161,7 @@ class Resolver:
         """'the Labour leader', 'the 73-year-old', 'the group': a definite description."""
         if not any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span):
             return None
-        if head.lower_ in {"group", "party", "movement", "organisation", "organization", "union", "campaign",
-                           "committee", "council", "government", "department", "ministry", "charity"}:
+        if head.lower_ in ORG_ANAPHORS:
             return self.last_org
         before = [entity for offset, entity in self.roles.get(head.lemma_.lower(), ()) if offset < head.idx]
         if before:
