@@ -231,7 +231,7 @@ def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, pr
     cue = cand.cue or _governing_cue(doc, cand, inside) or _nearest_cue(doc, cand, sentences, index, inside)
     if cue is not None:
         cand.cue = cue
-        subject = _subject(cue)
+        subject = _subject(cue, inside)
         if subject is not None:
             return resolver.resolve(subject)
         according = _according_to(cue)
@@ -323,12 +323,15 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
     return best
 
 
-def _subject(cue):
-    """The subject of a cue verb, looking through conjunctions, participles and clauses."""
+def _subject(cue, inside=lambda offset: False):
+    """The subject of a cue verb, looking through conjunctions, participles and clauses.
+
+    A subject inside quotation marks belongs to the quote, not to the report.
+    """
     token = cue
     for _ in range(4):
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
+        for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+            if child.dep_ in SUBJECT_DEPS and not inside(child.idx):
                 if child.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
                     return token.head  # "Mr Blair, who said: ..."
                 if child.lemma_.lower() in CUE_NOUNS and _cue_noun_owner(child) is not None:

@@ -68,7 +68,13 @@ class Resolver:
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         low = head.lower_
         if head.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
-            return Source(self._pronoun(low), head.idx, head.idx + len(head.text))
+            entity = self._subject_before(head) or self._pronoun(low)
+            return Source(entity, head.idx, head.idx + len(head.text))
+        spokesperson = [t for t in head.subtree if t.lower_ in SPOKESPERSON_NOUNS and t.i > head.i]
+        if spokesperson and head.pos_ == "PROPN":
+            # "A Department for Work and Pensions spokeswoman": NER missed the body's name
+            return Source(self._spokesperson(spokesperson[0], span) or self._body_name(head, spokesperson[0]),
+                          start, end)
         if low in SPOKESPERSON_NOUNS:
             return Source(self._spokesperson(head, span), start, end)
         for child in head.children:
@@ -117,6 +123,22 @@ class Resolver:
             if hit and hit[1].label == "ORG" and token.i == head.i:
                 return hit
         return None
+
+    def _subject_before(self, pronoun) -> Entity | None:
+        """'When Livingstone was asked ..., he responded': a subject earlier in the sentence."""
+        if pronoun.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            return None
+        gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
+        for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                hit = self.entity_at(token)
+                if hit and hit[1].label == "PERSON" and hit[1].gender in (gender, None):
+                    return hit[1]
+        return None
+
+    def _body_name(self, head, noun) -> Entity:
+        words = [t.text for t in self.doc[head.i: noun.i] if t.pos_ != "DET"]
+        return Entity(-1, " ".join(words), "ORG")
 
     def _pronoun(self, low: str) -> Entity | None:
         if low in MALE_PRONOUNS | FEMALE_PRONOUNS:
