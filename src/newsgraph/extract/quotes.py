@@ -65,7 +65,7 @@ def extract_quotes(doc, layout: Layout, entities: list[Entity], marked: list[Mar
     candidates += _indirect(doc, inside, layout, paragraph_starts)
     candidates.sort(key=lambda c: c.start)
 
-    resolver = Resolver(entities, doc)
+    resolver = Resolver(entities, doc, inside)
     quotes = _attribute(doc, candidates, resolver, inside)
     quotes += post_quotes(layout.posts)
     quotes.sort(key=lambda q: q.start)
@@ -219,7 +219,8 @@ def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _I
                 speaker_end=source.end if source.start >= 0 else None,
                 cue=cand.cue.text if cand.cue is not None and hasattr(cand.cue, "text") else None,
             ))
-            resolver.note_speaker(entity)
+            mention = text[source.start:source.end] if source.start >= 0 else ""
+            resolver.note_speaker(entity, mention)
             previous = (cand, source)
         if subject is not None and subject.pos_ != "PROPN" and not by_sentence.get(index):
             resolver.note_subject(resolver.resolve(subject).entity)
@@ -238,7 +239,7 @@ def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, pr
         if according is not None:
             return resolver.resolve(according)
         if cue.lemma_.lower() in CUE_NOUNS:
-            owner = _cue_noun_owner(cue)
+            owner = _cue_noun_owner(cue) or _subject(_governing_verb(cue), inside)
             if owner is not None:
                 return resolver.resolve(owner)
         elif previous is not None and cand.paragraph - previous[0].last_paragraph <= 1:
@@ -365,6 +366,17 @@ def _according_to(cue):
             if objects:
                 return objects[0]
     return None
+
+
+def _governing_verb(token):
+    """The verb a noun hangs from: 'published a report', 'In a statement, X said'."""
+    for _ in range(4):
+        if token.head is token:
+            return token
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return token
 
 
 def _cue_noun_owner(noun):

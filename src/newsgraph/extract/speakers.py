@@ -27,8 +27,10 @@ class Source:
 class Resolver:
     """Resolves subject noun phrases to entities, remembering who spoke and acted last."""
 
-    def __init__(self, entities: list[Entity], doc):
+    def __init__(self, entities: list[Entity], doc, inside=lambda offset: False):
         self.doc = doc
+        self.inside = inside
+        self.spokesperson_spoke = False
         self.entities = entities
         self.by_offset: dict[int, tuple[Mention, Entity]] = {}
         for entity in entities:
@@ -53,8 +55,9 @@ class Resolver:
         elif entity.label == "ORG":
             self.last_org = entity
 
-    def note_speaker(self, entity: Entity | None) -> None:
+    def note_speaker(self, entity: Entity | None, mention: str = "") -> None:
         self.last_speaker = entity
+        self.spokesperson_spoke = mention.lower().split()[-1:] in ([n] for n in SPOKESPERSON_NOUNS)
         self.note_subject(entity)
 
     # -- resolution -----------------------------------------------------------------
@@ -70,13 +73,18 @@ class Resolver:
         if head.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             entity = self._subject_before(head) or self._pronoun(low)
             return Source(entity, head.idx, head.idx + len(head.text))
+        named = self.entity_at(head)
+        if named and named[1].label in {"PERSON", "ORG"}:
+            return Source(named[1], named[0].start, named[0].end)
         spokesperson = [t for t in head.subtree if t.lower_ in SPOKESPERSON_NOUNS and t.i > head.i]
         if spokesperson and head.pos_ == "PROPN":
             # "A Department for Work and Pensions spokeswoman": NER missed the body's name
-            return Source(self._spokesperson(spokesperson[0], span) or self._body_name(head, spokesperson[0]),
+            noun = spokesperson[0]
+            end = noun.idx + len(noun.text)
+            return Source(self._spoken_for(noun, self.doc[head.i: noun.i + 1]) or self._body_name(head, noun),
                           start, end)
         if low in SPOKESPERSON_NOUNS:
-            return Source(self._spokesperson(head, span), start, end)
+            return Source(self._spoken_for(head, span) or self.last_org, start, end)
         for child in head.children:
             # "The programme's host, Jonathan Dimbleby, later told ..."
             if child.dep_ == "appos":
@@ -130,7 +138,7 @@ class Resolver:
             return None
         gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
         for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
-            if token.dep_ in {"nsubj", "nsubjpass"}:
+            if token.dep_ in {"nsubj", "nsubjpass"} and not self.inside(token.idx):
                 hit = self.entity_at(token)
                 if hit and hit[1].label == "PERSON" and hit[1].gender in (gender, None):
                     return hit[1]
@@ -143,6 +151,8 @@ class Resolver:
     def _pronoun(self, low: str) -> Entity | None:
         if low in MALE_PRONOUNS | FEMALE_PRONOUNS:
             gender = "m" if low in MALE_PRONOUNS else "f"
+            if self.spokesperson_spoke and self.last_speaker is not None:
+                return self.last_speaker  # "a spokeswoman confirmed ... she said"
             for candidate in reversed(self.recent[-12:]):
                 if candidate.label == "PERSON" and candidate.gender in (gender, None):
                     return candidate
@@ -155,7 +165,7 @@ class Resolver:
             return self.last_org if low in THING_PRONOUNS | {"we"} else None
         return None
 
-    def _spokesperson(self, head, span) -> Entity | None:
+    def _spoken_for(self, head, span) -> Entity | None:
         # "a spokesman for Michael Howard", "a Labour spokeswoman", "the party's spokesman"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
@@ -170,8 +180,7 @@ class Resolver:
                     return hit[1]
         if any(t.lower_ in {"party", "party's"} for t in span):
             return self.last_org
-        return self.last_org if self.last_speaker is None or self.last_speaker.label != "PERSON" else (
-            self.last_org or None)
+        return None
 
     def _generic(self, head, span) -> bool:
         determiners = {t.lower_ for t in span if t.dep_ in {"det", "nummod", "amod", "quantmod"}}
