@@ -1,6 +1,7 @@
 """The ``newsgraph`` command: a thin shell over the service functions."""
 from __future__ import annotations
 
+import json
 import logging
 import sys
 
@@ -72,6 +73,48 @@ def analyze(inputs, fmt, model, max_bytes, batch_size, month_first):
     if failures:
         click.echo(f"newsgraph: {len(failures)} input(s) failed", err=True)
         sys.exit(EXIT_SOME_INPUTS_FAILED)
+
+
+@main.command("eval")
+@click.argument("gold_files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scorer's figures as JSON.")
+@click.option("--save-baseline", is_flag=True, help="Record these figures in eval/baseline.json.")
+@click.option("--check", is_flag=True, help="Exit 1 when a figure is more than 0.01 below the baseline.")
+@click.option("--predictions", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the system's output (JSONL) to this file.")
+@model_options
+def eval_command(gold_files, as_json, save_baseline, check, predictions, model, max_bytes, batch_size, month_first):
+    """Analyse gold files and score them with ../shared/eval/score.py.
+
+    With no GOLD_FILES: seeds.jsonl, bbc-dev.jsonl and polnear-dev.jsonl from ../shared/gold.
+    """
+    from pathlib import Path
+
+    from . import evaluate as ev
+
+    options = _options(model, max_bytes, batch_size, month_first)
+    paths = [Path(p) for p in gold_files] or [ev.shared_dir() / "gold" / n for n in ev.DEFAULT_GOLD]
+    results, failed = {}, []
+    for path in paths:
+        rows = ev.predict(path, options)
+        if predictions:
+            ev.dump(rows, Path(predictions))
+        scorer = ev.load_scorer()
+        result = scorer.score(scorer.load(str(path)), {str(r["id"]): r for r in rows}, 0.5)
+        results[path.stem] = result
+        if as_json:
+            click.echo(json.dumps({"gold": path.name, **result}))
+        else:
+            click.echo(f"== {path.name}\n{scorer.report(result)}")
+        if check:
+            failed += ev.regressions(path.stem, result, ev.load_baseline())
+    if save_baseline:
+        ev.save_baseline(results)
+        click.echo(f"baseline saved to {ev.BASELINE}", err=True)
+    for line in failed:
+        click.echo(f"newsgraph: regression: {line}", err=True)
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

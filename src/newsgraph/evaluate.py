@@ -16,6 +16,7 @@ from .options import Options
 from .service import analyze_many
 
 REPO = Path(__file__).resolve().parents[2]
+DEFAULT_GOLD = ("seeds.jsonl", "bbc-dev.jsonl", "polnear-dev.jsonl")
 
 
 def shared_dir() -> Path:
@@ -55,3 +56,53 @@ def dump(rows: list[dict], path: Path) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# The figures the baseline records and the gate guards: (path in the scorer's result, label).
+GATED = (
+    (("quotes", "f1"), "quotes F1"),
+    (("quotes", "p"), "quotes precision"),
+    (("quotes_attributed", "f1"), "quotes_attributed F1"),
+    (("speaker_accuracy",), "speaker accuracy"),
+    (("speaker_mention_accuracy",), "speaker mention accuracy"),
+    (("recall_by_kind", "direct"), "direct recall"),
+    (("events", "f1"), "events F1"),
+    (("event_org_accuracy",), "event org accuracy"),
+    (("event_date_accuracy",), "event date accuracy"),
+)
+TOLERANCE = 0.01
+BASELINE = REPO / "eval" / "baseline.json"
+
+
+def figures(result: dict) -> dict[str, float]:
+    """The gated figures of one scorer result, by label (missing or n/a figures left out)."""
+    out = {}
+    for path, label in GATED:
+        value = result
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, (int, float)):
+            out[label] = round(float(value), 4)
+    return out
+
+
+def regressions(name: str, result: dict, baseline: dict, tolerance: float = TOLERANCE) -> list[str]:
+    """Every gated figure more than ``tolerance`` below the recorded baseline."""
+    recorded = baseline.get(name, {})
+    now = figures(result)
+    return [
+        f"{name}: {label} {now.get(label, 0.0):.4f} < baseline {value:.4f} - {tolerance}"
+        for label, value in recorded.items()
+        if now.get(label, 0.0) < value - tolerance
+    ]
+
+
+def load_baseline(path: Path = BASELINE) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def save_baseline(results: dict[str, dict], path: Path = BASELINE) -> None:
+    data = load_baseline(path)
+    data.update({name: figures(result) for name, result in results.items()})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -6,8 +6,7 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from .clean import clean
-from .extract.entities import extract_entities, infer_genders
-from .extract.quotes import extract_quotes, inside_quotes, quoted_spans
+from .extract import extract
 from .model import Analysis, Article
 from .nlp import load_model, parse
 from .options import Options
@@ -46,10 +45,7 @@ def _analysis(article: Article, layout, doc) -> Analysis:
         title=article.title or layout.headline,
         published=article.published or layout.published,
     )
-    marked, paragraphs = quoted_spans(doc.text, layout)
-    entities = extract_entities(doc, skip=lambda start, end: not layout.is_body(start, end))
-    entities = infer_genders(entities, doc, inside_quotes(marked))
-    quotes = extract_quotes(doc, layout, entities, marked, paragraphs)
+    entities, quotes = extract(doc, layout)
     return Analysis(
         article=article,
         regions=layout.regions,

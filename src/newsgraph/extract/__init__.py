@@ -1,1 +1,16 @@
 """Extraction stages: each a plain function from a parsed document to model records."""
+from __future__ import annotations
+
+from ..clean import Layout
+from ..model import Entity, Quote
+
+
+def extract(doc, layout: Layout) -> tuple[list[Entity], list[Quote]]:
+    """Entities and quotes of one parsed article whose layout the cleaner found."""
+    from .entities import extract_entities, infer_genders
+    from .quotes import extract_quotes, inside_quotes, quoted_spans
+
+    marked, paragraphs = quoted_spans(doc.text, layout)
+    entities = extract_entities(doc, skip=lambda start, end: not layout.is_body(start, end))
+    entities = infer_genders(entities, doc, inside_quotes(marked))
+    return entities, extract_quotes(doc, layout, entities, marked, paragraphs)

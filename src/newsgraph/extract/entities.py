@@ -148,8 +148,8 @@ def _extend_name(doc, token_end: int, end: int) -> int:
         nxt = doc[token_end]
         if nxt.pos_ != "PROPN" or not nxt.is_title or nxt.ent_type_ not in ("", "PERSON") or nxt.whitespace_ == "\n":
             break
-        if doc[token_end - 1].whitespace_ != " ":
-            break
+        if doc[token_end - 1].whitespace_ != " " or nxt.idx != end + 1:
+            break  # only a name written straight after, not one past a possessive
         end = nxt.idx + len(nxt.text)
         token_end += 1
     return end

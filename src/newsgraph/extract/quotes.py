@@ -265,6 +265,8 @@ def cue_lemma(token) -> str:
 
 
 def _is_verb_cue(token) -> bool:
+    if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
+        return False  # "so-called", "self-described": a scare marker, not a speech verb
     if token.pos_ in {"VERB", "AUX"}:
         return token.lemma_.lower() in FRAGMENT_VERBS
     return token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.lower_.endswith("ed") and cue_lemma(token) in FRAGMENT_VERBS

@@ -153,9 +153,14 @@ class Resolver:
             gender = "m" if low in MALE_PRONOUNS else "f"
             if self.spokesperson_spoke and self.last_speaker is not None:
                 return self.last_speaker  # "a spokeswoman confirmed ... she said"
-            for candidate in reversed(self.recent[-12:]):
-                if candidate.label == "PERSON" and candidate.gender in (gender, None):
-                    return candidate
+            # the last one noted if the gender fits; else someone known to be of that gender
+            people = [c for c in self.recent[-8:] if c.label == "PERSON"]
+            if people and people[-1].gender in (gender, None):
+                return people[-1]
+            for accepted in ((gender,), (gender, None)):
+                for candidate in reversed(self.recent[-8:]):
+                    if candidate.label == "PERSON" and candidate.gender in accepted:
+                        return candidate
             return None
         if low in PLURAL_PRONOUNS | THING_PRONOUNS:
             if self.recent and self.recent[-1].label == "ORG":

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean import split_lines
+from newsgraph.extract.quotemarks import find_quoted
+from newsgraph.model import Article
+from newsgraph.service import analyze
+
+from conftest import gold_rows
+
+
+def _quoted(text):
+    paragraphs = [(line.start, line.end) for line in split_lines(text)]
+    return [text[m.start:m.end] for m in find_quoted(text, paragraphs)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('She said: "Hello there." Then left.', ["Hello there."]),
+    ("She said: \u201cHello there.\u201d", ["Hello there."]),
+    ("\u201dMy own father has resigned,\u201d he said.", ["My own father has resigned,"]),
+    ("He called it \u2018the final straw\u2019 and left. It\u2019s Jo\u2019s.", ["the final straw"]),
+    ('"First part.\n\n"Second part.\n\n"Last part."\n\nNarration.', ['First part.\n\n"Second part.\n\n"Last part.']),
+    ('"First part.\n\nNo mark here but it ends."\n\nNarration.', ['First part.\n\nNo mark here but it ends.']),
+    ('"An unclosed quote ends with its paragraph\n\nNarration goes on.', ["An unclosed quote ends with its paragraph"]),
+    ('"X," she said, "Y."', ["X,", "Y."]),
+])
+def test_quotemarks_spans(text, expected):
+    assert _quoted(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Jo Bloggs, the council leader, said the plan was "a disgrace". "We will fight it," she added.',
+     [("mixed", "a disgrace", "Jo Bloggs"), ("direct", "We will fight it,", "Jo Bloggs")]),
+    ("Council leader Jo Bloggs said that the budget would be cut by half.",
+     [("indirect", "the budget would be cut by half", "Jo Bloggs")]),
+    ('"We are delighted," said a member of the audience.', [("direct", "We are delighted,", None)]),
+    ('A spokeswoman for the Green Party said: "We wish her well."', [("direct", "We wish her well.", "Green Party")]),
+    ('The so-called "moderates" met on Tuesday in Leeds.', []),
+    ('Mr Smith, who said: "I am innocent," was released.', [("direct", "I am innocent,", "Smith")]),
+])
+def test_quotes_kinds_and_speakers(text, expected):
+    result = analyze(Article(id="t", text=text))
+    assert [(q.kind, q.text, q.speaker) for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize("text,pronoun,speaker", [
+    ('Anna Lee quit her party. Tom Reed said he was sad. "It is over," she said.', "she", "Anna Lee"),
+    ('When Tom Reed was asked by Anna Lee about it, he responded: "No comment."', "he", "Tom Reed"),
+])
+def test_quotes_pronoun_speakers_resolve_by_gender_and_recency(text, pronoun, speaker):
+    (quote,) = [q for q in analyze(Article(id="t", text=text)).quotes if q.kind == "direct"]
+    assert quote.speaker == speaker
+    assert text[quote.speaker_start:quote.speaker_end] == pronoun
+
+
+@pytest.mark.parametrize("gold_id,needle,speaker,mention", [
+    ("seed-000", "A party that permits anti-Jewish racism to flourish cannot be called anti", "Louise Ellman", "She"),
+    ("seed-000", "It highlights once again", "Jennifer Gerber", "She"),
+    ("seed-000", "Jewish members have been bullied, abused and driven out.\"", "Louise Ellman", None),
+    ("seed-002", "We understand where they are coming from", "Jewish Labour Movement", None),
+    ("seed-002", "Ken Livingstone\u2019s comments have been grossly", "Jeremy Corbyn", "the Labour leader"),
+    ("seed-002", "At present it\u2019s impossible", "Aaron", "he"),
+])
+def test_quotes_seed_speakers(gold_id, needle, speaker, mention):
+    row = next(r for r in gold_rows("seeds.jsonl") if r["id"] == gold_id)
+    result = analyze(Article(id=row["id"], text=row["text"]))
+    start = row["text"].index(needle.rstrip('"'))
+    quote = next(q for q in result.quotes if q.start <= start < q.end)
+    assert quote.speaker == speaker
+    if mention:
+        assert row["text"][quote.speaker_start:quote.speaker_end] == mention
+
+
+@pytest.mark.parametrize("gold_id", ["seed-000"])
+def test_quotes_continued_over_paragraphs_are_one_quote(gold_id):
+    row = next(r for r in gold_rows("seeds.jsonl") if r["id"] == gold_id)
+    result = analyze(Article(id=row["id"], text=row["text"]))
+    letter = next(q for q in result.quotes if q.text.startswith("I cannot advocate a government"))
+    assert letter.text.endswith("cannot be called an anti-racist party.")
+    assert letter.text.count("\n") == 3
+
+
+@pytest.mark.parametrize("gold_id", ["seed-002"])
+def test_quotes_headline_standfirst_and_captions_are_skipped(gold_id):
+    row = next(r for r in gold_rows("seeds.jsonl") if r["id"] == gold_id)
+    result = analyze(Article(id=row["id"], text=row["text"]))
+    first_body = row["text"].index("\u201dScores\u201d")
+    assert all(q.start > first_body for q in result.quotes)
+    assert not any("final straw" in q.text for q in result.quotes)
+
+
+@pytest.mark.parametrize("text", ['Jo Bloggs said: "We will fight it." "And win," she added.'])
+def test_quotes_spacy_component_in_a_plain_pipeline(text):
+    import spacy
+
+    from newsgraph.nlp import model_candidates
+
+    for name in model_candidates():
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    nlp.add_pipe("newsgraph_quotes")
+    doc = nlp(text)
+    assert [(q.text, q.speaker) for q in doc._.quotes] == [("We will fight it.", "Jo Bloggs"), ("And win,", "Jo Bloggs")]
+    assert any(e.name == "Jo Bloggs" for e in doc._.newsgraph_entities)
