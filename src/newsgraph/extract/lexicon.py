@@ -49,6 +49,7 @@ SPOKESPERSON_NOUNS = frozenset({
     "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "representative",
     "official", "officials", "source", "sources", "aide", "aides", "insider", "insiders",
 })
+SINGULAR_SPOKESPERSON = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 # Sources that are never named: "a member said" gives speaker null.
 GENERIC_DETERMINERS = frozenset({"a", "an", "one", "some", "many", "several", "few", "other", "another",
                                  "most", "two", "three", "no", "any", "all"})

@@ -60,6 +60,8 @@ def extract_quotes(doc, layout: Layout, entities: list[Entity], marked: list[Mar
     for m in marked:
         paragraph = bisect.bisect_right(paragraph_starts, m.open_mark) - 1
         kind = "direct" if _is_utterance(doc, text, m, paragraph_starts) else "mixed"
+        if kind == "mixed" and _is_title(text[m.start:m.end]):
+            continue
         last = bisect.bisect_right(paragraph_starts, m.end) - 1
         candidates.append(_Candidate(m.start, m.end, kind, paragraph=paragraph, last_paragraph=last))
     candidates += _indirect(doc, inside, layout, paragraph_starts)
@@ -84,9 +86,19 @@ class _Inside:
         return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
 
 
+_MINOR_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by"})
+
+
 def _worth_reading(text: str, m: Marked) -> bool:
     content = text[m.start:m.end].strip()
     return bool(content) and any(ch.isalpha() for ch in content)
+
+
+def _is_title(content: str) -> bool:
+    """'Minister of Discord', 'Yes Minister': titles and nicknames are not quotes."""
+    words = content.strip(" ,.").split()
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return 2 <= len(words) <= 8 and len(major) >= 2 and all(w[:1].isupper() for w in major)
 
 
 def _outermost(marked: list[Marked]) -> list[Marked]:
@@ -143,6 +155,10 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             continue
         if token.dep_ == "relcl":
             continue  # "members who said ...": a description of the people, not a report
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+            continue  # "will insist", "would say": speech that has not happened
+        if _report_holds_quote(token, inside):
+            continue  # the quoted part is a mixed quote; the rest is not annotated again
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects and subjects[0].lower_ in {"it", "who", "which", "that"} and subjects[0].dep_ == "nsubjpass":
             continue
@@ -172,6 +188,17 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             paragraph = bisect.bisect_right(paragraph_starts, start) - 1
             out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
     return out
+
+
+MODALS = frozenset({"will", "would", "could", "might", "may", "shall", "should", "'ll", "’ll"})
+
+
+def _report_holds_quote(cue, inside) -> bool:
+    for child in cue.children:
+        if child.i > cue.i and child.dep_ not in {"conj", "cc", "punct"}:
+            if any(inside(t.idx) for t in child.subtree):
+                return True
+    return False
 
 
 WH_WORDS = frozenset({"how", "why", "what", "whether", "if", "where", "when", "who", "which"})
@@ -349,6 +376,8 @@ def _subject(cue, inside=lambda offset: False):
             if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
                 return token.head
             token = token.head
+            if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "pobj", "attr"}:
+                token = _governing_verb(token)  # "published a report ... noting": the publisher
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
             return None

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..model import Entity, Mention
 from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
-                      ORG_ANAPHORS, PLURAL_PRONOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS)
+                      ORG_ANAPHORS, PLURAL_PRONOUNS, SINGULAR_SPOKESPERSON, SPOKESPERSON_NOUNS,
+                      THING_PRONOUNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,13 @@ class Resolver:
             self.last_org = entity
 
     def note_speaker(self, entity: Entity | None, mention: str = "") -> None:
+        words = mention.lower().split()
+        spokes = bool(words) and words[-1] in SPOKESPERSON_NOUNS
+        # "a spokeswoman said ... she added": the pronoun carries the spokesperson on
+        pronoun_goes_on = len(words) == 1 and words[0] in MALE_PRONOUNS | FEMALE_PRONOUNS and (
+            self.spokesperson_spoke and entity is self.last_speaker)
         self.last_speaker = entity
-        self.spokesperson_spoke = mention.lower().split()[-1:] in ([n] for n in SPOKESPERSON_NOUNS)
+        self.spokesperson_spoke = spokes or pronoun_goes_on
         self.note_subject(entity)
 
     # -- resolution -----------------------------------------------------------------
@@ -84,7 +90,9 @@ class Resolver:
             return Source(self._spoken_for(noun, self.doc[head.i: noun.i + 1]) or self._body_name(head, noun),
                           start, end)
         if low in SPOKESPERSON_NOUNS:
-            return Source(self._spoken_for(head, span) or self.last_org, start, end)
+            # a spokesperson speaks for the body under discussion; unnamed officials for nobody
+            fallback = self.last_org if low in SINGULAR_SPOKESPERSON else None
+            return Source(self._spoken_for(head, span) or fallback, start, end)
         for child in head.children:
             # "The programme's host, Jonathan Dimbleby, later told ..."
             if child.dep_ == "appos":
@@ -151,7 +159,8 @@ class Resolver:
     def _pronoun(self, low: str) -> Entity | None:
         if low in MALE_PRONOUNS | FEMALE_PRONOUNS:
             gender = "m" if low in MALE_PRONOUNS else "f"
-            if self.spokesperson_spoke and self.last_speaker is not None:
+            if self.spokesperson_spoke and self.last_speaker is not None and self.recent and (
+                    self.recent[-1] is self.last_speaker):
                 return self.last_speaker  # "a spokeswoman confirmed ... she said"
             # the last one noted if the gender fits; else someone known to be of that gender
             people = [c for c in self.recent[-8:] if c.label == "PERSON"]
