@@ -12,8 +12,8 @@ REPORTING_VERBS = frozenset({
     "answer", "stress", "confirm", "reveal", "acknowledge", "allege", "concede", "assert",
     "maintain", "predict", "complain", "remark", "report", "indicate", "tweet", "conclude",
     "recount", "comment", "observe", "protest", "retort", "counter", "emphasise",
-    "emphasize", "contend", "accept", "agree", "disclose", "estimate", "repeat", "urge",
-    "ask", "demand", "plead", "implore", "joke", "quip", "continue", "post", "testify",
+    "emphasize", "contend", "accept", "agree", "disclose", "estimate", "repeat",
+    "joke", "quip", "continue", "post", "testify",
     "announce", "reiterate", "underline", "point", "hit", "accuse",
 })
 # Verbs that cue a quoted fragment but not reported clauses ("called it "heartbreaking"",
@@ -22,8 +22,8 @@ FRAGMENT_VERBS = REPORTING_VERBS | frozenset({
     "call", "describe", "brand", "dub", "label", "term", "slam", "attack", "criticise",
     "criticize", "blast", "praise", "welcome", "condemn", "cite", "vow", "promise",
     "pledge", "threaten", "feel", "express", "speak", "reflect", "boast", "mock",
-    "dismiss", "compare", "refer", "characterise", "characterize", "insult", "question",
-    "hail", "tout", "defend",
+    "dismiss", "compare", "characterise", "characterize", "insult", "question",
+    "hail", "tout", "defend", "urge", "ask", "demand", "plead", "implore",
 })
 # Verbs reporting with a clause that are only used for indirect speech with a "that"
 # clause, because their bare use is usually not speech ("he added value").
@@ -65,3 +65,10 @@ MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 THING_PRONOUNS = frozenset({"it", "its"})
+# Subjects that are not sources: "the meeting indicated that ...", "figures show that ...".
+NON_SOURCE_NOUNS = frozenset({
+    "meeting", "document", "documents", "figure", "figures", "poll", "polls", "survey",
+    "study", "data", "statistics", "research", "evidence", "result", "results", "entry",
+    "entries", "record", "records", "register", "paper", "papers", "minutes", "accounts",
+    "it", "this", "that", "which", "what",
+})

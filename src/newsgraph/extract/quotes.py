@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..clean import Layout, split_lines
 from ..model import Entity, Quote
-from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, NEEDS_THAT, REPORTING_VERBS
+from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORTING_VERBS
 from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
 from .speakers import Resolver, Source
@@ -159,9 +159,10 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             continue  # "will insist", "would say": speech that has not happened
         if _report_holds_quote(token, inside):
             continue  # the quoted part is a mixed quote; the rest is not annotated again
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        if subjects and subjects[0].lower_ in {"it", "who", "which", "that"} and subjects[0].dep_ == "nsubjpass":
-            continue
+        subject = _subject(token, inside)
+        if subject is not None and subject.lemma_.lower() in NON_SOURCE_NOUNS and subject.pos_ != "PROPN" and not any(
+                c.dep_ == "poss" for c in subject.children):
+            continue  # "the meeting indicated that ...": no one is reported
         for clause in token.children:
             if clause.dep_ != "ccomp" or clause.i < token.i:
                 continue
@@ -256,26 +257,37 @@ def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _I
 
 def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, previous) -> Source | None:
     """The source of one candidate: its cue's subject, else the speaker it continues."""
-    cue = cand.cue or _governing_cue(doc, cand, inside) or _nearest_cue(doc, cand, sentences, index, inside)
+    governing = cand.cue or _governing_cue(doc, cand, inside)
+    cue = governing or _nearest_cue(doc, cand, sentences, index, inside)
+    if cue is not None and governing is None and cand.kind == "mixed":
+        source = _cue_source(cue, cand, resolver, inside, previous)
+        # a fragment that no speech verb governs, and whose nearby verb names nobody, is a scare quote
+        return source if source is not None and source.entity is not None else None
     if cue is not None:
-        cand.cue = cue
-        subject = _subject(cue, inside)
-        if subject is not None:
-            return resolver.resolve(subject)
-        according = _according_to(cue)
-        if according is not None:
-            return resolver.resolve(according)
-        if cue.lemma_.lower() in CUE_NOUNS:
-            owner = _cue_noun_owner(cue) or _subject(_governing_verb(cue), inside)
-            if owner is not None:
-                return resolver.resolve(owner)
-        elif previous is not None and cand.paragraph - previous[0].last_paragraph <= 1:
-            return previous[1]  # "Further noting that ...": the speaker goes on
-    if cand.kind == "mixed" and cue is None:
+        return _cue_source(cue, cand, resolver, inside, previous)
+    if cand.kind == "mixed":
         return None
     if previous is not None and cand.kind == "direct" and cand.paragraph - previous[0].last_paragraph <= 1:
         return previous[1]
-    return Source(None, -1, -1) if cue is not None or cand.kind != "mixed" else None
+    return Source(None, -1, -1)
+
+
+def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Source:
+    """The source a cue names: its subject, 'according to X', a cue noun's owner, or the last speaker."""
+    cand.cue = cue
+    subject = _subject(cue, inside)
+    if subject is not None:
+        return resolver.resolve(subject)
+    according = _according_to(cue)
+    if according is not None:
+        return resolver.resolve(according)
+    if cue.lemma_.lower() in CUE_NOUNS:
+        owner = _cue_noun_owner(cue) or _subject(_governing_verb(cue), inside)
+        if owner is not None:
+            return resolver.resolve(owner)
+    if previous is not None and cand.paragraph - previous[0].last_paragraph <= 1:
+        return previous[1]  # "Further noting that ...": the speaker goes on
+    return Source(None, -1, -1)
 
 
 def cue_lemma(token) -> str:
@@ -367,7 +379,7 @@ def _subject(cue, inside=lambda offset: False):
                 if child.lemma_.lower() in CUE_NOUNS and _cue_noun_owner(child) is not None:
                     return _cue_noun_owner(child)  # "Mr Sands' book suggests ..."
                 return child
-        agent = [c for c in token.children if c.dep_ == "agent"]
+        agent = [c for c in token.children if c.dep_ == "agent"] if token is cue else []
         if agent:
             objects = [c for c in agent[0].children if c.dep_ == "pobj"]
             if objects:
@@ -376,8 +388,12 @@ def _subject(cue, inside=lambda offset: False):
             if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
                 return token.head
             token = token.head
-            if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "pobj", "attr"}:
-                token = _governing_verb(token)  # "published a report ... noting": the publisher
+            if token.pos_ in {"NOUN", "PROPN"}:
+                owner = [c for c in token.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
+                if owner:
+                    return owner[-1]  # "a BBC story claiming ...": the BBC
+                if token.dep_ in {"dobj", "pobj", "attr"}:
+                    token = _governing_verb(token)  # "published a report ... noting": the publisher
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
             return None
