@@ -6,4 +6,4 @@ setup run test eval:
 	$(PYTHON) dev.py $@
 
 check: setup
-	.venv/bin/ruff check src tests
+	scripts/check

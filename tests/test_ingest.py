@@ -158,3 +158,16 @@ def test_ingest_bytes_no_encoding_fits_are_undecodable(seed_value, tmp_path):
     path.write_bytes(bytes(rng.randrange(0x80, 0x100) for _ in range(3000)))
     item = _one(path)
     assert isinstance(item, UndecodableInput) and item.code == "E103"
+
+
+def test_ingest_directory_given_as_relative_path_with_dotdot(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    (folder / ".hidden").mkdir(parents=True)
+    (folder / "a.txt").write_text("Jo Bloggs said it was over.", encoding="utf-8")
+    (folder / ".hidden" / "b.txt").write_text("Hidden text.", encoding="utf-8")
+    (folder / ".dotfile.txt").write_text("Hidden too.", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    items = list(read_inputs(["../corpus"]))
+    assert [Path(a.source).name for a in items] == ["a.txt"]

@@ -70,3 +70,11 @@ def _add_paragraph_boundaries(nlp) -> None:
 def parse(texts: Iterable[str], nlp, batch_size: int = 32) -> Iterator:
     """Parse texts with ``nlp.pipe`` in batches (never one call per sentence)."""
     return nlp.pipe(texts, batch_size=batch_size)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return text

@@ -35,7 +35,7 @@ def analyze_many(articles: Iterable[Article], options: Options = Options()) -> I
 
 def _analyze_batch(batch, nlp, options: Options) -> Iterator[Analysis]:
     docs = parse((article.text for article, _ in batch), nlp, options.batch_size)
-    for (article, layout), doc in zip(batch, docs):
+    for (article, layout), doc in zip(batch, docs, strict=True):
         yield _analysis(article, layout, doc)
 
 

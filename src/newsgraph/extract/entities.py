@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..nlp import doc_text
 from ..model import Entity, Mention
 
 # Titles that stand before a name; those that go with a first name ("Dame Louise") too.
@@ -55,19 +56,19 @@ def extract_entities(doc, skip=None) -> list[Entity]:
     ``skip(start, end)`` says which spans to leave out (headlines, captions...).
     """
     mentions = _mentions(doc, skip or (lambda s, e: False))
-    return _cluster(mentions, doc.text)
+    return _cluster(mentions, doc_text(doc))
 
 
 def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
     """(mention, title) pairs: NER spans, corrected and extended by the rules."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[Mention, str | None]] = []
     org_words = Counter(e.text.lower() for e in doc.ents if e.label_ in ORG_LABELS)
     taken = set()
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS | ORG_LABELS | {"EVENT", "GPE"} or skip(ent.start_char, ent.end_char):
             continue
-        start, end = _trim(ent)
+        start, end = _trim(ent, text)
         if end <= start:
             continue
         label = _fixed_label(ent, text[start:end], org_words)
@@ -78,7 +79,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         if inner and label == "ORG" and inner[0].i + 1 < ent.end:
             # "Israel Mr Lewis": NER ran a place into a titled name
             ent = doc[inner[0].i: ent.end]
-            start, end = _trim(ent)
+            start, end = _trim(ent, text)
             label = "PERSON"
         first = doc[ent.start].i
         # "Dame Louise", "Mr Corbyn": the title may be inside or just before the span
@@ -98,13 +99,13 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
             continue
         found.append((Mention(start, end, mention_text, label), title))
         taken.update(range(start, end))
-    found += _title_mentions(doc, skip, taken)
+    found += _title_mentions(doc, text, skip, taken)
     found += _handle_mentions(text, skip, taken)
     found.sort(key=lambda m: m[0].start)
     return found
 
 
-def _trim(ent) -> tuple[int, int]:
+def _trim(ent, text: str) -> tuple[int, int]:
     """Span offsets without a leading 'the', trailing possessive and punctuation."""
     tokens = list(ent)
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
@@ -114,7 +115,7 @@ def _trim(ent) -> tuple[int, int]:
     if not tokens:
         return 0, 0
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    span = ent.doc.text[start:end]
+    span = text[start:end]  # from the text passed in: Doc.text is rebuilt on every access
     return start, start + len(_POSSESSIVE.sub("", span))
 
 
@@ -168,7 +169,7 @@ def _strip_suffixes(text: str) -> str:
     return " ".join(words) if words else text
 
 
-def _title_mentions(doc, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
+def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
     """'Mr Lewis', 'Dame Louise' that NER missed: a title and capitalised proper nouns."""
     out = []
     for token in doc:
@@ -185,11 +186,11 @@ def _title_mentions(doc, skip, taken: set[int]) -> list[tuple[Mention, str | Non
             continue
         start = names[0].idx
         end = names[-1].idx + len(names[-1].text)
-        text = _POSSESSIVE.sub("", doc.text[start:end])
-        end = start + len(text)
+        name = _POSSESSIVE.sub("", text[start:end])
+        end = start + len(name)
         if skip(start, end) or any(i in taken for i in range(start, end)):
             continue
-        out.append((Mention(start, end, text, "PERSON"), low))
+        out.append((Mention(start, end, name, "PERSON"), low))
         taken.update(range(start, end))
     return out
 

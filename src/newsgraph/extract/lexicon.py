@@ -14,7 +14,7 @@ REPORTING_VERBS = frozenset({
     "recount", "comment", "observe", "protest", "retort", "counter", "emphasise",
     "emphasize", "contend", "accept", "agree", "disclose", "estimate", "repeat",
     "joke", "quip", "continue", "post", "testify",
-    "announce", "reiterate", "underline", "point", "hit", "accuse",
+    "reiterate", "underline", "point", "hit", "accuse",
 })
 # Verbs that cue a quoted fragment but not reported clauses ("called it "heartbreaking"",
 # "described the delay as "unnecessary"", "slammed the investigation as "flawed"").

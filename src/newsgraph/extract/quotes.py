@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from ..nlp import doc_text
 from ..clean import Layout, split_lines
 from ..model import Entity, Quote
 from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORTING_VERBS
@@ -42,7 +43,7 @@ def quoted_spans(text: str, layout: Layout) -> tuple[list[Marked], list[tuple[in
     return _outermost(marked), paragraphs
 
 
-def inside_quotes(marked: list[Marked]) -> "_Inside":
+def inside_quotes(marked: list[Marked]) -> _Inside:
     """A predicate: is an offset inside quotation marks (marks included)?"""
     return _Inside([(m.open_mark, m.end + 1) for m in marked])
 
@@ -50,7 +51,7 @@ def inside_quotes(marked: list[Marked]) -> "_Inside":
 def extract_quotes(doc, layout: Layout, entities: list[Entity], marked: list[Marked] | None = None,
                    paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
     """All quotes of one parsed article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     if marked is None or paragraphs is None:
         marked, paragraphs = quoted_spans(text, layout)
     inside = inside_quotes(marked)
@@ -146,6 +147,7 @@ def _token_at(doc, offset: int):
 
 def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int]) -> list[_Candidate]:
     """Clauses reported by a speech verb, with no quotation marks in them."""
+    text = doc_text(doc)
     out = []
     for token in doc:
         lemma = token.lemma_.lower()
@@ -182,9 +184,9 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             if len(words) < MIN_INDIRECT_TOKENS:
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            if any(inside(t.idx) for t in words) or _has_mark(doc.text, start, end):
+            if any(inside(t.idx) for t in words) or _has_mark(text, start, end):
                 continue  # a quoted fragment in it is annotated as mixed on its own
-            if "\n" in doc.text[start:end]:
+            if "\n" in text[start:end]:
                 continue
             paragraph = bisect.bisect_right(paragraph_starts, start) - 1
             out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
@@ -219,7 +221,7 @@ def _has_mark(text: str, start: int, end: int) -> bool:
 
 
 def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _Inside) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     quotes: list[Quote] = []
     sentences = list(doc.sents)
     sentence_starts = [s.start_char for s in sentences]

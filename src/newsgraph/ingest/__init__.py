@@ -37,7 +37,7 @@ def read_path(path: Path, options: Options = Options()) -> Iterator[Article | In
     """The articles of one file, or of every article file under a directory (sorted)."""
     source = str(path)
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p)):
+        for child in sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p.relative_to(path))):
             yield from read_path(child, options)
         return
     if not path.exists():
@@ -79,6 +79,7 @@ def _read_stream(data: bytes, source: str, options: Options) -> Iterator[Article
 
 
 def _is_article_file(path: Path) -> bool:
+    """``path`` relative to the directory walked: hidden files and folders are skipped."""
     if any(part.startswith(".") for part in path.parts):
         return False
     suffix = path.suffix.lower()

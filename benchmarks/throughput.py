@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""How much newsgraph's own extraction adds to spaCy's parse.
+
+    python benchmarks/throughput.py [--limit N] [--json] [CORPUS_DIR]
+
+Times ``nlp.pipe`` alone over the articles, then the full ``analyze_many`` (clean +
+parse + extract) over the same texts, and reports the overhead. The issue's target is
+an overhead of at most 15% (``ratio`` = parse time / full time >= 0.87).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from newsgraph.ingest import read_path
+from newsgraph.model import Article
+from newsgraph.nlp import load_model, parse
+from newsgraph.options import Options
+from newsgraph.service import analyze_many
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc" / "politics"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--limit", type=int, default=200)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    articles = [a for a in read_path(Path(args.corpus)) if isinstance(a, Article)][: args.limit]
+    options = Options()
+    nlp = load_model(options.model)
+    list(parse([a.text for a in articles[:5]], nlp))  # warm up
+
+    started = time.perf_counter()
+    for _ in parse((a.text for a in articles), nlp, options.batch_size):
+        pass
+    parse_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    quotes = sum(len(r.quotes) for r in analyze_many(articles, options))
+    full_seconds = time.perf_counter() - started
+
+    chars = sum(len(a.text) for a in articles)
+    result = {
+        "articles": len(articles),
+        "characters": chars,
+        "quotes": quotes,
+        "parse_seconds": round(parse_seconds, 3),
+        "full_seconds": round(full_seconds, 3),
+        "overhead": round(full_seconds / parse_seconds - 1, 4),
+        "ratio": round(parse_seconds / full_seconds, 4),
+        "articles_per_second": round(len(articles) / full_seconds, 2),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:<20} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
