@@ -134,6 +134,8 @@ def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
         first = words[0].rstrip(".") if words else ""
         if first in TITLES and len(words) > 1:
             return "PERSON"
+        if _named_by_role(ent, words):
+            return "PERSON"
         if ent.label_ == "NORP" and not (words and words[-1] in PARTY_WORDS):
             return None  # "Jewish", "British": not an organisation
         return "ORG"
@@ -154,6 +156,27 @@ def _extend_name(doc, token_end: int, end: int) -> int:
         end = nxt.idx + len(nxt.text)
         token_end += 1
     return end
+
+
+ORG_WORDS = frozenset({
+    "party", "council", "committee", "movement", "association", "union", "group", "bank", "ltd", "plc",
+    "inc", "news", "times", "post", "office", "department", "ministry", "agency", "commission", "trust",
+    "service", "services", "university", "college", "school", "club", "foundation", "institute", "court",
+    "parliament", "assembly", "executive", "government", "labour", "conservatives", "democrats", "bbc",
+})
+
+
+def _named_by_role(ent, words: list[str]) -> bool:
+    """'leader, Nicola Sturgeon,' or 'chair Mike Katz': a name set beside a role noun is a person."""
+    if not 2 <= len(words) <= 3 or any(w.strip("'’s") in ORG_WORDS for w in words):
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.is_lower:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.is_lower and before.head.i in range(ent.start, ent.end)
 
 
 def _looks_like_name(text: str) -> bool:

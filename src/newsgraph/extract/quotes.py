@@ -166,7 +166,7 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
                 c.dep_ == "poss" for c in subject.children):
             continue  # "the meeting indicated that ...": no one is reported
         for clause in token.children:
-            if clause.dep_ != "ccomp" or clause.i < token.i:
+            if clause.dep_ != "ccomp" or (clause.i < token.i and not _fronted_report(clause, token)):
                 continue
             words = [t for t in clause.subtree]
             has_that = words[0].lower_ == "that" and words[0].dep_ == "mark"
@@ -191,6 +191,13 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             paragraph = bisect.bisect_right(paragraph_starts, start) - 1
             out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
     return out
+
+
+def _fronted_report(clause, cue) -> bool:
+    """'Smoke-free areas will save lives, Jack McConnell has insisted.': the report comes first."""
+    words = list(clause.subtree)
+    after = cue.doc[words[-1].i + 1] if words[-1].i + 1 < len(cue.doc) else None
+    return words[0].i == clause.sent.start and after is not None and after.text == ","
 
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "shall", "should", "'ll", "’ll"})

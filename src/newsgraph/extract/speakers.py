@@ -82,6 +82,12 @@ class Resolver:
         named = self.entity_at(head)
         if named and named[1].label in {"PERSON", "ORG"}:
             return Source(named[1], named[0].start, named[0].end)
+        for child in head.children:
+            # "The programme's host, Jonathan Dimbleby, told", "spokeswoman, Eleanor Scott,"
+            if child.dep_ == "appos":
+                hit = self.entity_at(child) or _first_hit(self, child.subtree)
+                if hit and hit[1].label == "PERSON":
+                    return Source(hit[1], hit[0].start, hit[0].end)
         spokesperson = [t for t in head.subtree if t.lower_ in SPOKESPERSON_NOUNS and t.i > head.i]
         if spokesperson and head.pos_ == "PROPN":
             # "A Department for Work and Pensions spokeswoman": NER missed the body's name
@@ -93,12 +99,6 @@ class Resolver:
             # a spokesperson speaks for the body under discussion; unnamed officials for nobody
             fallback = self.last_org if low in SINGULAR_SPOKESPERSON else None
             return Source(self._spoken_for(head, span) or fallback, start, end)
-        for child in head.children:
-            # "The programme's host, Jonathan Dimbleby, later told ..."
-            if child.dep_ == "appos":
-                hit = self.entity_at(child) or _first_hit(self, child.subtree)
-                if hit and hit[1].label == "PERSON":
-                    return Source(hit[1], hit[0].start, hit[0].end)
         if head.pos_ == "NOUN" and low in SPOKESPERSON_NOUNS | GENERIC_NOUNS | {"mps", "ministers", "officers"}:
             # "the MPs who make up the Work and Pensions Committee" speak for it
             for token in head.subtree:
