@@ -106,3 +106,28 @@ def test_quotes_spacy_component_in_a_plain_pipeline(text):
     doc = nlp(text)
     assert [(q.text, q.speaker) for q in doc._.quotes] == [("We will fight it.", "Jo Bloggs"), ("And win,", "Jo Bloggs")]
     assert any(e.name == "Jo Bloggs" for e in doc._.newsgraph_entities)
+
+
+@pytest.mark.parametrize("gold_id,name,alias", [("seed-000", "Louise Ellman", "@LouiseEllman"),
+                                                ("seed-000", "Mike Katz", "@mikekatz")])
+def test_entities_handles_join_the_people_who_signed_with_them(gold_id, name, alias):
+    row = next(r for r in gold_rows("seeds.jsonl") if r["id"] == gold_id)
+    entities = analyze(Article(id=row["id"], text=row["text"])).entities
+    (entity,) = [e for e in entities if e.name == name]
+    assert alias in entity.aliases
+    assert any(m.text == alias for m in entity.mentions)
+
+
+@pytest.mark.parametrize("gold_id,name,aliases", [
+    ("seed-002", "Jewish Labour Movement", {"JLM"}),
+    ("seed-002", "National Executive Committee", {"NEC"}),
+    ("seed-000", "Labour Party", {"Labour"}),
+    ("seed-000", "Louise Ellman", {"Louise", "Ellman"}),
+    ("seed-002", "Ken Livingstone", {"Livingstone"}),
+])
+def test_entities_aliases_merge_into_one_entity(gold_id, name, aliases):
+    row = next(r for r in gold_rows("seeds.jsonl") if r["id"] == gold_id)
+    entities = analyze(Article(id=row["id"], text=row["text"])).entities
+    (entity,) = [e for e in entities if e.name == name]
+    assert aliases <= set(entity.aliases)
+    assert not any(e.label == "PERSON" and e.name == "Labour" for e in entities)

@@ -12,6 +12,7 @@ def extract(doc, layout: Layout) -> tuple[list[Entity], list[Quote]]:
     from .quotes import extract_quotes, inside_quotes, quoted_spans
 
     marked, paragraphs = quoted_spans(doc_text(doc), layout)
-    entities = extract_entities(doc, skip=lambda start, end: not layout.is_body(start, end))
+    owners = {p.handle.lower(): p.author for p in layout.posts if p.handle and p.author}
+    entities = extract_entities(doc, skip=lambda start, end: not layout.is_body(start, end), handle_owners=owners)
     entities = infer_genders(entities, doc, inside_quotes(marked))
     return entities, extract_quotes(doc, layout, entities, marked, paragraphs)

@@ -50,13 +50,15 @@ class _Cluster:
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
 
-def extract_entities(doc, skip=None) -> list[Entity]:
+def extract_entities(doc, skip=None, handle_owners: dict[str, str] | None = None) -> list[Entity]:
     """People and organisations of one parsed article, each with its mentions.
 
-    ``skip(start, end)`` says which spans to leave out (headlines, captions...).
+    ``skip(start, end)`` says which spans to leave out (headlines, captions...);
+    ``handle_owners`` maps social handles to the names that signed posts with them, so
+    "@LouiseEllman" joins Louise Ellman.
     """
     mentions = _mentions(doc, skip or (lambda s, e: False))
-    return _cluster(mentions, doc_text(doc))
+    return _cluster(mentions, doc_text(doc), handle_owners or {})
 
 
 def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
@@ -100,7 +102,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         found.append((Mention(start, end, mention_text, label), title))
         taken.update(range(start, end))
     found += _title_mentions(doc, text, skip, taken)
-    found += _handle_mentions(text, skip, taken)
+    found += _handle_mentions(text, taken)  # handles live in posts, which the body skip leaves out
     found.sort(key=lambda m: m[0].start)
     return found
 
@@ -218,16 +220,16 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
     return out
 
 
-def _handle_mentions(text: str, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
+def _handle_mentions(text: str, taken: set[int]) -> list[tuple[Mention, str | None]]:
     out = []
     for match in _HANDLE.finditer(text):
         start, end = match.span()
-        if not skip(start, end) and start not in taken:
+        if start not in taken:
             out.append((Mention(start, end, match.group(0), "HANDLE"), None))
     return out
 
 
-def _cluster(found: list[tuple[Mention, str | None]], text: str) -> list[Entity]:
+def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: dict[str, str]) -> list[Entity]:
     clusters: list[_Cluster] = []
     acronyms = _acronyms(text)
     by_key: dict[tuple[str, str], _Cluster] = {}
@@ -292,8 +294,17 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str) -> list[Entity]
 
     for mention, _ in found:
         if mention.label == "HANDLE":
-            cluster = new("HANDLE")
-            cluster.names.append(mention.text)
+            owner = handle_owners.get(mention.text.lower())
+            cluster = None
+            if owner:
+                cluster = by_key.get(("full", owner.lower())) or by_key.get(("org", _org_key(owner, acronyms)))
+            if cluster is None:
+                label = "HANDLE" if not owner else "ORG" if owner.isupper() else "PERSON"
+                cluster = by_key.get(("handle", mention.text.lower())) or new(label)
+                by_key[("handle", mention.text.lower())] = cluster
+                if owner:
+                    cluster.names.append(owner)
+            cluster.aliases.add(mention.text)
             cluster.mentions.append(mention)
 
     entities = []
@@ -302,7 +313,7 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str) -> list[Entity]
         name = cluster.name
         mentions = tuple(sorted((Mention(m.start, m.end, m.text, m.label, number) for m in cluster.mentions),
                                 key=lambda m: m.start))
-        aliases = tuple(sorted({n for n in cluster.names if n != name} | cluster.aliases))
+        aliases = tuple(sorted(({n for n in cluster.names} | cluster.aliases) - {name}))
         entities.append(Entity(number, name, cluster.label, aliases, mentions, cluster.gender))
     return entities
 
