@@ -31,7 +31,8 @@ class QuoteComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         layout = clean(Article(id="doc", text=doc.text), day_first=self.day_first)
-        doc._.newsgraph_entities, doc._.quotes = extract(doc, layout)
+        found = extract(doc, layout, layout.published, self.day_first)
+        doc._.newsgraph_entities, doc._.quotes = found.entities, found.quotes
         return doc
 
 

@@ -36,20 +36,22 @@ def analyze_many(articles: Iterable[Article], options: Options = Options()) -> I
 def _analyze_batch(batch, nlp, options: Options) -> Iterator[Analysis]:
     docs = parse((article.text for article, _ in batch), nlp, options.batch_size)
     for (article, layout), doc in zip(batch, docs, strict=True):
-        yield _analysis(article, layout, doc)
+        yield _analysis(article, layout, doc, options)
 
 
-def _analysis(article: Article, layout, doc) -> Analysis:
+def _analysis(article: Article, layout, doc, options: Options) -> Analysis:
     article = dataclasses.replace(
         article,
         title=article.title or layout.headline,
         published=article.published or layout.published,
     )
-    entities, quotes = extract(doc, layout)
+    found = extract(doc, layout, article.published, options.day_first)
     return Analysis(
         article=article,
         regions=layout.regions,
         posts=layout.posts,
-        entities=tuple(entities),
-        quotes=tuple(quotes),
+        entities=tuple(found.entities),
+        quotes=tuple(found.quotes),
+        events=tuple(found.events),
+        times=tuple(found.times),
     )

@@ -1,18 +1,35 @@
 """Extraction stages: each a plain function from a parsed document to model records."""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from ..nlp import doc_text
 from ..clean import Layout
-from ..model import Entity, Quote
+from ..model import Entity, Event, Quote, TimeValue
 
 
-def extract(doc, layout: Layout) -> tuple[list[Entity], list[Quote]]:
-    """Entities and quotes of one parsed article whose layout the cleaner found."""
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    entities: list[Entity]
+    quotes: list[Quote]
+    events: list[Event]
+    times: list[TimeValue]
+
+
+def extract(doc, layout: Layout, published: dt.date | None = None, day_first: bool = True) -> Extraction:
+    """Entities, quotes, events and time expressions of one parsed article."""
     from .entities import extract_entities, infer_genders
+    from .events import extract_events
     from .quotes import extract_quotes, inside_quotes, quoted_spans
+    from .timex import find_times
 
     marked, paragraphs = quoted_spans(doc_text(doc), layout)
     owners = {p.handle.lower(): p.author for p in layout.posts if p.handle and p.author}
     entities = extract_entities(doc, skip=lambda start, end: not layout.is_body(start, end), handle_owners=owners)
     entities = infer_genders(entities, doc, inside_quotes(marked))
-    return entities, extract_quotes(doc, layout, entities, marked, paragraphs)
+    quotes = extract_quotes(doc, layout, entities, marked, paragraphs)
+    body = lambda start, end: not layout.is_body(start, end)  # noqa: E731
+    times = find_times(doc_text(doc), published, day_first=day_first, skip=body)
+    events = extract_events(doc, entities, times, published, inside_quotes(marked), skip=body)
+    return Extraction(entities, quotes, events, times)

@@ -302,8 +302,7 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
                 label = "HANDLE" if not owner else "ORG" if owner.isupper() else "PERSON"
                 cluster = by_key.get(("handle", mention.text.lower())) or new(label)
                 by_key[("handle", mention.text.lower())] = cluster
-                if owner:
-                    cluster.names.append(owner)
+                cluster.names.append(owner or mention.text)
             cluster.aliases.add(mention.text)
             cluster.mentions.append(mention)
 
@@ -342,6 +341,12 @@ def _org_key(name: str, acronyms: dict[str, str]) -> str:
     if len(words) > 1 and words[-1] == "party":
         words = words[:-1]
     return " ".join(words)
+
+
+def is_party_name(name: str) -> bool:
+    """'Labour', 'the Liberal Democrats', 'Veritas Party': a political party's name."""
+    words = {w.lower().strip("'’") for w in name.replace("-", " ").split()}
+    return bool(words & (PARTY_WORDS | {"party"}))
 
 
 def mention_index(entities: list[Entity]) -> dict[int, tuple[Mention, Entity]]:

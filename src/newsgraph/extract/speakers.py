@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Entity, Mention
+from .entities import is_party_name
 from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
                       ORG_ANAPHORS, PLURAL_PRONOUNS, SINGULAR_SPOKESPERSON, SPOKESPERSON_NOUNS,
                       THING_PRONOUNS)
@@ -55,6 +56,14 @@ class Resolver:
             self.last_person = entity
         elif entity.label == "ORG":
             self.last_org = entity
+
+    def last_party(self) -> Entity | None:
+        """The party last spoken of, else the party the article names most."""
+        for entity in reversed(self.recent):
+            if entity.label == "ORG" and is_party_name(entity.name):
+                return entity
+        parties = [e for e in self.entities if e.label == "ORG" and is_party_name(e.name)]
+        return max(parties, key=lambda e: len(e.mentions)) if parties else None
 
     def note_speaker(self, entity: Entity | None, mention: str = "") -> None:
         words = mention.lower().split()

@@ -1,0 +1,410 @@
+"""Political events: who left, joined, was suspended, elected or appointed, when and why.
+
+Triggers come from the lexicon below, read over lemmas and the dependency parse in the
+forms news uses: active and passive verbs ("quit Labour", "was suspended from the
+party"), nouns ("her resignation", "Ken Livingstone's suspension"), relative clauses
+("Mr Lewis, who was suspended ..."), phrasal verbs ("stand down"). The person resolves
+through the same entities and pronoun rules as quote speakers. Each event gets a status
+(only ``asserted`` ones are timeline facts), a date from its own time expression or the
+publication date for present-perfect news verbs, and its sentence as evidence. Mentions
+of one real event are merged.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model import Entity, Event, Span, TimeValue
+from .entities import PARTY_WORDS, is_party_name
+from .speakers import Resolver
+
+# verb lemma -> event type (None: decided by the object, see _verb_type)
+VERB_TRIGGERS: dict[str, str | None] = {
+    "quit": None, "leave": None, "resign": None, "defect": "join_party", "join": "join_party",
+    "rejoin": "join_party", "suspend": "suspend", "expel": "expel", "deselect": "expel",
+    "reinstate": "reinstate", "readmit": "reinstate", "appoint": "appoint", "name": "appoint",
+    "elect": "elect", "re-elect": "elect", "reelect": "elect", "investigate": "investigate",
+    "found": "join_party", "launch": "join_party", "step": "resign_office", "stand": None,
+    "select": "candidacy", "make": "appoint",
+}
+NOUN_TRIGGERS: dict[str, str] = {
+    "resignation": "resign_office", "suspension": "suspend", "expulsion": "expel",
+    "defection": "join_party", "deselection": "expel", "reinstatement": "reinstate",
+    "appointment": "appoint", "election": "elect", "investigation": "investigate",
+    "inquiry": "investigate", "probe": "investigate", "departure": "leave_party",
+}
+# words above a trigger that make it not (yet) a fact
+PLANNED = {"hope", "plan", "want", "intend", "expect", "seek", "try", "aim", "prepare", "wish", "vow",
+           "promise", "pledge", "urge", "call", "demand", "ask", "tell"}
+CONSIDERED = {"consider", "contemplate", "weigh", "verge", "mull", "think"}
+THREATENED = {"threat", "threaten", "risk", "face"}
+NEGATORS = {"spare", "deny", "refuse", "avoid", "escape", "rule"}
+MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "\u2019ll", "must"}
+REASON_PREPS = {"over", "because", "after", "amid", "following", "for"}
+PRESENT_PERFECT_AUX = {"has", "have", "'s"}
+
+
+@dataclass(slots=True)
+class _Found:
+    type: str
+    person: Entity
+    org: str | None
+    place: str | None
+    date: TimeValue | None
+    status: str
+    reason: str | None
+    evidence: list[Span] = field(default_factory=list)
+    nominal: bool = False
+
+
+def extract_events(doc, entities: list[Entity], times: list[TimeValue], published: dt.date | None,
+                   inside=lambda offset: False, skip=lambda start, end: False) -> list[Event]:
+    """The events of one parsed article, one per real event, in order of first mention."""
+    resolver = Resolver(entities, doc, inside)
+    found: list[_Found] = []
+    for sentence in doc.sents:
+        if skip(sentence.start_char, sentence.end_char):
+            continue
+        for token in sentence:
+            if inside(token.idx):
+                continue
+            event = _event(token, resolver, times, published)
+            if event is not None:
+                found.append(event)
+        subject = _main_subject(sentence, inside)
+        if subject is not None:
+            resolver.note_subject(resolver.resolve(subject).entity)
+    return [_as_event(f) for f in _merge(found)]
+
+
+def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> _Found | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
+        kind, person_token, org = _verb_event(token, lemma, resolver)
+    elif token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
+        kind, person_token, org = _noun_event(token, lemma, resolver)
+    elif lemma == "candidate" and token.dep_ == "attr":
+        kind, person_token, org = "candidacy", _subject(token.head), _party_label(token, resolver)
+    elif lemma == "confidence" and any(c.lower_ == "no" for c in token.children):
+        kind, person_token, org = _no_confidence(token, resolver)
+    else:
+        return None
+    if kind is None or person_token is None:
+        return None
+    person = resolver.resolve(person_token).entity
+    if person is None or person.label != "PERSON":
+        return None
+    sentence = token.sent
+    date = _date(token, times, published)
+    if org is None and kind in {"suspend", "expel", "reinstate"}:
+        party = resolver.last_party()  # a suspension in a party story is the party's
+        org = party.name if party is not None else None
+    return _Found(kind, person, org, _place(token, kind), date, _status(token), _reason(token),
+                  [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN")
+
+
+def _verb_event(token, lemma: str, resolver: Resolver):
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
+        token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl", "amod", "relcl"} and not any(
+            c.dep_ in {"aux", "nsubj"} for c in token.children)) or (
+        token.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in token.children))  # "First elected to ..."
+    particle = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    if not objects and token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
+        objects = [token.head]  # "the party she joined"
+    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in token.children if c.dep_ == "prep"}
+    subject = _subject(token)
+    if lemma in {"step", "stand"}:
+        if particle & {"down", "aside"}:
+            return "resign_office", subject, _post(preps.get("as") or preps.get("from"), resolver)
+        if lemma == "stand" and ("for" in preps or "as" in preps):
+            return "candidacy", subject, _party(_party_in(token, resolver), resolver)
+        return None, None, None
+    if lemma == "make":
+        if not passive or not objects:
+            return None, None, None
+        return "appoint", subject, _np_text(objects[0])
+    if lemma in {"quit", "leave", "resign"}:
+        target = objects[:1] or preps.get("from") or []
+        post = preps.get("as")
+        party = _party(target, resolver)
+        if party:
+            return "leave_party", subject, party
+        if post or lemma == "resign":
+            return "resign_office", subject, _post(post or target, resolver)
+        return None, None, None
+    kind = VERB_TRIGGERS[lemma]
+    if kind in {"suspend", "expel", "reinstate", "appoint", "elect", "investigate", "candidacy"}:
+        person = subject if passive else (objects[0] if objects else None)
+        if kind in {"suspend", "expel", "reinstate"}:
+            org = _party(preps.get("from") or _agent(token), resolver) or _org(preps.get("from") or _agent(token),
+                                                                                resolver)
+        elif kind in {"appoint", "elect"}:
+            org = _post(preps.get("as") or preps.get("to") or preps.get("for"), resolver)
+        else:
+            org = _org(_agent(token), resolver)
+        return kind, person, org
+    if kind == "join_party":
+        target = preps.get("to") if lemma == "defect" else objects
+        if lemma in {"found", "launch"} and not _is_party_phrase(objects):
+            return None, None, None
+        party = _party(target, resolver)
+        if party is None and lemma in {"found", "launch"} and objects:
+            party = _np_text(objects[0])
+        return ("join_party", subject, party) if party else (None, None, None)
+    return None, None, None
+
+
+def _noun_event(token, lemma: str, resolver: Resolver):
+    kind = NOUN_TRIGGERS[lemma]
+    owner = [c for c in token.children if c.dep_ == "poss"]
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "into"} for g in c.children
+          if g.dep_ == "pobj"]
+    person = owner[0] if owner and owner[0].pos_ in {"PROPN", "PRON"} else (of[0] if of else None)
+    if person is None:
+        compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        person = compound[-1] if compound else None
+    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in token.children if c.dep_ == "prep"}
+    if kind == "join_party":
+        party = _party(preps.get("to"), resolver)
+        return ("join_party", person, party) if party else (None, None, None)
+    if kind == "investigate":
+        body = owner[0] if owner and owner[0].pos_ == "PROPN" and (resolver.entity_at(owner[0]) or (None, None))[1] \
+            is not None and resolver.entity_at(owner[0])[1].label == "ORG" else None
+        if body is not None:
+            person = _subject(_governing(token))
+            return "investigate", person, _org([body], resolver)
+        return ("investigate", person, None) if of else (None, None, None)
+    if kind == "resign_office":
+        party = _party(preps.get("from"), resolver)
+        if party:
+            return "leave_party", person, party
+    if kind == "elect":
+        return None, None, None  # "the election" is a contest, not someone's election
+    return kind, person, _party(preps.get("from"), resolver)
+
+
+def _no_confidence(token, resolver: Resolver):
+    verb = _governing(token)
+    target = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return "no_confidence", (target[0] if target else None), None
+
+
+def _subject(token):
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if child.lower_ in {"who", "that", "which"} and token.dep_ == "relcl":
+                    return token.head
+                return child
+        if token.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl"} and token.head is not token:
+            if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return token.head
+            token = token.head
+            continue
+        break
+    return None
+
+
+def _governing(token):
+    while token.head is not token and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    return token
+
+
+def _agent(token) -> list:
+    return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _party(tokens, resolver: Resolver) -> str | None:
+    """The party a phrase names: an organisation entity with a party word, or 'the party'."""
+    for token in tokens or []:
+        hit = resolver.entity_at(token)
+        if hit and is_party_name(hit[1].name):
+            return hit[1].name
+        if token.lower_ == "party" and any(c.lower_ in {"the", "his", "her", "their", "its"} for c in token.children):
+            last = resolver.last_party()
+            if last is not None:
+                return last.name
+    return None
+
+
+def _is_party_phrase(tokens) -> bool:
+    return any(t.lower_ == "party" or t.lower_ in PARTY_WORDS for o in tokens for t in o.subtree)
+
+
+def _party_label(noun, resolver: Resolver) -> str | None:
+    """'the Liberal Democrat candidate': the party words written before the noun."""
+    words = [t for t in noun.doc[noun.left_edge.i: noun.i] if t.dep_ in {"amod", "compound"} and t.is_title]
+    label = " ".join(t.text for t in words)
+    if label and is_party_name(label):
+        return label
+    return _party(_party_in(noun, resolver), resolver)
+
+
+def _party_in(token, resolver: Resolver) -> list:
+    return [t for t in token.subtree if resolver.entity_at(t) and is_party_name(resolver.entity_at(t)[1].name)]
+
+
+def _org(tokens, resolver: Resolver) -> str | None:
+    for token in tokens or []:
+        hit = resolver.entity_at(token)
+        if hit and hit[1].label == "ORG":
+            return hit[1].name
+    return None
+
+
+def _post(tokens, resolver: Resolver) -> str | None:
+    """A post or body: an organisation's name, else the phrase ('home secretary')."""
+    if not tokens:
+        return None
+    return _org(tokens, resolver) or _np_text(tokens[0])
+
+
+def _np_text(token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in {"det", "poss", "punct", "relcl", "acl"} and t.i <= token.i
+             or t.head.i == token.i and t.dep_ == "prep" or t.head.dep_ == "prep" and t.head.head.i == token.i]
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i) if t.lower_ not in {"the", "a", "an"})
+    return text.strip() or token.text
+
+
+def _place(token, kind: str) -> str | None:
+    if kind not in {"elect", "candidacy"}:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "in"}:
+            for obj in child.children:
+                if obj.pos_ == "PROPN":
+                    return " ".join(t.text for t in obj.subtree if t.dep_ != "det")
+    return None
+
+
+def _status(token) -> str:
+    chain = [token]
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            break
+        head = head.head
+        chain.append(head)
+    for node in chain[:3]:
+        children = list(node.children)
+        if any(c.dep_ == "neg" for c in children):
+            return "negated"
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
+            return "hypothetical"
+    governing = []
+    for node in chain[1:]:
+        governing.append(node)
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    for below, node in zip(chain, governing):
+        lemma = node.lemma_.lower()
+        if lemma in NEGATORS and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd"}:
+            continue  # "denied the allegations and slammed the investigation": not a denied investigation
+        if lemma in THREATENED:
+            return "threatened"
+        if lemma in CONSIDERED or node.lower_ in {"considering", "verge"}:
+            return "considered"
+        if lemma in PLANNED:
+            return "planned"
+        if lemma in NEGATORS:
+            return "negated"
+    # "was to be given a date for a hearing": a plan, not yet a fact
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.dep_ in {"xcomp", "ccomp"}:
+        return "planned"
+    return "asserted"
+
+
+def _reason(token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in REASON_PREPS:
+            words = list(child.subtree)[1:]
+            if words:
+                return " ".join(t.text for t in words)
+        if child.dep_ == "prep" and child.lower_ == "in" and any(g.lower_ == "protest" for g in child.children):
+            return " ".join(t.text for t in child.subtree)
+        if child.dep_ == "advcl" and child.lower_ in {"blaming", "citing", "accusing"}:
+            return " ".join(t.text for t in child.subtree)
+    return None
+
+
+def _date(token, times: list[TimeValue], published: dt.date | None) -> TimeValue | None:
+    """The event's own time expression, else the publication date for 'has quit'."""
+    clause = [t for t in token.subtree]
+    start = min(t.idx for t in clause)
+    end = max(t.idx + len(t.text) for t in clause)
+    own = [t for t in times if start <= t.start and t.end <= end and t.value
+           and not t.text.lower().startswith("since") and _governed_directly(token, t)]
+    if own:
+        return min(own, key=lambda t: abs(t.start - token.idx))
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if published is not None and (aux & PRESENT_PERFECT_AUX):
+        return TimeValue(token.idx, token.idx, "", published.isoformat(), "day")
+    return None
+
+
+CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
+
+
+def _governed_directly(trigger, time: TimeValue) -> bool:
+    """Is the time expression the trigger's own, not a subordinate clause's ('the party she joined 55 years ago')?"""
+    span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.i != trigger.i:
+        if node.dep_ in CLAUSES or node.head is node:
+            return False
+        node = node.head
+    return True
+
+
+def _main_subject(sentence, inside):
+    for child in sentence.root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and not inside(child.idx):
+            return child
+    return None
+
+
+def _merge(found: list[_Found]) -> list[_Found]:
+    """Mentions of one real event (same type and person, compatible org and date) become one."""
+    merged: list[_Found] = []
+    for event in found:
+        twin = next((m for m in merged if _same(m, event)), None)
+        if twin is None:
+            merged.append(event)
+            continue
+        twin.evidence += event.evidence
+        twin.org = twin.org or event.org
+        twin.place = twin.place or event.place
+        twin.reason = twin.reason or event.reason
+        if event.status == "asserted":
+            twin.status = "asserted"
+        if event.date and event.date.value and (twin.date is None or len(event.date.value) > len(twin.date.value or "")):
+            twin.date = event.date
+    return merged
+
+
+def _same(a: _Found, b: _Found) -> bool:
+    if a.person.id != b.person.id:
+        return False
+    if a.type != b.type:
+        # "his resignation" after "has resigned from the Labour Party" is the same departure
+        resignations = {"leave_party", "resign_office"}
+        return {a.type, b.type} <= resignations and b.nominal and b.org is None
+    
+    if a.org and b.org and a.org != b.org:
+        return False
+    if a.date and b.date and a.date.value and b.date.value:
+        short = min(len(a.date.value), len(b.date.value))
+        return a.date.value[:short] == b.date.value[:short] or a.date.value[:4] == b.date.value[:4]
+    return True
+
+
+def _as_event(f: _Found) -> Event:
+    return Event(type=f.type, person=f.person.name, org=f.org, place=f.place,
+                 date=f.date.value if f.date else None, status=f.status, reason=f.reason,
+                 evidence=tuple(f.evidence))
