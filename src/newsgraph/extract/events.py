@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, Event, Span, TimeValue
 from .entities import PARTY_WORDS, is_party_name
+from .lexicon import canonical_party
 from .speakers import Resolver
 
 # verb lemma -> event type (None: decided by the object, see _verb_type)
@@ -68,16 +69,14 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
         for token in sentence:
             if inside(token.idx):
                 continue
-            event = _event(token, resolver, times, published)
-            if event is not None:
-                found.append(event)
+            found += _event(token, resolver, times, published)
         subject = _main_subject(sentence, inside)
         if subject is not None:
             resolver.note_subject(resolver.resolve(subject).entity)
     return [_as_event(f) for f in _merge(found)]
 
 
-def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> _Found | None:
+def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> list[_Found]:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         kind, person_token, org = _verb_event(token, lemma, resolver)
@@ -88,12 +87,38 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
     elif lemma == "confidence" and any(c.lower_ == "no" for c in token.children):
         kind, person_token, org = _no_confidence(token, resolver)
     else:
-        return None
+        return []
     if kind is None or person_token is None:
-        return None
-    person = resolver.resolve(person_token).entity
-    if person is None or person.label != "PERSON":
-        return None
+        return []
+    found = []
+    for one in [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]:
+        person = resolver.resolve(one).entity
+        if person is not None and person.label == "PERSON":
+            found.append(_found(token, kind, person, org or _role_org(one, resolver), resolver, times, published))
+    return found
+
+
+def _conjuncts(token) -> list:
+    """'the resignation of X, Y and Z': everyone in the list."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *_conjuncts(child)]
+    return out
+
+
+def _role_org(person_token, resolver: Resolver) -> str | None:
+    """'BBC chairman Gavyn Davies': the body named in the person's own title."""
+    for child in person_token.children:
+        if child.dep_ in {"compound", "nmod", "poss"} and child.i < person_token.i:
+            for token in child.subtree:
+                hit = resolver.entity_at(token)
+                if hit and hit[1].label == "ORG":
+                    return hit[1].name
+    return None
+
+
+def _found(token, kind: str, person: Entity, org: str | None, resolver: Resolver, times, published) -> _Found:
     sentence = token.sent
     date = _date(token, times, published)
     if org is None and kind in {"suspend", "expel", "reinstate"}:
@@ -110,7 +135,8 @@ def _verb_event(token, lemma: str, resolver: Resolver):
         token.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in token.children))  # "First elected to ..."
     particle = {c.lower_ for c in token.children if c.dep_ == "prt"}
     objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}]
-    if not objects and token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
+    own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in {"who", "that", "which"}]
+    if not objects and token.dep_ == "relcl" and own_subject and token.head.pos_ in {"NOUN", "PROPN"}:
         objects = [token.head]  # "the party she joined"
     preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in token.children if c.dep_ == "prep"}
     subject = _subject(token)
@@ -179,6 +205,7 @@ def _noun_event(token, lemma: str, resolver: Resolver):
         party = _party(preps.get("from"), resolver)
         if party:
             return "leave_party", person, party
+        return kind, person, _post(preps.get("from"), resolver)
     if kind == "elect":
         return None, None, None  # "the election" is a contest, not someone's election
     return kind, person, _party(preps.get("from"), resolver)
@@ -197,10 +224,12 @@ def _subject(token):
                 if child.lower_ in {"who", "that", "which"} and token.dep_ == "relcl":
                     return token.head
                 return child
-        if token.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl"} and token.head is not token:
+        if token.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl", "pcomp"} and token.head is not token:
             if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return token.head
             token = token.head
+            if token.dep_ == "prep" and token.head is not token:
+                token = token.head  # "between stepping down as ...": up to the clause
             continue
         break
     return None
@@ -222,6 +251,16 @@ def _party(tokens, resolver: Resolver) -> str | None:
         hit = resolver.entity_at(token)
         if hit and is_party_name(hit[1].name):
             return hit[1].name
+        for child in token.children:
+            hit = resolver.entity_at(child)
+            if child.dep_ == "appos" and hit and hit[1].label == "ORG":
+                return hit[1].name  # "his new party, Veritas"
+            if child.dep_ == "compound" and child.lower_ in PARTY_WORDS and token.lower_ == "party":
+                return canonical_party(child.text)  # "the Labour party" when NER saw no organisation
+        named = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
+        named = [h for h in named if h and is_party_name(h[1].name)]
+        if named:
+            return named[0][1].name  # "the Labour party"
         if token.lower_ == "party" and any(c.lower_ in {"the", "his", "her", "their", "its"} for c in token.children):
             last = resolver.last_party()
             if last is not None:
@@ -295,8 +334,12 @@ def _status(token) -> str:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
             return "hypothetical"
+        if any(c.lower_ == "whether" for c in children):
+            return "considered"  # "agonised over whether to leave"
     governing = []
-    for node in chain[1:]:
+    for below, node in zip(chain, chain[1:]):
+        if below.dep_ in {"relcl", "acl", "advcl", "conj", "ccomp", "parataxis", "appos"}:
+            break  # "X, who quit the party, wants ...": the wanting is not about the quitting
         governing.append(node)
         if node.pos_ in {"VERB", "AUX"}:
             break
@@ -405,6 +448,6 @@ def _same(a: _Found, b: _Found) -> bool:
 
 
 def _as_event(f: _Found) -> Event:
-    return Event(type=f.type, person=f.person.name, org=f.org, place=f.place,
+    return Event(type=f.type, person=f.person.name, org=canonical_party(f.org) if f.org else None, place=f.place,
                  date=f.date.value if f.date else None, status=f.status, reason=f.reason,
                  evidence=tuple(f.evidence))

@@ -213,6 +213,8 @@ class Resolver:
 
     def _role(self, head, span) -> Entity | None:
         """'the Labour leader', 'the 73-year-old', 'the group': a definite description."""
+        if head.tag_ in {"NNS", "NNPS"} and head.lower_ not in ORG_ANAPHORS:
+            return None  # "the men": more than one person
         if not any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span):
             return None
         if head.lower_ in ORG_ANAPHORS:
