@@ -31,5 +31,17 @@ def extract(doc, layout: Layout, published: dt.date | None = None, day_first: bo
     quotes = extract_quotes(doc, layout, entities, marked, paragraphs)
     body = lambda start, end: not layout.is_body(start, end)  # noqa: E731
     times = find_times(doc_text(doc), published, day_first=day_first, skip=body)
-    events = extract_events(doc, entities, times, published, inside_quotes(marked), skip=body)
+    events = extract_events(doc, entities, times, published, inside_quotes(marked), skip=body,
+                            speaker_at=_speakers(quotes, entities))
     return Extraction(entities, quotes, events, times)
+
+
+def _speakers(quotes: list[Quote], entities: list[Entity]):
+    """offset -> the entity whose quote covers it (None outside quotes or for unnamed sources)."""
+    by_name = {e.name: e for e in entities}
+    spans = [(q.start, q.end, by_name.get(q.speaker)) for q in quotes if q.kind in {"direct", "mixed", "post"}]
+
+    def speaker_at(offset: int) -> Entity | None:
+        return next((entity for start, end, entity in spans if start <= offset < end), None)
+
+    return speaker_at

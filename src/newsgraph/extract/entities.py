@@ -346,7 +346,14 @@ def _org_key(name: str, acronyms: dict[str, str]) -> str:
 def is_party_name(name: str) -> bool:
     """'Labour', 'the Liberal Democrats', 'Veritas Party': a political party's name."""
     words = {w.lower().strip("'’") for w in name.replace("-", " ").split()}
-    return bool(words & (PARTY_WORDS | {"party"}))
+    return bool(words & (PARTY_WORDS | {"party"})) and not words & NOT_PARTY_WORDS
+
+
+# "Jewish Labour Movement", "Labour Friends of Israel": bodies around a party, not the party
+NOT_PARTY_WORDS = frozenset({
+    "movement", "friends", "committee", "council", "union", "group", "association", "federation",
+    "students", "club", "society", "foundation", "network", "government", "executive", "conference",
+})
 
 
 def mention_index(entities: list[Entity]) -> dict[int, tuple[Mention, Entity]]:

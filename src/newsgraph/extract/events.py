@@ -48,7 +48,7 @@ PRESENT_PERFECT_AUX = {"has", "have", "'s"}
 @dataclass(slots=True)
 class _Found:
     type: str
-    person: Entity
+    person: Entity | None
     org: str | None
     place: str | None
     date: TimeValue | None
@@ -59,16 +59,22 @@ class _Found:
 
 
 def extract_events(doc, entities: list[Entity], times: list[TimeValue], published: dt.date | None,
-                   inside=lambda offset: False, skip=lambda start, end: False) -> list[Event]:
-    """The events of one parsed article, one per real event, in order of first mention."""
+                   inside=lambda offset: False, skip=lambda start, end: False,
+                   speaker_at=lambda offset: None) -> list[Event]:
+    """The events of one parsed article, one per real event, in order of first mention.
+
+    ``speaker_at(offset)`` gives the entity whose quote covers an offset, so that "I" and
+    "my" in "Resigning my membership," she said resolve to her.
+    """
     resolver = Resolver(entities, doc, inside)
+    resolver.speaker_at = speaker_at
     found: list[_Found] = []
     for sentence in doc.sents:
         if skip(sentence.start_char, sentence.end_char):
             continue
         for token in sentence:
-            if inside(token.idx):
-                continue
+            if inside(token.idx) and token.dep_ != "ROOT":
+                continue  # in a quote, only what the speaker states outright ("Resigning my membership")
             found += _event(token, resolver, times, published)
         subject = _main_subject(sentence, inside)
         if subject is not None:
@@ -84,7 +90,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         kind, person_token, org = _noun_event(token, lemma, resolver)
     elif lemma == "candidate" and token.dep_ == "attr":
         kind, person_token, org = "candidacy", _subject(token.head), _party_label(token, resolver)
-    elif lemma == "confidence" and any(c.lower_ == "no" for c in token.children):
+    elif lemma == "confidence" and token.i > 0 and token.doc[token.i - 1].lower_ == "no":
         kind, person_token, org = _no_confidence(token, resolver)
     else:
         return []
@@ -92,10 +98,19 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         return []
     found = []
     for one in [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]:
-        person = resolver.resolve(one).entity
+        person = _person(one, resolver)
         if person is not None and person.label == "PERSON":
             found.append(_found(token, kind, person, org or _role_org(one, resolver), resolver, times, published))
+        elif person is None and one.tag_ in {"NNS", "DT", "PRP"} and _status(token) != "asserted":
+            # "many of whom are considering leaving": kept with its status, about no one named
+            found.append(_found(token, kind, None, org, resolver, times, published))
     return found
+
+
+def _person(token, resolver: Resolver) -> Entity | None:
+    if token.lower_ in {"i", "me", "my", "myself"}:
+        return resolver.speaker_at(token.idx)  # the speaker of the quote it stands in
+    return resolver.resolve(token).entity
 
 
 def _conjuncts(token) -> list:
@@ -118,7 +133,7 @@ def _role_org(person_token, resolver: Resolver) -> str | None:
     return None
 
 
-def _found(token, kind: str, person: Entity, org: str | None, resolver: Resolver, times, published) -> _Found:
+def _found(token, kind: str, person: Entity | None, org: str | None, resolver: Resolver, times, published) -> _Found:
     sentence = token.sent
     date = _date(token, times, published)
     if org is None and kind in {"suspend", "expel", "reinstate"}:
@@ -154,6 +169,10 @@ def _verb_event(token, lemma: str, resolver: Resolver):
         target = objects[:1] or preps.get("from") or []
         post = preps.get("as")
         party = _party(target, resolver)
+        if party is None and any(t.lower_ == "membership" for t in target):
+            last = resolver.last_party()  # "Resigning my membership"
+            owner = [c for t in target for c in t.children if c.dep_ == "poss"]
+            return "leave_party", subject or (owner[0] if owner else None), last.name if last else None
         if party:
             return "leave_party", subject, party
         if post or lemma == "resign":
@@ -177,6 +196,8 @@ def _verb_event(token, lemma: str, resolver: Resolver):
         party = _party(target, resolver)
         if party is None and lemma in {"found", "launch"} and objects:
             party = _np_text(objects[0])
+        if party is None and any(t.lower_ == "party" for t in target or []):
+            return "join_party", subject, None  # "could not join another party": kept, with its status
         return ("join_party", subject, party) if party else (None, None, None)
     return None, None, None
 
@@ -432,7 +453,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
 
 
 def _same(a: _Found, b: _Found) -> bool:
-    if a.person.id != b.person.id:
+    if a.person is None or b.person is None or a.person.id != b.person.id:
         return False
     if a.type != b.type:
         # "his resignation" after "has resigned from the Labour Party" is the same departure
@@ -448,6 +469,6 @@ def _same(a: _Found, b: _Found) -> bool:
 
 
 def _as_event(f: _Found) -> Event:
-    return Event(type=f.type, person=f.person.name, org=canonical_party(f.org) if f.org else None, place=f.place,
+    return Event(type=f.type, person=f.person.name if f.person else None, org=canonical_party(f.org) if f.org else None, place=f.place,
                  date=f.date.value if f.date else None, status=f.status, reason=f.reason,
                  evidence=tuple(f.evidence))

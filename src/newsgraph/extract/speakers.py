@@ -32,6 +32,7 @@ class Resolver:
     def __init__(self, entities: list[Entity], doc, inside=lambda offset: False):
         self.doc = doc
         self.inside = inside
+        self.speaker_at = lambda offset: None
         self.spokesperson_spoke = False
         self.entities = entities
         self.by_offset: dict[int, tuple[Mention, Entity]] = {}
@@ -217,6 +218,8 @@ class Resolver:
             return None  # "the men": more than one person
         if not any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span):
             return None
+        if any(t.dep_ == "poss" and t.lower_ in {"my", "our", "your"} for t in span):
+            return None  # "my own father": someone related to the speaker, not a person named
         if head.lower_ in ORG_ANAPHORS:
             return self.last_org
         before = [entity for offset, entity in self.roles.get(head.lemma_.lower(), ()) if offset < head.idx]

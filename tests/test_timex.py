@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.extract.timex import find_times, parse_single
+
+PUBLISHED = dt.date(2019, 10, 16)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,value,granularity", [
+    ("on October 16, 2019 she", "2019-10-16", "day"),
+    ("on 16 October 2019 she", "2019-10-16", "day"),
+    ("on 05/04/2017 at", "2017-04-05", "day"),
+    ("in November 2017 he", "2017-11", "month"),
+    ("in February she quit", "2019-02", "month"),
+    ("in November he quit", "2018-11", "month"),
+    ("in 1997 he", "1997", "year"),
+    ("on Wednesday evening the", "2019-10-16", "day"),
+    ("on Monday the", "2019-10-14", "day"),
+    ("55 years ago", "1964", "year"),
+    ("last year", "2018", "year"),
+    ("last month", "2019-09", "month"),
+    ("this afternoon", "2019-10-16", "day"),
+    ("yesterday", "2019-10-15", "day"),
+    ("in the New Year", "2020", "year"),
+    ("since 1997", "1997", "year"),
+])
+def test_timex_normalises_against_publication(text, value, granularity):
+    (found,) = find_times(text, PUBLISHED)
+    assert (found.value, found.granularity) == (value, granularity)
+    assert text[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize("text", ["a £1997 fee", "the 1990s", "it cost 2,000 pounds", "the 73-year-old"])
+def test_timex_ignores_numbers_that_are_not_dates(text):
+    assert find_times(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", ["in February"])
+def test_timex_relative_without_publication_is_unanchored(text):
+    (found,) = find_times(text, None)
+    assert found.value is None
+
+
+@pytest.mark.parametrize("expression,expected", [("3rd of March 2004", "2004-03-03")])
+def test_timex_single_expression_through_dateparser(expression, expected):
+    assert parse_single(expression, PUBLISHED) == expected
