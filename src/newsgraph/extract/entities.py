@@ -282,6 +282,9 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
     for mention in sorted(orgs, key=lambda m: -len(m.text)):
         key = _org_key(mention.text, acronyms)
         cluster = by_key.get(("org", key))
+        if cluster is None and mention.text.lower().endswith("party"):
+            # "Independence Party" after "UK Independence Party": the same party, shortened
+            cluster = next((c for (kind, k), c in by_key.items() if kind == "org" and k.endswith(" " + key)), None)
         if cluster is None:
             cluster = new("ORG")
             by_key[("org", key)] = cluster

@@ -32,7 +32,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "resignation": "resign_office", "suspension": "suspend", "expulsion": "expel",
     "defection": "join_party", "deselection": "expel", "reinstatement": "reinstate",
     "appointment": "appoint", "election": "elect", "investigation": "investigate",
-    "inquiry": "investigate", "probe": "investigate", "departure": "leave_party",
+    "inquiry": "investigate", "probe": "investigate", "departure": "resign_office",
 }
 # words above a trigger that make it not (yet) a fact
 PLANNED = {"hope", "plan", "want", "intend", "expect", "seek", "try", "aim", "prepare", "wish", "vow",
@@ -82,9 +82,29 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
     return [_as_event(f) for f in _merge(found)]
 
 
-def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> list[_Found]:
+def _acts_as_verb(token) -> bool:
+    """A verb, or a word the tagger got wrong that behaves as one ("Kilroy-Silk quit UKIP" as a noun)."""
+    if token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+        return True
+    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children) and any(
+        c.dep_ == "dobj" for c in token.children)
+
+
+def _lemma(token) -> str:
+    """The lemma, mended for verbs the lemmatiser does not know ("deselected")."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
+    if lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS:
+        return lemma
+    low = token.lower_
+    for suffix in ("ed", "d", "ing"):
+        if low.endswith(suffix) and low[: -len(suffix)] in VERB_TRIGGERS:
+            return low[: -len(suffix)]
+    return lemma
+
+
+def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> list[_Found]:
+    lemma = _lemma(token)
+    if lemma in VERB_TRIGGERS and _acts_as_verb(token):
         kind, person_token, org = _verb_event(token, lemma, resolver)
     elif token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
         kind, person_token, org = _noun_event(token, lemma, resolver)
@@ -97,10 +117,13 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
     if kind is None or person_token is None:
         return []
     found = []
+    shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
     for one in [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]:
         person = _person(one, resolver)
+        shared_org = shared_org or _role_org(one, resolver)
         if person is not None and person.label == "PERSON":
-            found.append(_found(token, kind, person, org or _role_org(one, resolver), resolver, times, published))
+            found.append(_found(token, kind, person, org or _role_org(one, resolver) or shared_org, resolver,
+                                times, published))
         elif person is None and one.tag_ in {"NNS", "DT", "PRP"} and _status(token) != "asserted":
             # "many of whom are considering leaving": kept with its status, about no one named
             found.append(_found(token, kind, None, org, resolver, times, published))
@@ -250,7 +273,7 @@ def _subject(token):
                 return token.head
             token = token.head
             if token.dep_ == "prep" and token.head is not token:
-                token = token.head  # "between stepping down as ...": up to the clause
+                token = _governing(token.head)  # "between stepping down as ...": up to the clause
             continue
         break
     return None
@@ -278,6 +301,8 @@ def _party(tokens, resolver: Resolver) -> str | None:
                 return hit[1].name  # "his new party, Veritas"
             if child.dep_ == "compound" and child.lower_ in PARTY_WORDS and token.lower_ == "party":
                 return canonical_party(child.text)  # "the Labour party" when NER saw no organisation
+        if token.pos_ == "PROPN" and canonical_party(token.text) != token.text:
+            return canonical_party(token.text)  # "quit UKIP" where NER saw no organisation
         named = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
         named = [h for h in named if h and is_party_name(h[1].name)]
         if named:
