@@ -35,7 +35,7 @@ def _fingerprint() -> str:
 def setup() -> None:
     if STAMP.exists() and STAMP.read_text() == _fingerprint():
         return
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before anything checks the version
         sys.exit(f"newsgraph needs Python 3.11 or newer, not {sys.version.split()[0]}")
     if not PY.exists():
         print("creating .venv", flush=True)

@@ -178,7 +178,8 @@ def _named_by_role(ent, words: list[str]) -> bool:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.is_lower:
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return before is not None and before.pos_ == "NOUN" and before.is_lower and before.head.i in range(ent.start, ent.end)
+    return (before is not None and before.pos_ == "NOUN" and before.is_lower
+            and before.head.i in range(ent.start, ent.end))
 
 
 def _looks_like_name(text: str) -> bool:

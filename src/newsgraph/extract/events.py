@@ -383,13 +383,13 @@ def _status(token) -> str:
         if any(c.lower_ == "whether" for c in children):
             return "considered"  # "agonised over whether to leave"
     governing = []
-    for below, node in zip(chain, chain[1:]):
+    for below, node in zip(chain, chain[1:], strict=False):
         if below.dep_ in {"relcl", "acl", "advcl", "conj", "ccomp", "parataxis", "appos"}:
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
         governing.append(node)
         if node.pos_ in {"VERB", "AUX"}:
             break
-    for below, node in zip(chain, governing):
+    for below, node in zip(chain, governing, strict=False):
         lemma = node.lemma_.lower()
         if lemma in NEGATORS and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd"}:
             continue  # "denied the allegations and slammed the investigation": not a denied investigation
@@ -472,8 +472,9 @@ def _merge(found: list[_Found]) -> list[_Found]:
         twin.reason = twin.reason or event.reason
         if event.status == "asserted":
             twin.status = "asserted"
-        if event.date and event.date.value and (twin.date is None or len(event.date.value) > len(twin.date.value or "")):
-            twin.date = event.date
+        if event.date and event.date.value and (
+                twin.date is None or len(event.date.value) > len(twin.date.value or "")):
+            twin.date = event.date  # the most precise date any mention gives
     return merged
 
 
@@ -484,7 +485,7 @@ def _same(a: _Found, b: _Found) -> bool:
         # "his resignation" after "has resigned from the Labour Party" is the same departure
         resignations = {"leave_party", "resign_office"}
         return {a.type, b.type} <= resignations and b.nominal and b.org is None
-    
+
     if a.org and b.org and a.org != b.org:
         return False
     if a.date and b.date and a.date.value and b.date.value:
@@ -494,6 +495,7 @@ def _same(a: _Found, b: _Found) -> bool:
 
 
 def _as_event(f: _Found) -> Event:
-    return Event(type=f.type, person=f.person.name if f.person else None, org=canonical_party(f.org) if f.org else None, place=f.place,
+    return Event(type=f.type, person=f.person.name if f.person else None,
+                 org=canonical_party(f.org) if f.org else None, place=f.place,
                  date=f.date.value if f.date else None, status=f.status, reason=f.reason,
                  evidence=tuple(f.evidence))

@@ -18,7 +18,8 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "a": 1, "an": 1, "twenty": 20, "thirty": 30}
@@ -39,7 +40,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("deictic", re.compile(r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")),
     ("weekday", re.compile(rf"\b(?:(?P<which>[Ll]ast|[Oo]n|[Tt]his) )?(?P<wd>{_WEEKDAY})"
                            r"(?: (?:morning|afternoon|evening|night))?\b")),
-    ("month", re.compile(rf"\b(?:[Ii]n|[Ll]ast|[Tt]his|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate) (?P<m>{_MONTH})\b"
+    ("month", re.compile(r"\b(?:[Ii]n|[Ll]ast|[Tt]his|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate) "
+                         rf"(?P<m>{_MONTH})\b"
                          r"(?! \d)")),
     ("year", re.compile(r"(?<![\d£$€.,/-])\b(?P<y>(?:19|20)\d\d)\b(?![\d%,.]\d|s\b|-\d)")),
 ]
