@@ -26,7 +26,7 @@ VERB_TRIGGERS: dict[str, str | None] = {
     "reinstate": "reinstate", "readmit": "reinstate", "appoint": "appoint", "name": "appoint",
     "elect": "elect", "re-elect": "elect", "reelect": "elect", "investigate": "investigate",
     "found": "join_party", "launch": "join_party", "step": "resign_office", "stand": None,
-    "select": "candidacy", "make": "appoint",
+    "select": "candidacy", "make": "appoint", "become": "appoint", "win": "elect",
 }
 NOUN_TRIGGERS: dict[str, str] = {
     "resignation": "resign_office", "suspension": "suspend", "expulsion": "expel",
@@ -86,6 +86,8 @@ def _acts_as_verb(token) -> bool:
     """A verb, or a word the tagger got wrong that behaves as one ("Kilroy-Silk quit UKIP" as a noun)."""
     if token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
         return True
+    if token.lemma_ == "be" and any(c.lower_ == "now" for c in token.children):
+        return True  # "is now the party's deputy leader"
     return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children) and any(
         c.dep_ == "dobj" for c in token.children)
 
@@ -104,7 +106,8 @@ def _lemma(token) -> str:
 
 def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> list[_Found]:
     lemma = _lemma(token)
-    if lemma in VERB_TRIGGERS and _acts_as_verb(token):
+    now_is = lemma == "be" and any(c.lower_ == "now" for c in token.children)
+    if (lemma in VERB_TRIGGERS or now_is) and _acts_as_verb(token):
         kind, person_token, org = _verb_event(token, lemma, resolver)
     elif token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
         kind, person_token, org = _noun_event(token, lemma, resolver)
@@ -184,6 +187,16 @@ def _verb_event(token, lemma: str, resolver: Resolver):
         if lemma == "stand" and ("for" in preps or "as" in preps):
             return "candidacy", subject, _party(_party_in(token, resolver), resolver)
         return None, None, None
+    if lemma == "become" or (lemma == "be" and any(c.lower_ == "now" for c in token.children)):
+        # "he became a UK disability minister", "who is now Veritas' deputy leader"
+        roles = [o for o in objects if o.pos_ in {"NOUN", "PROPN"} and o.dep_ == "attr"]
+        if not roles or roles[0].lemma_.lower() in {"candidate", "member", "part", "one", "thing"}:
+            return None, None, None
+        return "appoint", subject, _org_in(roles[0], resolver) or _role_text(roles[0])
+    if lemma == "win":
+        # "won the seat in 1997": elected to Parliament for it
+        seats = [o for o in objects if o.lemma_.lower() in {"seat", "election", "by-election", "ballot"}]
+        return ("elect", subject, "Parliament") if seats else (None, None, None)
     if lemma == "make":
         if not passive or not objects:
             return None, None, None
@@ -230,6 +243,9 @@ def _noun_event(token, lemma: str, resolver: Resolver):
     owner = [c for c in token.children if c.dep_ == "poss"]
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "into"} for g in c.children
           if g.dep_ == "pobj"]
+    if not of:  # "the defection to Labour of Robert Jackson": the parser hangs "of" lower down
+        of = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.i != token.i
+              for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     person = owner[0] if owner and owner[0].pos_ in {"PROPN", "PRON"} else (of[0] if of else None)
     if person is None:
         compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -344,6 +360,21 @@ def _post(tokens, resolver: Resolver) -> str | None:
     if not tokens:
         return None
     return _org(tokens, resolver) or _np_text(tokens[0])
+
+
+def _org_in(noun, resolver: Resolver) -> str | None:
+    """An organisation named inside a role phrase: 'chairman of the British Council'."""
+    for token in noun.subtree:
+        hit = resolver.entity_at(token)
+        if hit and hit[1].label == "ORG" and token.i != noun.i:
+            return hit[1].name
+    return None
+
+
+def _role_text(noun) -> str:
+    """The role as written, without articles: 'UK disability minister', "Labour's election supremo"."""
+    words = [t for t in noun.doc[noun.left_edge.i: noun.i + 1] if t.dep_ not in {"det", "punct"}]
+    return " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
 
 
 def _np_text(token) -> str:
