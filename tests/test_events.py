@@ -66,3 +66,11 @@ def test_events_status(text, status):
 def test_events_dates(text, date):
     (event,) = analyze(Article(id="t", text=text, published=dt.date(2020, 1, 15))).events
     assert event.date == date
+
+
+@pytest.mark.parametrize("gold_id,type_,status", [("seed-002", "leave_party", "considered"),
+                                                  ("seed-000", "no_confidence", "threatened")])
+def test_events_non_asserted_events_are_kept_and_labelled(gold_id, type_, status):
+    events = [e for e in _events(gold_id) if e.type == type_ and e.status == status]
+    assert events
+    assert all(e.evidence for e in events)

@@ -47,3 +47,11 @@ def test_timex_relative_without_publication_is_unanchored(text):
 @pytest.mark.parametrize("expression,expected", [("3rd of March 2004", "2004-03-03")])
 def test_timex_single_expression_through_dateparser(expression, expected):
     assert parse_single(expression, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("text,value", [("on 2004-03-03 he", "2004-03-03")])
+def test_timex_spacy_dates_the_patterns_miss_go_to_dateparser(text, value):
+    start = text.index("2004")
+    end = text.index(" he")
+    (found,) = [t for t in find_times(text, PUBLISHED, candidates=[(start, end)]) if t.value == value]
+    assert found.text == text[start:end]

@@ -50,6 +50,6 @@ def summary(analysis: Analysis, width: int = 100) -> str:
             text = text[: width - 3] + "..."
         lines.append(f"   {speaker} [{quote.kind}]: \u201c{text}\u201d")
     for event in analysis.events:
-        bits = [event.type, event.person or "?", event.org or "", event.date or "", event.status]
+        bits = [event.type, event.person or "(unnamed)", event.org or "", event.date or "", event.status]
         lines.append("   event: " + " | ".join(b for b in bits if b))
     return "\n".join(lines)

@@ -30,7 +30,8 @@ def extract(doc, layout: Layout, published: dt.date | None = None, day_first: bo
     entities = infer_genders(entities, doc, inside_quotes(marked))
     quotes = extract_quotes(doc, layout, entities, marked, paragraphs)
     body = lambda start, end: not layout.is_body(start, end)  # noqa: E731
-    times = find_times(doc_text(doc), published, day_first=day_first, skip=body)
+    dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    times = find_times(doc_text(doc), published, day_first=day_first, skip=body, candidates=dates)
     events = extract_events(doc, entities, times, published, inside_quotes(marked), skip=body,
                             speaker_at=_speakers(quotes, entities))
     return Extraction(entities, quotes, events, times)

@@ -73,13 +73,26 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
         if skip(sentence.start_char, sentence.end_char):
             continue
         for token in sentence:
+            events = _event(token, resolver, times, published)
             if inside(token.idx) and token.dep_ != "ROOT":
-                continue  # in a quote, only what the speaker states outright ("Resigning my membership")
-            found += _event(token, resolver, times, published)
+                # in a quote, only what the speaker states outright ("Resigning my membership") is a fact;
+                # what is considered or planned there ("many of whom are considering leaving") is kept as such
+                events = [e for e in events if e.status != "asserted"]
+            found += events
         subject = _main_subject(sentence, inside)
         if subject is not None:
             resolver.note_subject(resolver.resolve(subject).entity)
-    return [_as_event(f) for f in _merge(found)]
+    return [_as_event(f) for f in _fill_offices(_merge(found))]
+
+
+def _fill_offices(found: list[_Found]) -> list[_Found]:
+    """A resignation that names no post leaves the post the article says the person took."""
+    for event in found:
+        if event.type == "resign_office" and event.org is None and event.person is not None:
+            taken = [e for e in found if e.type == "appoint" and e.person is event.person and e.org]
+            if taken:
+                event.org = taken[-1].org
+    return found
 
 
 def _acts_as_verb(token) -> bool:
@@ -127,10 +140,17 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         if person is not None and person.label == "PERSON":
             found.append(_found(token, kind, person, org or _role_org(one, resolver) or shared_org, resolver,
                                 times, published))
-        elif person is None and one.tag_ in {"NNS", "DT", "PRP"} and _status(token) != "asserted":
+        elif person is None and kind in {"leave_party", "join_party"} and _people(one) and (
+                _status(token) != "asserted"):
             # "many of whom are considering leaving": kept with its status, about no one named
             found.append(_found(token, kind, None, org, resolver, times, published))
     return found
+
+
+def _people(token) -> bool:
+    """'members', 'many of whom', 'they': a group of people, not a thing."""
+    return token.tag_ in {"NNS", "NNPS"} or token.lower_ in {"many", "some", "several", "others", "they", "we",
+                                                              "dozens", "scores", "hundreds", "thousands"}
 
 
 def _person(token, resolver: Resolver) -> Entity | None:
@@ -192,6 +212,9 @@ def _verb_event(token, lemma: str, resolver: Resolver):
         roles = [o for o in objects if o.pos_ in {"NOUN", "PROPN"} and o.dep_ == "attr"]
         if not roles or roles[0].lemma_.lower() in {"candidate", "member", "part", "one", "thing"}:
             return None, None, None
+        elected = ELECTED_ROLES.get(roles[0].text.lower())
+        if elected:
+            return "elect", subject, elected  # "he became an MP": MPs are elected
         return "appoint", subject, _org_in(roles[0], resolver) or _role_text(roles[0])
     if lemma == "win":
         # "won the seat in 1997": elected to Parliament for it
@@ -225,6 +248,8 @@ def _verb_event(token, lemma: str, resolver: Resolver):
         else:
             org = _org(_agent(token), resolver)
         return kind, person, org
+    if kind == "join_party" and lemma in {"join", "rejoin"} and objects and _is_body(objects[0], resolver):
+        return "appoint", subject, _org(objects, resolver) or _role_text(objects[0])  # "joined the shadow cabinet"
     if kind == "join_party":
         target = preps.get("to") if lemma == "defect" else objects
         if lemma in {"found", "launch"} and not _is_party_phrase(objects):
@@ -309,7 +334,7 @@ def _party(tokens, resolver: Resolver) -> str | None:
     """The party a phrase names: an organisation entity with a party word, or 'the party'."""
     for token in tokens or []:
         hit = resolver.entity_at(token)
-        if hit and is_party_name(hit[1].name):
+        if hit and is_party_name(hit[1].name) and hit[1].name.lower() != "party":
             return hit[1].name
         for child in token.children:
             hit = resolver.entity_at(child)
@@ -323,7 +348,8 @@ def _party(tokens, resolver: Resolver) -> str | None:
         named = [h for h in named if h and is_party_name(h[1].name)]
         if named:
             return named[0][1].name  # "the Labour party"
-        if token.lower_ == "party" and any(c.lower_ in {"the", "his", "her", "their", "its"} for c in token.children):
+        if token.lower_ == "party" and any(c.lower_ in {"the", "his", "her", "their", "its", "our"}
+                                           for c in token.children):
             last = resolver.last_party()
             if last is not None:
                 return last.name
@@ -360,6 +386,20 @@ def _post(tokens, resolver: Resolver) -> str | None:
     if not tokens:
         return None
     return _org(tokens, resolver) or _np_text(tokens[0])
+
+
+ELECTED_ROLES = {"mp": "Parliament", "mep": "European Parliament", "msp": "Scottish Parliament",
+                 "am": "Welsh Assembly", "mla": "Northern Ireland Assembly", "councillor": "council"}
+BODY_NOUNS = {"cabinet", "government", "board", "committee", "commission", "council", "executive",
+              "frontbench", "team", "panel", "lords"}
+
+
+def _is_body(token, resolver: Resolver) -> bool:
+    """Something one is appointed to, not a party: 'the shadow cabinet', 'the BBC board'."""
+    hit = resolver.entity_at(token)
+    if hit and hit[1].label == "ORG":
+        return not is_party_name(hit[1].name)
+    return token.lemma_.lower() in BODY_NOUNS
 
 
 def _org_in(noun, resolver: Resolver) -> str | None:

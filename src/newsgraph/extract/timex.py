@@ -48,8 +48,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
-               skip=lambda start, end: False) -> list[TimeValue]:
-    """Every temporal expression of the text with its normalised value (``None`` if unanchored)."""
+               skip=lambda start, end: False, candidates: list[tuple[int, int]] = ()) -> list[TimeValue]:
+    """Every temporal expression of the text with its normalised value (``None`` if unanchored).
+
+    ``candidates`` are further spans (spaCy's DATE entities) that the patterns may miss;
+    those naming a month or a year are parsed by dateparser.
+    """
     found: list[TimeValue] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -60,8 +64,21 @@ def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
             value, granularity = _normalise(kind, match, published, day_first)
             found.append(TimeValue(start, end, match.group(0), value, granularity))
             taken.append((start, end))
+    for start, end in candidates:
+        expression = text[start:end]
+        if skip(start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        if not (_YEARISH.search(expression) and (re.search(_MONTH, expression) or _ISO.search(expression))):
+            continue
+        value = parse_single(expression, published)
+        if value:
+            found.append(TimeValue(start, end, expression, value, "day"))
     found.sort(key=lambda t: t.start)
     return found
+
+
+_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
+_ISO = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
 
 
 def _normalise(kind: str, m: re.Match, published: dt.date | None, day_first: bool) -> tuple[str | None, str | None]:
