@@ -108,7 +108,7 @@ def _acts_as_verb(token) -> bool:
 def _lemma(token) -> str:
     """The lemma, mended for verbs the lemmatiser does not know ("deselected")."""
     lemma = token.lemma_.lower()
-    if lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS:
+    if lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS or token.pos_ not in {"VERB", "ADJ", "NOUN", "PROPN"}:
         return lemma
     low = token.lower_
     for suffix in ("ed", "d", "ing"):

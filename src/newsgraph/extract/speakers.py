@@ -44,7 +44,10 @@ class Resolver:
         self.last_person: Entity | None = None
         self.last_org: Entity | None = None
         self.recent: list[Entity] = []  # subjects and speakers, most recent last
-        self.roles = self._roles()
+        cached = doc.user_data.get("newsgraph_roles")
+        if cached is None or cached[0] is not entities:
+            cached = doc.user_data["newsgraph_roles"] = (entities, self._roles())
+        self.roles = cached[1]  # the quote and the event stages share one reading of the roles
 
     # -- salience -------------------------------------------------------------------
 
