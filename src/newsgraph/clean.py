@@ -90,6 +90,9 @@ def clean(article: Article, *, day_first: bool = True) -> Layout:
     regions += _credits_and_captions(lines, taken, headline_index)
     posts, post_regions = _posts(lines, taken)
     regions += post_regions
+    if published is None:
+        # no dateline: an article is published no earlier than the newest post it embeds
+        published = max((p.date for p in posts if p.date), default=None)
     return Layout(tuple(sorted(regions, key=lambda r: r.start)), tuple(posts), published, headline)
 
 

@@ -12,6 +12,7 @@ from .errors import InputError, NewsgraphError
 from .ingest import read_inputs
 from .options import DEFAULT_MAX_BYTES, Options
 from .output import FORMATS, write
+from .cli_store import register as register_store_commands
 from .service import analyze_many
 
 LOGGER = logging.getLogger(__name__)
@@ -115,6 +116,9 @@ def eval_command(gold_files, as_json, save_baseline, check, predictions, model, 
         click.echo(f"newsgraph: regression: {line}", err=True)
     if failed:
         sys.exit(1)
+
+
+register_store_commands(main)
 
 
 if __name__ == "__main__":  # pragma: no cover

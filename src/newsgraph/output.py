@@ -53,3 +53,44 @@ def summary(analysis: Analysis, width: int = 100) -> str:
         bits = [event.type, event.person or "(unnamed)", event.org or "", event.date or "", event.status]
         lines.append("   event: " + " | ".join(b for b in bits if b))
     return "\n".join(lines)
+
+
+ROW_FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def default_row_format(out: TextIO) -> str:
+    """A table for a person at a terminal, JSON lines for a pipe."""
+    return "table" if out.isatty() else "jsonl"
+
+
+def write_rows(rows: list[dict], fmt: str, out: TextIO, columns: list[str] | None = None, width: int = 60) -> None:
+    """Query results as an aligned table, a JSON array, JSON lines or CSV."""
+    columns = columns or (list(rows[0]) if rows else [])
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v, 10_000) for k, v in row.items()})
+    else:
+        cells = [[_cell(row.get(c), width) for c in columns] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+        for r in cells:
+            out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
+        out.write(f"({len(rows)} rows)\n")
+
+
+def _cell(value, width: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"

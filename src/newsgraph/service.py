@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from .clean import clean
+from .errors import InputError
 from .extract import extract
+from .ingest import read_inputs
 from .model import Analysis, Article
 from .nlp import load_model, parse
 from .options import Options
@@ -55,3 +58,48 @@ def _analysis(article: Article, layout, doc, options: Options) -> Analysis:
         events=tuple(found.events),
         times=tuple(found.times),
     )
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: articles added, already stored, and inputs that failed."""
+
+    added: int = 0
+    skipped: int = 0
+    failures: list[InputError] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"added": self.added, "skipped": self.skipped,
+                "failed": [{"source": f.source, "code": f.code, "reason": f.reason} for f in self.failures]}
+
+
+def ingest(inputs: Iterable[str], store, options: Options = Options(),
+           on_article: Callable[[str], None] | None = None) -> IngestReport:
+    """Analyse and store every input; stored articles are skipped, failures recorded.
+
+    Each batch is written in one transaction, so an interrupted run loses at most the
+    batch in flight and a re-run completes the job with the same result.
+    """
+    report = IngestReport()
+
+    def fresh() -> Iterator[Article]:
+        for item in read_inputs(inputs, options):
+            if isinstance(item, InputError):
+                report.failures.append(item)
+                store.record_failure(item)
+            elif store.known(item.id, item.text):
+                report.skipped += 1
+            else:
+                yield item
+
+    batch: list[Analysis] = []
+    for analysis in analyze_many(fresh(), options):
+        batch.append(analysis)
+        if on_article:
+            on_article(analysis.article.input_id or analysis.article.id)
+        if len(batch) >= options.batch_size:
+            report.added += store.save(batch)
+            batch = []
+    if batch:
+        report.added += store.save(batch)
+    return report

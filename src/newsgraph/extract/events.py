@@ -185,7 +185,8 @@ def _found(token, kind: str, person: Entity | None, org: str | None, resolver: R
     if org is None and kind in {"suspend", "expel", "reinstate"}:
         party = resolver.last_party()  # a suspension in a party story is the party's
         org = party.name if party is not None else None
-    return _Found(kind, person, org, _place(token, kind), date, _status(token), _reason(token),
+    reason = None if kind in {"elect", "candidacy", "appoint"} else _reason(token)  # "for X" is a seat there
+    return _Found(kind, person, org, _place(token, kind), date, _status(token), reason,
                   [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN")
 
 

@@ -1,0 +1,165 @@
+"""``newsgraph`` commands over the corpus store: ingest, queries and export."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import NewsgraphError
+from .options import DEFAULT_MAX_BYTES, Options
+from .output import ROW_FORMATS, default_row_format, write_rows
+
+EVENT_TYPES = ("leave_party", "join_party", "suspend", "expel", "reinstate", "resign_office", "appoint", "elect",
+               "candidacy", "no_confidence", "investigate")
+
+
+def db_option(func):
+    return click.option("--db", envvar="NEWSGRAPH_DB", default=None,
+                        help="SQLite file or postgresql:// URL (default: NEWSGRAPH_DB, else newsgraph.db).")(func)
+
+
+def format_option(func):
+    return click.option("--format", "fmt", type=click.Choice(ROW_FORMATS), default=None,
+                        help="Output format (default: table on a terminal, else jsonl).")(func)
+
+
+def _store(db):
+    from .store import open_store
+
+    try:
+        return open_store(db)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _emit(rows, fmt, columns=None):
+    write_rows(rows, fmt or default_row_format(sys.stdout), sys.stdout, columns)
+
+
+def _date(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
+def register(main: click.Group) -> None:
+    """Add the store commands to the ``newsgraph`` group."""
+
+    @main.command()
+    @click.argument("inputs", nargs=-1, required=True)
+    @db_option
+    @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
+    @click.option("--batch-size", type=int, default=32, show_default=True, help="Articles per transaction.")
+    @click.option("--model", envvar="NEWSGRAPH_MODEL", default=None)
+    @click.option("--month-first", is_flag=True)
+    @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+    def ingest(inputs, db, max_bytes, batch_size, model, month_first, as_json):
+        """Analyse INPUTS and store them; re-running adds only what is new."""
+        from .service import ingest as run
+
+        store = _store(db)
+        options = Options(max_bytes=max_bytes, model=model, batch_size=batch_size, day_first=not month_first)
+        show = sys.stderr.isatty() and not as_json
+        done = {"n": 0}
+
+        def tick(name: str) -> None:
+            done["n"] += 1
+            if show:
+                click.echo(f"\r{done['n']} analysed: {name[-60:]:<60}", err=True, nl=False)
+
+        try:
+            report = run(inputs, store, options, on_article=tick)
+        except NewsgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+        if show:
+            click.echo("", err=True)
+        if as_json:
+            click.echo(json.dumps(report.to_dict()))
+        else:
+            click.echo(f"added {report.added}, already stored {report.skipped}, failed {len(report.failures)}")
+        for failure in report.failures:
+            click.echo(f"newsgraph: error: {failure}", err=True)
+
+    @main.command("quotes")
+    @db_option
+    @format_option
+    @click.option("--speaker", help="A person or organisation, by any name the corpus knows.")
+    @click.option("--search", help="Only quotes containing this text.")
+    @click.option("--since", help="Published on or after (YYYY-MM-DD).")
+    @click.option("--until", help="Published on or before (YYYY-MM-DD).")
+    @click.option("--limit", type=int, default=1000, show_default=True)
+    def quotes_command(db, fmt, speaker, search, since, until, limit):
+        """Who said what, with the article each quote is from."""
+        rows = _store(db).list_quotes(speaker=speaker, search=search, since=_date(since), until=_date(until),
+                                      limit=limit)
+        _emit(rows, fmt, ["published", "speaker", "kind", "text", "article_id", "start", "end"])
+
+    @main.command("events")
+    @db_option
+    @format_option
+    @click.option("--type", "type_", type=click.Choice(EVENT_TYPES))
+    @click.option("--person")
+    @click.option("--org")
+    @click.option("--status", type=click.Choice(["asserted", "negated", "hypothetical", "planned", "threatened",
+                                                 "considered"]))
+    @click.option("--limit", type=int, default=1000, show_default=True)
+    def events_command(db, fmt, type_, person, org, status, limit):
+        """Events as each article reports them."""
+        rows = _store(db).list_events(type_=type_, person=person, org=org, status=status, limit=limit)
+        _emit(rows, fmt, ["date", "type", "person", "org", "status", "reason", "article_id"])
+
+    @main.command()
+    @click.argument("name")
+    @db_option
+    @format_option
+    def timeline(name, db, fmt):
+        """A person's or an organisation's events in date order, across the corpus."""
+        _emit(_store(db).get_timeline(name), fmt, ["date", "type", "person", "org", "place", "reason", "sources"])
+
+    @main.command()
+    @db_option
+    @format_option
+    @click.option("--limit", type=int, default=1000, show_default=True)
+    def people(db, fmt, limit):
+        """The people of the corpus, most widely reported first."""
+        _emit(_store(db).list_people(limit=limit), fmt)
+
+    @main.command("search")
+    @click.argument("terms")
+    @db_option
+    @format_option
+    @click.option("--limit", type=int, default=50, show_default=True)
+    def search_command(terms, db, fmt, limit):
+        """Full-text search over articles and quotes."""
+        _emit(_store(db).search(terms, limit=limit), fmt, ["kind", "ref", "snippet"])
+
+    @main.command()
+    @db_option
+    @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+    def stats(db, fmt):
+        """Counts: articles, quotes, events, entities, failures."""
+        counts = _store(db).stats()
+        if fmt == "json":
+            click.echo(json.dumps(counts))
+        else:
+            _emit([counts], "table")
+
+    @main.command()
+    @click.option("--to", "target", required=True, type=click.Path(file_okay=False))
+    @db_option
+    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+    def export(target, db, fmt):
+        """Write the whole corpus, a file per table."""
+        from .store.schema import metadata
+
+        store = _store(db)
+        folder = Path(target)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in ("articles", "entities", "aliases", "mentions", "posts", "quotes", "events", "event_evidence",
+                     "timeline", "failures"):
+            rows = list(store.table_rows(name))
+            columns = [c.name for c in metadata.tables[name].columns]
+            with (folder / f"{name}.{fmt}").open("w", encoding="utf-8", newline="") as out:
+                write_rows(rows, fmt, out, columns) if rows or fmt == "csv" else None
+        click.echo(f"exported to {folder}")

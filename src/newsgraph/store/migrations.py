@@ -1,0 +1,52 @@
+"""Versioned schema migrations: each step runs once, recorded in ``schema_version``.
+
+Add a step by appending a function to ``STEPS``; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import inspect, insert, select, text
+from sqlalchemy.engine import Connection, Engine
+
+from .schema import metadata, schema_version
+
+
+def _v1_tables(connection: Connection) -> None:
+    metadata.create_all(connection)
+
+
+def _v2_search(connection: Connection) -> None:
+    """Full text over article titles and text and over quotes: FTS5 or tsvector."""
+    if connection.dialect.name == "sqlite":
+        connection.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(kind UNINDEXED, ref UNINDEXED, body, "
+            "tokenize='porter unicode61')"))
+    else:
+        connection.execute(text(
+            "CREATE TABLE IF NOT EXISTS search_index (kind VARCHAR(16) NOT NULL, ref VARCHAR(200) NOT NULL, "
+            "body TEXT NOT NULL, tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED)"))
+        connection.execute(text("CREATE INDEX IF NOT EXISTS ix_search_tsv ON search_index USING GIN (tsv)"))
+
+
+STEPS = [_v1_tables, _v2_search]
+
+
+def current_version(connection: Connection) -> int:
+    if not inspect(connection).has_table("schema_version"):
+        return 0
+    return connection.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc())).scalar() or 0
+
+
+def migrate(engine: Engine) -> int:
+    """Apply the steps not yet applied; returns the schema version."""
+    with engine.begin() as connection:
+        version = current_version(connection)
+        if version == 0:
+            schema_version.create(connection, checkfirst=True)
+        for number, step in enumerate(STEPS, 1):
+            if number > version:
+                step(connection)
+                connection.execute(insert(schema_version).values(version=number, applied_at=dt.datetime.now()))
+                version = number
+    return version

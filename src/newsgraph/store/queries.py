@@ -1,0 +1,177 @@
+"""Reading the corpus: quotes, events, timelines, people, full-text search and counts.
+
+Every function takes an engine and returns plain dicts, ready for any output format.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy.engine import Connection, Engine
+
+from .. import link
+from .schema import aliases, articles, entities, events, failures, mentions, quotes, timeline
+
+
+def index_for_search(connection: Connection, article_id: str, title: str | None, body: str,
+                     quote_rows: list[tuple[str, str]]) -> None:
+    rows = [{"kind": "article", "ref": article_id, "body": f"{title or ''}\n{body}"}]
+    rows += [{"kind": "quote", "ref": ref, "body": quote} for ref, quote in quote_rows]
+    connection.execute(text("INSERT INTO search_index (kind, ref, body) VALUES (:kind, :ref, :body)"), rows)
+
+
+def find_entities(connection: Connection, name: str, label: str | None = None) -> list[int]:
+    """Corpus entities a user's name refers to: by key or alias ("Mr Blair", "Labour", "JLM")."""
+    keys = {link.name_key(name), link.org_key(name)}
+    query = select(entities.c.id).where(entities.c.key.in_(keys))
+    by_alias = select(aliases.c.entity_id).where(aliases.c.key.in_(keys))
+    if label:
+        query = query.where(entities.c.label == label)
+        by_alias = by_alias.join(entities, entities.c.id == aliases.c.entity_id).where(entities.c.label == label)
+    found = list(dict.fromkeys([*connection.execute(query).scalars(), *connection.execute(by_alias).scalars()]))
+    if not found and len(link.name_key(name).split()) == 1:
+        last = link.name_key(name)
+        found = list(connection.execute(select(entities.c.id).where(
+            entities.c.label == "PERSON", or_(entities.c.key == last, entities.c.key.like(f"% {last}")))).scalars())
+    return found
+
+
+def list_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
+                since: dt.date | None = None, until: dt.date | None = None, limit: int = 1000) -> list[dict]:
+    with engine.connect() as connection:
+        query = (select(quotes.c.article_id, quotes.c.start, quotes.c.end, quotes.c.kind,
+                        func.coalesce(entities.c.name, quotes.c.speaker).label("speaker"), quotes.c.text,
+                        quotes.c.published, articles.c.title, articles.c.source)
+                 .join(articles, articles.c.id == quotes.c.article_id)
+                 .outerjoin(entities, entities.c.id == quotes.c.speaker_id))
+        if speaker:
+            ids = find_entities(connection, speaker)
+            query = query.where(quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
+        if search:
+            query = query.where(quotes.c.text.ilike(f"%{search}%"))
+        if since:
+            query = query.where(quotes.c.published >= since)
+        if until:
+            query = query.where(quotes.c.published <= until)
+        query = query.order_by(quotes.c.published, quotes.c.article_id, quotes.c.start).limit(limit)
+        return [_plain(row) for row in connection.execute(query).mappings()]
+
+
+def list_events(engine: Engine, type_: str | None = None, person: str | None = None, org: str | None = None,
+                status: str | None = None, limit: int = 1000) -> list[dict]:
+    with engine.connect() as connection:
+        query = (select(events.c.article_id, events.c.type, func.coalesce(entities.c.name, events.c.person)
+                        .label("person"), events.c.org, events.c.place, events.c.date, events.c.status,
+                        events.c.reason, articles.c.title, articles.c.source)
+                 .join(articles, articles.c.id == events.c.article_id)
+                 .outerjoin(entities, entities.c.id == events.c.person_id))
+        if type_:
+            query = query.where(events.c.type == type_)
+        if person:
+            query = query.where(events.c.person_id.in_(find_entities(connection, person, "PERSON")))
+        if org:
+            query = query.where(_org_matches(events.c.org, org))
+        if status:
+            query = query.where(events.c.status == status)
+        query = query.order_by(events.c.date, events.c.article_id).limit(limit)
+        return [_plain(row) for row in connection.execute(query).mappings()]
+
+
+def _org_matches(column, org: str):
+    """An event's body names this organisation: 'Labour' finds 'Labour Party', 'Tories' 'Conservative Party'."""
+    from ..extract.lexicon import canonical_party
+
+    names = {org, canonical_party(org), org.removeprefix("the ").strip()}
+    return or_(*(func.lower(column) == n.lower() for n in names))
+
+
+def get_timeline(engine: Engine, name: str) -> list[dict]:
+    """A person's or an organisation's events in date order (undated last), with reasons and sources."""
+    with engine.connect() as connection:
+        people = find_entities(connection, name, "PERSON")
+        orgs = find_entities(connection, name, "ORG")
+        query = (select(timeline.c.id, timeline.c.date, timeline.c.type, entities.c.name.label("person"),
+                        timeline.c.org, timeline.c.place, timeline.c.reason)
+                 .outerjoin(entities, entities.c.id == timeline.c.person_id))
+        conditions = []
+        if people:
+            conditions.append(timeline.c.person_id.in_(people))
+        if orgs or not people:
+            conditions.append(_org_matches(timeline.c.org, name))
+            org_names = connection.execute(select(entities.c.name).where(entities.c.id.in_(orgs))).scalars().all()
+            conditions += [_org_matches(timeline.c.org, n) for n in org_names]
+        rows = [dict(r) for r in connection.execute(query.where(or_(*conditions))).mappings()]
+        for row in rows:
+            row["sources"] = sorted(set(connection.execute(
+                select(articles.c.input_id).join(events, events.c.article_id == articles.c.id)
+                .where(events.c.timeline_id == row["id"])).scalars()))
+        rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["person"] or ""))
+        return rows
+
+
+def list_people(engine: Engine, limit: int = 1000) -> list[dict]:
+    with engine.connect() as connection:
+        quote_counts = (select(quotes.c.speaker_id, func.count().label("n")).group_by(quotes.c.speaker_id)
+                        .subquery())
+        mention_counts = (select(mentions.c.entity_id, func.count().label("n"),
+                                 func.count(func.distinct(mentions.c.article_id)).label("articles"))
+                          .group_by(mentions.c.entity_id).subquery())
+        query = (select(entities.c.name, func.coalesce(mention_counts.c.articles, 0).label("articles"),
+                        func.coalesce(mention_counts.c.n, 0).label("mentions"),
+                        func.coalesce(quote_counts.c.n, 0).label("quotes"))
+                 .outerjoin(mention_counts, mention_counts.c.entity_id == entities.c.id)
+                 .outerjoin(quote_counts, quote_counts.c.speaker_id == entities.c.id)
+                 .where(entities.c.label == "PERSON")
+                 .order_by(func.coalesce(mention_counts.c.articles, 0).desc(), entities.c.name).limit(limit))
+        return [_plain(row) for row in connection.execute(query).mappings()]
+
+
+def search(engine: Engine, terms: str, limit: int = 50) -> list[dict]:
+    """Full text over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            sql = text("SELECT kind, ref, snippet(search_index, 2, '[', ']', ' ... ', 12) AS snippet "
+                       "FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT :n")
+            query = " ".join(f'"{w}"' for w in terms.replace('"', " ").split())
+        else:
+            sql = text("SELECT kind, ref, ts_headline('english', body, plainto_tsquery('english', :q), "
+                       "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet FROM search_index "
+                       "WHERE tsv @@ plainto_tsquery('english', :q) "
+                       "ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC LIMIT :n")
+            query = terms
+        return [dict(r) for r in connection.execute(sql, {"q": query, "n": limit}).mappings()]
+
+
+def stats(engine: Engine) -> dict:
+    with engine.connect() as connection:
+        count = lambda table, *where: connection.execute(  # noqa: E731
+            select(func.count()).select_from(table).where(and_(True, *where))).scalar()
+        return {
+            "articles": count(articles),
+            "quotes": count(quotes),
+            "events": count(events),
+            "timeline_events": count(timeline),
+            "entities": count(entities),
+            "people": count(entities, entities.c.label == "PERSON"),
+            "organisations": count(entities, entities.c.label == "ORG"),
+            "failures": count(failures),
+        }
+
+
+def list_failures(engine: Engine) -> list[dict]:
+    with engine.connect() as connection:
+        return [_plain(r) for r in connection.execute(select(failures).order_by(failures.c.failed_at)).mappings()]
+
+
+def table_rows(engine: Engine, name: str):
+    """Every row of one table, for export."""
+    from .schema import metadata
+
+    with engine.connect() as connection:
+        for row in connection.execute(select(metadata.tables[name])).mappings():
+            yield _plain(row)
+
+
+def _plain(row) -> dict:
+    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in dict(row).items()}
+

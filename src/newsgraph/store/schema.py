@@ -1,0 +1,138 @@
+"""The corpus schema (SQLAlchemy Core), for SQLite and PostgreSQL alike.
+
+Per-article tables keep exactly what the analysis found, with offsets into the stored
+text; ``entities`` and ``timeline`` are the cross-article layer that ``link.py`` builds.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime, nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("text_hash", String(64), nullable=False, unique=True),
+    Column("input_id", Text),
+    Column("source", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+# Cross-article identities: one row per real person or organisation.
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("key", Text, nullable=False),
+    UniqueConstraint("label", "key", name="uq_entity_key"),
+)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    UniqueConstraint("entity_id", "key", name="uq_alias"),
+)
+Index("ix_aliases_key", aliases.c.key)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+Index("ix_mentions_entity", mentions.c.entity_id)
+Index("ix_mentions_article", mentions.c.article_id)
+
+posts = Table(
+    "posts", metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("author", Text),
+    Column("handle", Text),
+    Column("date", Date),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker", Text),
+    Column("speaker_id", Integer, ForeignKey("entities.id")),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("cue", Text),
+    Column("published", Date),
+)
+Index("ix_quotes_speaker", quotes.c.speaker_id)
+Index("ix_quotes_article", quotes.c.article_id)
+Index("ix_quotes_published", quotes.c.published)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("person", Text),
+    Column("person_id", Integer, ForeignKey("entities.id")),
+    Column("org", Text),
+    Column("place", Text),
+    Column("date", String(10)),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text),
+    Column("timeline_id", Integer, ForeignKey("timeline.id")),
+)
+Index("ix_events_person", events.c.person_id)
+Index("ix_events_type", events.c.type)
+
+event_evidence = Table(
+    "event_evidence", metadata,
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_evidence_event", event_evidence.c.event_id)
+
+# One row per real-world event, however many articles report it.
+timeline = Table(
+    "timeline", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(32), nullable=False),
+    Column("person_id", Integer, ForeignKey("entities.id")),
+    Column("person", Text),
+    Column("org", Text),
+    Column("place", Text),
+    Column("date", String(10)),
+    Column("reason", Text),
+)
+Index("ix_timeline_person", timeline.c.person_id)
+
+failures = Table(
+    "failures", metadata,
+    Column("source", Text, nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("failed_at", DateTime, nullable=False),
+    UniqueConstraint("source", "code", name="uq_failure"),
+)

@@ -1,0 +1,162 @@
+"""Writing analyses into the store, linking people, organisations and events across articles."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from .. import link
+from ..errors import InputError
+from ..model import Analysis, Entity
+from . import queries
+from .schema import aliases, articles, entities, event_evidence, events, failures, mentions, posts, quotes, timeline
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A connected, migrated store. Queries are in ``queries.py``; this class writes."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # -- reading, delegated -----------------------------------------------------------------
+
+    def __getattr__(self, name: str):
+        query = getattr(queries, name, None)
+        if query is None or name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: query(self.engine, *args, **kwargs)
+
+    def known(self, article_id: str, text: str) -> bool:
+        """Is this article (by id or identical text) already stored?"""
+        with self.engine.connect() as connection:
+            return connection.execute(select(articles.c.id).where(
+                or_(articles.c.id == article_id, articles.c.text_hash == text_hash(text)))).first() is not None
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def save(self, batch: Iterable[Analysis]) -> int:
+        """Store a batch in one transaction; articles already stored are skipped. Returns how many were added."""
+        added = 0
+        with self.engine.begin() as connection:
+            for analysis in batch:
+                if _save(connection, analysis):
+                    added += 1
+        return added
+
+    def record_failure(self, error: InputError) -> None:
+        with self.engine.begin() as connection:
+            exists = connection.execute(select(failures.c.source).where(
+                failures.c.source == error.source, failures.c.code == error.code)).first()
+            if exists is None:
+                connection.execute(insert(failures).values(
+                    source=error.source, code=error.code, reason=error.reason, failed_at=dt.datetime.now()))
+
+
+def _save(connection: Connection, analysis: Analysis) -> bool:
+    article = analysis.article
+    digest = text_hash(article.text)
+    duplicate = connection.execute(select(articles.c.id).where(
+        or_(articles.c.id == article.id, articles.c.text_hash == digest))).first()
+    if duplicate is not None:
+        return False
+    connection.execute(insert(articles).values(
+        id=article.id, text_hash=digest, input_id=article.input_id, source=article.source, url=article.url,
+        title=article.title, published=article.published, text=article.text, ingested_at=dt.datetime.now()))
+    ids = {e.id: _link_entity(connection, e) for e in analysis.entities if e.label in {"PERSON", "ORG"}}
+    by_name = {e.name: ids[e.id] for e in analysis.entities if e.id in ids}
+    mention_rows = [dict(article_id=article.id, entity_id=ids[e.id], start=m.start, end=m.end, text=m.text)
+                    for e in analysis.entities if e.id in ids for m in e.mentions]
+    if mention_rows:
+        connection.execute(insert(mentions), mention_rows)
+    quote_rows = [dict(article_id=article.id, start=q.start, end=q.end, text=q.text, kind=q.kind, speaker=q.speaker,
+                       speaker_id=by_name.get(q.speaker), speaker_start=q.speaker_start, speaker_end=q.speaker_end,
+                       cue=q.cue, published=article.published) for q in analysis.quotes]
+    if quote_rows:
+        connection.execute(insert(quotes), quote_rows)
+    post_rows = [dict(article_id=article.id, start=p.start, end=p.end, author=p.author, handle=p.handle, date=p.date)
+                 for p in analysis.posts]
+    if post_rows:
+        connection.execute(insert(posts), post_rows)
+    for ev in analysis.events:
+        person_id = by_name.get(ev.person)
+        timeline_id = _link_event(connection, ev, person_id) if ev.status == "asserted" and person_id else None
+        event_id = connection.execute(insert(events).values(
+            article_id=article.id, type=ev.type, person=ev.person, person_id=person_id, org=ev.org, place=ev.place,
+            date=ev.date, status=ev.status, reason=ev.reason, timeline_id=timeline_id)).inserted_primary_key[0]
+        evidence = [dict(event_id=event_id, article_id=article.id, start=s.start, end=s.end) for s in ev.evidence]
+        if evidence:
+            connection.execute(insert(event_evidence), evidence)
+    queries.index_for_search(connection, article.id, article.title, article.text,
+                             [(f"{article.id}:{q.start}", q.text) for q in analysis.quotes])
+    return True
+
+
+def _link_entity(connection: Connection, entity: Entity) -> int:
+    """The corpus entity this article's entity is: by key, by alias, or by a unique surname; else a new one."""
+    key = link.entity_key(entity.name, entity.label)
+    found = connection.execute(select(entities.c.id).where(
+        entities.c.label == entity.label, entities.c.key == key)).scalar()
+    if found is None:
+        found = connection.execute(select(aliases.c.entity_id).join(entities, entities.c.id == aliases.c.entity_id)
+                                   .where(entities.c.label == entity.label, aliases.c.key == key)).scalar()
+    if found is None and entity.label == "PERSON" and len(key.split()) == 1:
+        # "Blair" alone: the one corpus person of that surname, if there is exactly one
+        candidates = connection.execute(select(entities.c.id).where(
+            entities.c.label == "PERSON", entities.c.key.like(f"% {key}"))).scalars().all()
+        if len(candidates) == 1:
+            found = candidates[0]
+    if found is None and entity.label == "PERSON" and len(key.split()) > 1:
+        # a fuller name for someone stored under a surname only: adopt the fuller name
+        single = connection.execute(select(entities.c.id).where(
+            entities.c.label == "PERSON", entities.c.key == link.surname(key))).scalar()
+        if single is not None and _surname_unique(connection, link.surname(key)):
+            connection.execute(update(entities).where(entities.c.id == single).values(name=entity.name, key=key))
+            found = single
+    if found is None:
+        found = connection.execute(insert(entities).values(
+            name=entity.name, label=entity.label, key=key)).inserted_primary_key[0]
+    _add_aliases(connection, found, entity)
+    return found
+
+
+def _surname_unique(connection: Connection, last: str) -> bool:
+    count = connection.execute(select(func.count()).select_from(entities).where(
+        entities.c.label == "PERSON", entities.c.key.like(f"% {last}"))).scalar()
+    return count == 0
+
+
+def _add_aliases(connection: Connection, entity_id: int, entity: Entity) -> None:
+    names = {entity.name, *entity.aliases}
+    existing = set(connection.execute(select(aliases.c.key).where(aliases.c.entity_id == entity_id)).scalars())
+    rows = []
+    for name in names:
+        key = link.entity_key(name, entity.label)
+        # single words of a person's name are not aliases: they would join different people
+        if not key or key in existing or (entity.label == "PERSON" and len(key.split()) < 2):
+            continue
+        existing.add(key)
+        rows.append(dict(entity_id=entity_id, alias=name, key=key))
+    if rows:
+        connection.execute(insert(aliases), rows)
+
+
+def _link_event(connection: Connection, ev, person_id: int) -> int:
+    """The timeline event this report belongs to (same person, type, body and compatible date), or a new one."""
+    rows = connection.execute(select(timeline).where(
+        timeline.c.person_id == person_id, timeline.c.type == ev.type)).mappings().all()
+    for row in rows:
+        if link.same_event(row["type"], row["org"], row["date"], ev.type, ev.org, ev.date):
+            connection.execute(update(timeline).where(timeline.c.id == row["id"]).values(
+                date=link.more_precise(row["date"], ev.date), org=row["org"] or ev.org,
+                place=row["place"] or ev.place, reason=row["reason"] or ev.reason))
+            return row["id"]
+    return connection.execute(insert(timeline).values(
+        type=ev.type, person_id=person_id, person=ev.person, org=ev.org, place=ev.place, date=ev.date,
+        reason=ev.reason)).inserted_primary_key[0]

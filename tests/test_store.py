@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from newsgraph.options import Options
+from newsgraph.service import ingest
+from newsgraph.store import open_store
+
+from conftest import ROOT, SEEDS, SHARED
+
+BBC = SHARED / "corpus" / "bbc" / "politics"
+
+
+@pytest.fixture()
+def bad_inputs(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    db = tmp_path_factory.mktemp("store") / "seeds.db"
+    store = open_store(str(db))
+    ingest([str(SEEDS)], store, Options(batch_size=2))
+    return store
+
+
+def test_store_ingest_twice_adds_nothing_and_records_failures_once(tmp_path, bad_inputs):
+    store = open_store(str(tmp_path / "corpus.db"))
+    first = ingest([str(SEEDS), str(bad_inputs)], store)
+    counts = store.stats()
+    second = ingest([str(SEEDS), str(bad_inputs)], store)
+    assert (first.added, second.added, second.skipped) == (3, 0, 3)
+    assert len(second.failures) == 2
+    assert store.stats() == counts
+    assert counts["articles"] == 3 and counts["failures"] == 2
+    assert {f["code"] for f in store.list_failures()} == {"E101", "E102"}
+
+
+def test_store_identical_text_under_another_name_is_a_duplicate(tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(next(SEEDS.glob("000_*.txt")).read_bytes())
+    store = open_store(str(tmp_path / "c.db"))
+    ingest([str(SEEDS)], store)
+    assert ingest([str(copy)], store).skipped == 1
+
+
+@pytest.mark.parametrize("speaker", ["Louise Ellman", "Dame Louise Ellman"])
+def test_store_quotes_by_speaker(seeded, speaker):
+    rows = seeded.list_quotes(speaker=speaker)
+    assert len(rows) >= 12
+    assert {r["speaker"] for r in rows} == {"Louise Ellman"}
+    assert any(r["text"].startswith("A party that permits anti-Jewish racism") for r in rows)
+
+
+@pytest.mark.parametrize("name", ["Labour Party", "Labour", "the Labour Party"])
+def test_store_timeline_of_an_organisation_in_date_order(seeded, name):
+    rows = seeded.get_timeline(name)
+    people = {r["person"] for r in rows if r["type"] in {"leave_party", "join_party", "suspend"}}
+    assert {"Louise Ellman", "Luciana Berger", "Ivan Lewis", "Ken Livingstone", "Tracy Ann Oberman"} <= people
+    dated = [r["date"] for r in rows if r["date"]]
+    assert dated == sorted(dated) and len(dated) >= 4
+    assert all(r["sources"] for r in rows)
+    assert rows.index(next(r for r in rows if r["date"])) == 0  # dated events first
+
+
+@pytest.mark.parametrize("person,expected", [("Ivan Lewis", ["1990", "1997", "2017-11"])])
+def test_store_timeline_of_a_person(seeded, person, expected):
+    dates = [r["date"] for r in seeded.get_timeline(person) if r["date"]]
+    assert dates[: len(expected)] == expected
+
+
+@pytest.mark.parametrize("terms,kind", [("antisemitism mainstream", "article"), ("Cable Street", "quote")])
+def test_store_full_text_search(seeded, terms, kind):
+    hits = seeded.search(terms)
+    assert any(h["kind"] == kind for h in hits)
+    assert all("[" in h["snippet"] for h in hits)
+
+
+def test_store_events_filters(seeded):
+    rows = seeded.list_events(type_="suspend", person="Mr Lewis")
+    assert [r["person"] for r in rows] == ["Ivan Lewis"]
+    assert all(r["org"] == "Labour Party" for r in seeded.list_events(org="Labour", type_="leave_party"))
+
+
+def test_store_cross_article_people_are_merged_and_namesakes_kept_apart(tmp_path):
+    store = open_store(str(tmp_path / "bbc.db"))
+    files = sorted(BBC.glob("*.txt"))[:60]
+    folder = tmp_path / "bbc"
+    folder.mkdir()
+    for f in files:
+        (folder / f.name).write_bytes(f.read_bytes())
+    ingest([str(folder)], store)
+    people = {p["name"]: p for p in store.list_people()}
+    assert people["Tony Blair"]["articles"] >= 5
+    assert "Blair" not in people and "Mr Blair" not in people
+    names = [n for n in people if n.split()[-1] == "Brown"]
+    assert "Gordon Brown" in names
+
+
+def test_store_export_writes_every_table(seeded, tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    db = seeded.engine.url.database
+    result = CliRunner().invoke(main, ["export", "--to", str(tmp_path / "out"), "--db", db, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    quotes = (tmp_path / "out" / "quotes.csv").read_text(encoding="utf-8").splitlines()
+    assert quotes[0].startswith("id,article_id,start,end,text,kind") and len(quotes) > 50
+
+
+def test_store_cli_queries(seeded):
+    db = seeded.engine.url.database
+    env = {**os.environ, "NEWSGRAPH_DB": db}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "newsgraph.cli", *a], capture_output=True,  # noqa: E731
+                                    env=env, cwd=ROOT, timeout=120)
+    stats = json.loads(run("stats", "--format", "json").stdout)
+    assert set(stats) >= {"articles", "quotes", "events", "entities", "failures"} and stats["articles"] == 3
+    rows = [json.loads(line) for line in run("quotes", "--speaker", "Louise Ellman", "--format", "jsonl").stdout.splitlines()]
+    assert rows and all(r["speaker"] == "Louise Ellman" for r in rows)
+    table = run("timeline", "Labour Party", "--format", "table").stdout.decode()
+    assert "Louise Ellman" in table and "rows)" in table
+
+
+def test_store_interrupted_ingest_finishes_with_the_same_result(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for f in [*sorted(BBC.glob("*.txt"))[:24], *SEEDS.glob("*.txt")]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    whole, broken = tmp_path / "whole.db", tmp_path / "broken.db"
+    cmd = [sys.executable, "-m", "newsgraph.cli", "ingest", str(folder), "--batch-size", "4", "--db"]
+    subprocess.run([*cmd, str(whole)], check=True, cwd=ROOT, capture_output=True, timeout=600)
+    process = subprocess.Popen([*cmd, str(broken)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    while time.time() < deadline and open_store(str(broken)).stats()["articles"] < 4:
+        time.sleep(0.2)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    interrupted = open_store(str(broken)).stats()["articles"]
+    assert 4 <= interrupted < 27
+    subprocess.run([*cmd, str(broken)], check=True, cwd=ROOT, capture_output=True, timeout=600)
+    assert open_store(str(broken)).stats() == open_store(str(whole)).stats()
