@@ -2,7 +2,7 @@
 """Set up and run newsgraph with nothing but Python 3.11+ (standard library only).
 
     python3 dev.py run     create .venv, install, analyse the bundled examples/
-    python3 dev.py test    create .venv, install, run the test suite
+    python3 dev.py test    create .venv, install (and Debian's postgresql if missing), run the tests
     python3 dev.py eval    score the analysis on the gold sets in ../shared/gold
     python3 dev.py setup   only create and fill .venv
 
@@ -48,6 +48,25 @@ def setup() -> None:
     STAMP.write_text(_fingerprint())
 
 
+def ensure_postgres() -> None:
+    """The store tests start a real PostgreSQL server: install Debian's package when it is missing."""
+    import glob
+    import os
+    import shutil
+
+    if glob.glob("/usr/lib/postgresql/*/bin/initdb") or shutil.which("initdb"):
+        return
+    if not shutil.which("apt-get"):
+        print("PostgreSQL (initdb, pg_ctl) is needed for the store tests; install it and re-run", flush=True)
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    print("installing Debian's postgresql package for the store tests", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=False, env=env)
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "postgresql"], check=False, env=env,
+                   stdout=subprocess.DEVNULL)
+
+
 def main(argv: list[str]) -> int:
     command, *rest = argv or ["run"]
     if command not in {"setup", "run", "test", "eval"}:
@@ -56,6 +75,7 @@ def main(argv: list[str]) -> int:
     if command == "run":
         return subprocess.call([str(BIN / "newsgraph"), "analyze", "examples/", "--format", "text", *rest], cwd=ROOT)
     if command == "test":
+        ensure_postgres()
         return subprocess.call([str(PY), "-m", "pytest", "-q", *rest], cwd=ROOT)
     if command == "eval":
         return subprocess.call([str(BIN / "newsgraph"), "eval", *rest], cwd=ROOT)

@@ -27,16 +27,15 @@ def bad_inputs(tmp_path):
     return folder
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    db = tmp_path_factory.mktemp("store") / "seeds.db"
-    store = open_store(str(db))
+@pytest.fixture()
+def seeded(db_url):
+    store = open_store(db_url)
     ingest([str(SEEDS)], store, Options(batch_size=2))
     return store
 
 
-def test_store_ingest_twice_adds_nothing_and_records_failures_once(tmp_path, bad_inputs):
-    store = open_store(str(tmp_path / "corpus.db"))
+def test_store_ingest_twice_adds_nothing_and_records_failures_once(db_url, bad_inputs):
+    store = open_store(db_url)
     first = ingest([str(SEEDS), str(bad_inputs)], store)
     counts = store.stats()
     second = ingest([str(SEEDS), str(bad_inputs)], store)
@@ -47,10 +46,10 @@ def test_store_ingest_twice_adds_nothing_and_records_failures_once(tmp_path, bad
     assert {f["code"] for f in store.list_failures()} == {"E101", "E102"}
 
 
-def test_store_identical_text_under_another_name_is_a_duplicate(tmp_path):
+def test_store_identical_text_under_another_name_is_a_duplicate(tmp_path, db_url):
     copy = tmp_path / "copy.txt"
     copy.write_bytes(next(SEEDS.glob("000_*.txt")).read_bytes())
-    store = open_store(str(tmp_path / "c.db"))
+    store = open_store(db_url)
     ingest([str(SEEDS)], store)
     assert ingest([str(copy)], store).skipped == 1
 
@@ -93,8 +92,8 @@ def test_store_events_filters(seeded):
     assert all(r["org"] == "Labour Party" for r in seeded.list_events(org="Labour", type_="leave_party"))
 
 
-def test_store_cross_article_people_are_merged_and_namesakes_kept_apart(tmp_path):
-    store = open_store(str(tmp_path / "bbc.db"))
+def test_store_cross_article_people_are_merged_and_namesakes_kept_apart(tmp_path, db_url):
+    store = open_store(db_url)
     files = sorted(BBC.glob("*.txt"))[:60]
     folder = tmp_path / "bbc"
     folder.mkdir()
@@ -108,20 +107,20 @@ def test_store_cross_article_people_are_merged_and_namesakes_kept_apart(tmp_path
     assert "Gordon Brown" in names
 
 
-def test_store_export_writes_every_table(seeded, tmp_path):
+def test_store_export_writes_every_table(seeded, tmp_path, db_url):
     from click.testing import CliRunner
 
     from newsgraph.cli import main
 
-    db = seeded.engine.url.database
+    db = db_url
     result = CliRunner().invoke(main, ["export", "--to", str(tmp_path / "out"), "--db", db, "--format", "csv"])
     assert result.exit_code == 0, result.output
     quotes = (tmp_path / "out" / "quotes.csv").read_text(encoding="utf-8").splitlines()
     assert quotes[0].startswith("id,article_id,start,end,text,kind") and len(quotes) > 50
 
 
-def test_store_cli_queries(seeded):
-    db = seeded.engine.url.database
+def test_store_cli_queries(seeded, db_url):
+    db = db_url
     env = {**os.environ, "NEWSGRAPH_DB": db}
     run = lambda *a: subprocess.run([sys.executable, "-m", "newsgraph.cli", *a], capture_output=True,  # noqa: E731
                                     env=env, cwd=ROOT, timeout=120)
