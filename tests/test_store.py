@@ -150,3 +150,30 @@ def test_store_interrupted_ingest_finishes_with_the_same_result(tmp_path):
     assert 4 <= interrupted < 27
     subprocess.run([*cmd, str(broken)], check=True, cwd=ROOT, capture_output=True, timeout=600)
     assert open_store(str(broken)).stats() == open_store(str(whole)).stats()
+
+
+def test_store_export_graphml_has_people_organisations_and_edges(seeded, tmp_path):
+    from xml.etree import ElementTree as ET
+
+    from newsgraph.export import export
+
+    (path,) = export(seeded, tmp_path / "g", "graphml")
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(path).getroot()
+    names = {n.find("g:data[@key='name']", ns).text: n.get("id") for n in root.iter(f"{{{ns['g']}}}node")}
+    edges = [(e.get("source"), e.get("target"), e.find("g:data[@key='kind']", ns).text)
+             for e in root.iter(f"{{{ns['g']}}}edge")]
+    kinds = {k for _, _, k in edges}
+    assert {"co_mention", "quotes_about", "leave_party"} <= kinds
+    assert (names["Louise Ellman"], names["Labour Party"], "leave_party") in edges
+
+
+def test_store_export_parquet_reads_back(seeded, tmp_path):
+    import pyarrow.parquet as pq
+
+    from newsgraph.export import export
+
+    files = {p.name: p for p in export(seeded, tmp_path / "p", "parquet")}
+    table = pq.read_table(files["quotes.parquet"])
+    assert table.num_rows == seeded.stats()["quotes"]
+    assert "speaker" in table.column_names

@@ -148,18 +148,14 @@ def register(main: click.Group) -> None:
     @main.command()
     @click.option("--to", "target", required=True, type=click.Path(file_okay=False))
     @db_option
-    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "graphml"]), default="jsonl",
+                  show_default=True)
     def export(target, db, fmt):
-        """Write the whole corpus, a file per table."""
-        from .store.schema import metadata
+        """Write the whole corpus: a file per table, or one GraphML graph."""
+        from .export import export as run
 
-        store = _store(db)
-        folder = Path(target)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in ("articles", "entities", "aliases", "mentions", "posts", "quotes", "events", "event_evidence",
-                     "timeline", "failures"):
-            rows = list(store.table_rows(name))
-            columns = [c.name for c in metadata.tables[name].columns]
-            with (folder / f"{name}.{fmt}").open("w", encoding="utf-8", newline="") as out:
-                write_rows(rows, fmt, out, columns) if rows or fmt == "csv" else None
-        click.echo(f"exported to {folder}")
+        try:
+            written = run(_store(db), Path(target), fmt)
+        except NewsgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"exported {len(written)} file(s) to {target}")

@@ -175,3 +175,33 @@ def table_rows(engine: Engine, name: str):
 def _plain(row) -> dict:
     return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in dict(row).items()}
 
+
+
+def graph(engine: Engine) -> tuple[list[dict], list[dict]]:
+    """People and organisations as nodes; co-mentions, quotes-about and events as weighted edges."""
+    with engine.connect() as connection:
+        nodes = [dict(r) for r in connection.execute(select(entities.c.id, entities.c.name, entities.c.label))
+                 .mappings()]
+        a, b = mentions.alias("a"), mentions.alias("b")
+        co = connection.execute(
+            select(a.c.entity_id.label("source"), b.c.entity_id.label("target"),
+                   func.count(func.distinct(a.c.article_id)).label("weight"))
+            .join(b, and_(a.c.article_id == b.c.article_id, a.c.entity_id < b.c.entity_id))
+            .group_by(a.c.entity_id, b.c.entity_id)).mappings()
+        edges = [{**r, "kind": "co_mention"} for r in co]
+        about = connection.execute(
+            select(quotes.c.speaker_id.label("source"), mentions.c.entity_id.label("target"),
+                   func.count().label("weight"))
+            .join(mentions, and_(mentions.c.article_id == quotes.c.article_id, mentions.c.start >= quotes.c.start,
+                                 mentions.c.end <= quotes.c.end))
+            .where(quotes.c.speaker_id.is_not(None), quotes.c.speaker_id != mentions.c.entity_id)
+            .group_by(quotes.c.speaker_id, mentions.c.entity_id)).mappings()
+        edges += [{**r, "kind": "quotes_about"} for r in about]
+        org_ids = {link.org_key(n["name"]): n["id"] for n in nodes if n["label"] == "ORG"}
+        for row in connection.execute(select(timeline.c.person_id, timeline.c.org, timeline.c.type, timeline.c.date)
+                                      .where(timeline.c.person_id.is_not(None))).mappings():
+            target = org_ids.get(link.org_key(row["org"])) if row["org"] else None
+            if target is not None:
+                edges.append({"source": row["person_id"], "target": target, "weight": 1, "kind": row["type"],
+                              "date": row["date"]})
+        return nodes, edges
