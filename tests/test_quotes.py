@@ -131,3 +131,12 @@ def test_entities_aliases_merge_into_one_entity(gold_id, name, aliases):
     (entity,) = [e for e in entities if e.name == name]
     assert aliases <= set(entity.aliases)
     assert not any(e.label == "PERSON" and e.name == "Labour" for e in entities)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Jo Bloggs has been suspended by the Green Party pending an inquiry, a spokeswoman said on Tuesday.",
+     "Green Party"),
+])
+def test_quotes_a_spokesperson_speaks_for_the_body_named_in_the_report(text, speaker):
+    (quote,) = analyze(Article(id="t", text=text)).quotes
+    assert (quote.kind, quote.speaker) == ("indirect", speaker)

@@ -110,7 +110,7 @@ class Resolver:
                           start, end)
         if low in SPOKESPERSON_NOUNS:
             # a spokesperson speaks for the body under discussion; unnamed officials for nobody
-            fallback = self.last_org if low in SINGULAR_SPOKESPERSON else None
+            fallback = (self.last_org or self._org_before(head)) if low in SINGULAR_SPOKESPERSON else None
             return Source(self._spoken_for(head, span) or fallback, start, end)
         if head.pos_ == "NOUN" and low in SPOKESPERSON_NOUNS | GENERIC_NOUNS | {"mps", "ministers", "officers"}:
             # "the MPs who make up the Work and Pensions Committee" speak for it
@@ -163,6 +163,14 @@ class Resolver:
                 hit = self.entity_at(token)
                 if hit and hit[1].label == "PERSON" and hit[1].gender in (gender, None):
                     return hit[1]
+        return None
+
+    def _org_before(self, head) -> Entity | None:
+        """The organisation named last before ``head`` in its sentence ("suspended by Labour, a spokeswoman said")."""
+        for token in reversed(list(head.sent)[: head.i - head.sent.start]):
+            hit = self.entity_at(token)
+            if hit and hit[1].label == "ORG":
+                return hit[1]
         return None
 
     def _body_name(self, head, noun) -> Entity:
