@@ -177,3 +177,32 @@ def test_store_export_parquet_reads_back(seeded, tmp_path):
     table = pq.read_table(files["quotes.parquet"])
     assert table.num_rows == seeded.stats()["quotes"]
     assert "speaker" in table.column_names
+
+
+def test_store_quotes_search_uses_the_full_text_index(seeded):
+    rows = seeded.list_quotes(search="Cable Street")
+    assert rows and all("Cable Street" in r["text"] for r in rows)
+
+
+def test_store_people_counts_are_kept_at_ingest(seeded):
+    people = {p["name"]: p for p in seeded.list_people()}
+    assert people["Louise Ellman"]["quotes"] == len(seeded.list_quotes(speaker="Louise Ellman"))
+    assert people["Jeremy Corbyn"]["articles"] == 3
+
+
+def test_store_migrations_bring_an_old_schema_up_to_date(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    from newsgraph.store import migrations
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as connection:  # a version-2 store, made as version 2 made it
+        connection.execute(text("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at DATETIME)"))
+        for step in migrations.STEPS[:2]:
+            step(connection)
+        connection.execute(text("DROP INDEX IF EXISTS ix_entities_articles"))
+        connection.execute(text("INSERT INTO schema_version VALUES (1, '2026-01-01'), (2, '2026-01-01')"))
+    assert migrations.migrate(engine) == len(migrations.STEPS)
+    store = open_store(str(tmp_path / "old.db"))
+    ingest([str(SEEDS)], store)
+    assert store.list_people()[0]["articles"] >= 1

@@ -85,7 +85,7 @@ def register(main: click.Group) -> None:
     @db_option
     @format_option
     @click.option("--speaker", help="A person or organisation, by any name the corpus knows.")
-    @click.option("--search", help="Only quotes containing this text.")
+    @click.option("--search", help="Only quotes matching these words (full-text index).")
     @click.option("--since", help="Published on or after (YYYY-MM-DD).")
     @click.option("--until", help="Published on or before (YYYY-MM-DD).")
     @click.option("--limit", type=int, default=1000, show_default=True)

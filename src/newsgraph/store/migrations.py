@@ -29,7 +29,20 @@ def _v2_search(connection: Connection) -> None:
         connection.execute(text("CREATE INDEX IF NOT EXISTS ix_search_tsv ON search_index USING GIN (tsv)"))
 
 
-STEPS = [_v1_tables, _v2_search]
+def _v3_entity_counts(connection: Connection) -> None:
+    """Per-entity counts of articles, mentions and quotes, backfilled from the rows."""
+    have = {c["name"] for c in inspect(connection).get_columns("entities")}
+    for column in ("n_articles", "n_mentions", "n_quotes"):
+        if column not in have:
+            connection.execute(text(f"ALTER TABLE entities ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0"))
+    connection.execute(text(
+        "UPDATE entities SET n_mentions = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id), "
+        "n_articles = (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = entities.id), "
+        "n_quotes = (SELECT count(*) FROM quotes q WHERE q.speaker_id = entities.id)"))
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_entities_articles ON entities (label, n_articles)"))
+
+
+STEPS = [_v1_tables, _v2_search, _v3_entity_counts]
 
 
 def current_version(connection: Connection) -> int:

@@ -10,7 +10,7 @@ from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from .. import link
-from .schema import aliases, articles, entities, events, failures, mentions, quotes, timeline
+from .schema import aliases, articles, entities, events, failures, mentions, quotes, timeline  # noqa: F401
 
 
 def index_for_search(connection: Connection, article_id: str, title: str | None, body: str,
@@ -48,7 +48,10 @@ def list_quotes(engine: Engine, speaker: str | None = None, search: str | None =
             ids = find_entities(connection, speaker)
             query = query.where(quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
         if search:
-            query = query.where(quotes.c.text.ilike(f"%{search}%"))
+            # through the full-text index, not a scan of every quote
+            pairs = [r["ref"].rsplit(":", 1) for r in _match(connection, search, "quote", limit)]
+            query = query.where(or_(False, *(and_(quotes.c.article_id == a, quotes.c.start == int(s))
+                                             for a, s in pairs)))
         if since:
             query = query.where(quotes.c.published >= since)
         if until:
@@ -110,36 +113,34 @@ def get_timeline(engine: Engine, name: str) -> list[dict]:
 
 
 def list_people(engine: Engine, limit: int = 1000) -> list[dict]:
+    """People, most widely reported first (counts kept by the writer, so no scan of mentions)."""
     with engine.connect() as connection:
-        quote_counts = (select(quotes.c.speaker_id, func.count().label("n")).group_by(quotes.c.speaker_id)
-                        .subquery())
-        mention_counts = (select(mentions.c.entity_id, func.count().label("n"),
-                                 func.count(func.distinct(mentions.c.article_id)).label("articles"))
-                          .group_by(mentions.c.entity_id).subquery())
-        query = (select(entities.c.name, func.coalesce(mention_counts.c.articles, 0).label("articles"),
-                        func.coalesce(mention_counts.c.n, 0).label("mentions"),
-                        func.coalesce(quote_counts.c.n, 0).label("quotes"))
-                 .outerjoin(mention_counts, mention_counts.c.entity_id == entities.c.id)
-                 .outerjoin(quote_counts, quote_counts.c.speaker_id == entities.c.id)
+        query = (select(entities.c.name, entities.c.n_articles.label("articles"),
+                        entities.c.n_mentions.label("mentions"), entities.c.n_quotes.label("quotes"))
                  .where(entities.c.label == "PERSON")
-                 .order_by(func.coalesce(mention_counts.c.articles, 0).desc(), entities.c.name).limit(limit))
+                 .order_by(entities.c.n_articles.desc(), entities.c.name).limit(limit))
         return [_plain(row) for row in connection.execute(query).mappings()]
 
 
 def search(engine: Engine, terms: str, limit: int = 50) -> list[dict]:
     """Full text over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL."""
     with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            sql = text("SELECT kind, ref, snippet(search_index, 2, '[', ']', ' ... ', 12) AS snippet "
-                       "FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT :n")
-            query = " ".join(f'"{w}"' for w in terms.replace('"', " ").split())
-        else:
-            sql = text("SELECT kind, ref, ts_headline('english', body, plainto_tsquery('english', :q), "
-                       "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet FROM search_index "
-                       "WHERE tsv @@ plainto_tsquery('english', :q) "
-                       "ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC LIMIT :n")
-            query = terms
-        return [dict(r) for r in connection.execute(sql, {"q": query, "n": limit}).mappings()]
+        return _match(connection, terms, None, limit)
+
+
+def _match(connection: Connection, terms: str, kind: str | None, limit: int) -> list[dict]:
+    only = "AND kind = :kind " if kind else ""
+    if connection.dialect.name == "sqlite":
+        sql = text("SELECT kind, ref, snippet(search_index, 2, '[', ']', ' ... ', 12) AS snippet "
+                   f"FROM search_index WHERE search_index MATCH :q {only}ORDER BY rank LIMIT :n")
+        query = " ".join(f'"{w}"' for w in terms.replace('"', " ").split())
+    else:
+        sql = text("SELECT kind, ref, ts_headline('english', body, plainto_tsquery('english', :q), "
+                   "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet FROM search_index "
+                   f"WHERE tsv @@ plainto_tsquery('english', :q) {only}"
+                   "ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC LIMIT :n")
+        query = terms
+    return [dict(r) for r in connection.execute(sql, {"q": query, "n": limit, "kind": kind}).mappings()]
 
 
 def stats(engine: Engine) -> dict:

@@ -36,8 +36,13 @@ entities = Table(
     Column("name", Text, nullable=False),
     Column("label", String(16), nullable=False),
     Column("key", Text, nullable=False),
+    # kept up to date at ingest so that listing people never scans the mentions (migration 3)
+    Column("n_articles", Integer, nullable=False, server_default="0"),
+    Column("n_mentions", Integer, nullable=False, server_default="0"),
+    Column("n_quotes", Integer, nullable=False, server_default="0"),
     UniqueConstraint("label", "key", name="uq_entity_key"),
 )
+Index("ix_entities_articles", entities.c.label, entities.c.n_articles)
 
 aliases = Table(
     "aliases", metadata,

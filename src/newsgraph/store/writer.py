@@ -93,9 +93,27 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
         evidence = [dict(event_id=event_id, article_id=article.id, start=s.start, end=s.end) for s in ev.evidence]
         if evidence:
             connection.execute(insert(event_evidence), evidence)
+    _count(connection, analysis, ids, by_name)
     queries.index_for_search(connection, article.id, article.title, article.text,
                              [(f"{article.id}:{q.start}", q.text) for q in analysis.quotes])
     return True
+
+
+def _count(connection: Connection, analysis: Analysis, ids: dict[int, int], by_name: dict[str, int]) -> None:
+    """Keep each corpus entity's article, mention and quote counts current."""
+    mentions_of: dict[int, int] = {}
+    for entity in analysis.entities:
+        if entity.id in ids:
+            mentions_of[ids[entity.id]] = mentions_of.get(ids[entity.id], 0) + len(entity.mentions)
+    quotes_of: dict[int, int] = {}
+    for quote in analysis.quotes:
+        if by_name.get(quote.speaker):
+            quotes_of[by_name[quote.speaker]] = quotes_of.get(by_name[quote.speaker], 0) + 1
+    for entity_id in set(mentions_of) | set(quotes_of):
+        connection.execute(update(entities).where(entities.c.id == entity_id).values(
+            n_articles=entities.c.n_articles + (1 if entity_id in mentions_of else 0),
+            n_mentions=entities.c.n_mentions + mentions_of.get(entity_id, 0),
+            n_quotes=entities.c.n_quotes + quotes_of.get(entity_id, 0)))
 
 
 def _link_entity(connection: Connection, entity: Entity) -> int:
