@@ -59,6 +59,11 @@ class Layout:
     posts: tuple[Post, ...]
     published: dt.date | None
     headline: str | None
+    lines: tuple[Line, ...] = ()
+
+    def body_paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) of every line of article body, in order."""
+        return [(line.start, line.end) for line in self.lines if self.is_body(line.start, line.end)]
 
     def is_body(self, start: int, end: int) -> bool:
         """True when the span overlaps no non-body region."""
@@ -93,7 +98,7 @@ def clean(article: Article, *, day_first: bool = True) -> Layout:
     if published is None:
         # no dateline: an article is published no earlier than the newest post it embeds
         published = max((p.date for p in posts if p.date), default=None)
-    return Layout(tuple(sorted(regions, key=lambda r: r.start)), tuple(posts), published, headline)
+    return Layout(tuple(sorted(regions, key=lambda r: r.start)), tuple(posts), published, headline, tuple(lines))
 
 
 def split_lines(text: str) -> list[Line]:

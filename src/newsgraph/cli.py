@@ -95,20 +95,19 @@ def eval_command(gold_files, as_json, save_baseline, check, predictions, model, 
 
     options = _options(model, max_bytes, batch_size, month_first)
     paths = [Path(p) for p in gold_files] or [ev.shared_dir() / "gold" / n for n in ev.DEFAULT_GOLD]
-    results, failed = {}, []
+    results, failed, predicted = {}, [], []
     for path in paths:
         rows = ev.predict(path, options)
-        if predictions:
-            ev.dump(rows, Path(predictions))
-        scorer = ev.load_scorer()
-        result = scorer.score(scorer.load(str(path)), {str(r["id"]): r for r in rows}, 0.5)
-        results[path.stem] = result
+        predicted += rows
+        result = results[path.stem] = ev.score_rows(path, rows)
         if as_json:
             click.echo(json.dumps({"gold": path.name, **result}))
         else:
-            click.echo(f"== {path.name}\n{scorer.report(result)}")
+            click.echo(f"== {path.name}\n{ev.report(result)}")
         if check:
             failed += ev.regressions(path.stem, result, ev.load_baseline())
+    if predictions:
+        ev.dump(predicted, Path(predictions))  # every gold file's predictions, not only the last
     if save_baseline:
         ev.save_baseline(results)
         click.echo(f"baseline saved to {ev.BASELINE}", err=True)

@@ -15,8 +15,6 @@ from .clean import clean
 from .extract import extract
 from .model import Article
 
-QUOTES_VERSION = "newsgraph.quotes.v1"
-
 for _name in ("quotes", "newsgraph_entities"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)

@@ -42,10 +42,13 @@ def predict(gold_path: Path, options: Options = Options()) -> list[dict]:
 
 def evaluate(gold_path: Path, options: Options = Options(), iou: float = 0.5) -> dict:
     """Score the system on one gold file: the scorer's figures as a dict."""
+    return score_rows(gold_path, predict(gold_path, options), iou)
+
+
+def score_rows(gold_path: Path, rows: list[dict], iou: float = 0.5) -> dict:
+    """The scorer's figures for predictions already made."""
     scorer = load_scorer()
-    gold = scorer.load(str(gold_path))
-    pred = {str(row["id"]): row for row in predict(gold_path, options)}
-    return scorer.score(gold, pred, iou)
+    return scorer.score(scorer.load(str(gold_path)), {str(row["id"]): row for row in rows}, iou)
 
 
 def report(result: dict) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
+from .extract.entities import NAME_SUFFIXES
+from .extract.entities import TITLES as ENTITY_TITLES
 from .extract.lexicon import canonical_party
 
-TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "rt", "hon",
-    "prof", "professor", "rabbi", "mp", "mep", "msp", "am", "qc", "kc", "cllr", "councillor", "rev", "the",
-}
+# the titles and post-nominals the entity stage knows, plus forms of address
+TITLES = frozenset(ENTITY_TITLES) | NAME_SUFFIXES | {"rt", "hon", "the"}
 
 
 def name_key(name: str) -> str:

@@ -360,9 +360,6 @@ NOT_PARTY_WORDS = frozenset({
 })
 
 
-def mention_index(entities: list[Entity]) -> dict[int, tuple[Mention, Entity]]:
-    """Mentions by start offset, for looking up who a span refers to."""
-    return {m.start: (m, e) for e in entities for m in e.mentions}
 
 
 def infer_genders(entities: list[Entity], doc, quoted=lambda offset: False) -> list[Entity]:

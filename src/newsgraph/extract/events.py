@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, Event, Span, TimeValue
 from .entities import PARTY_WORDS, is_party_name
-from .lexicon import canonical_party
+from .lexicon import MODALS, canonical_party
 from .speakers import Resolver
+from .syntax import governing_verb, main_subject
 
 # verb lemma -> event type (None: decided by the object, see _verb_type)
 VERB_TRIGGERS: dict[str, str | None] = {
@@ -40,7 +41,7 @@ PLANNED = {"hope", "plan", "want", "intend", "expect", "seek", "try", "aim", "pr
 CONSIDERED = {"consider", "contemplate", "weigh", "verge", "mull", "think"}
 THREATENED = {"threat", "threaten", "risk", "face"}
 NEGATORS = {"spare", "deny", "refuse", "avoid", "escape", "rule"}
-MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "\u2019ll", "must"}
+EVENT_MODALS = MODALS | {"can", "must"}
 REASON_PREPS = {"over", "because", "after", "amid", "following", "for"}
 PRESENT_PERFECT_AUX = {"has", "have", "'s"}
 
@@ -79,7 +80,7 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
                 # what is considered or planned there ("many of whom are considering leaving") is kept as such
                 events = [e for e in events if e.status != "asserted"]
             found += events
-        subject = _main_subject(sentence, inside)
+        subject = main_subject(sentence, inside)
         if subject is not None:
             resolver.note_subject(resolver.resolve(subject).entity)
     return [_as_event(f) for f in _fill_offices(_merge(found))]
@@ -284,7 +285,7 @@ def _noun_event(token, lemma: str, resolver: Resolver):
         body = owner[0] if owner and owner[0].pos_ == "PROPN" and (resolver.entity_at(owner[0]) or (None, None))[1] \
             is not None and resolver.entity_at(owner[0])[1].label == "ORG" else None
         if body is not None:
-            person = _subject(_governing(token))
+            person = _subject(governing_verb(token))
             return "investigate", person, _org([body], resolver)
         return ("investigate", person, None) if of else (None, None, None)
     if kind == "resign_office":
@@ -298,7 +299,7 @@ def _noun_event(token, lemma: str, resolver: Resolver):
 
 
 def _no_confidence(token, resolver: Resolver):
-    verb = _governing(token)
+    verb = governing_verb(token)
     target = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return "no_confidence", (target[0] if target else None), None
 
@@ -315,16 +316,12 @@ def _subject(token):
                 return token.head
             token = token.head
             if token.dep_ == "prep" and token.head is not token:
-                token = _governing(token.head)  # "between stepping down as ...": up to the clause
+                token = governing_verb(token.head)  # "between stepping down as ...": up to the clause
             continue
         break
     return None
 
 
-def _governing(token):
-    while token.head is not token and token.pos_ not in {"VERB", "AUX"}:
-        token = token.head
-    return token
 
 
 def _agent(token) -> list:
@@ -448,7 +445,7 @@ def _status(token) -> str:
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children):
             return "negated"
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
+        if any(c.dep_ == "aux" and c.lower_ in EVENT_MODALS for c in children):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
             return "hypothetical"
@@ -523,11 +520,6 @@ def _governed_directly(trigger, time: TimeValue) -> bool:
     return True
 
 
-def _main_subject(sentence, inside):
-    for child in sentence.root.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and not inside(child.idx):
-            return child
-    return None
 
 
 def _merge(found: list[_Found]) -> list[_Found]:

@@ -59,8 +59,8 @@ GENERIC_NOUNS = frozenset({
     "someone", "somebody", "others", "many", "some", "one", "friend", "friends", "colleague",
     "colleagues", "ally", "allies", "witness", "witnesses", "commentators", "experts",
 })
-# Nouns that say what role a person has, for "the Labour leader", "the 73-year-old".
-ROLE_SUFFIXES = ("-year-old",)
+# Auxiliaries that make a report or an event not (yet) a fact: "will insist", "could join".
+MODALS = frozenset({"will", "would", "could", "might", "may", "shall", "should", "'ll", "\u2019ll"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})

@@ -15,14 +15,14 @@ import bisect
 from dataclasses import dataclass
 
 from ..nlp import doc_text
-from ..clean import Layout, split_lines
+from ..clean import Layout
 from ..model import Entity, Quote
-from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORTING_VERBS
+from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, MODALS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORTING_VERBS
 from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
 from .speakers import Resolver, Source
+from .syntax import SUBJECT_DEPS, governing_verb, main_subject
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MIN_INDIRECT_TOKENS = 3
 
 
@@ -38,7 +38,7 @@ class _Candidate:
 
 def quoted_spans(text: str, layout: Layout) -> tuple[list[Marked], list[tuple[int, int]]]:
     """The outermost quoted spans of the body, and the body paragraphs they were found in."""
-    paragraphs = [(line.start, line.end) for line in split_lines(text) if layout.is_body(line.start, line.end)]
+    paragraphs = layout.body_paragraphs()  # the cleaner's lines, not a second split
     marked = [m for m in find_quoted(text, paragraphs) if _worth_reading(text, m)]
     return _outermost(marked), paragraphs
 
@@ -200,9 +200,6 @@ def _fronted_report(clause, cue) -> bool:
     return words[0].i == clause.sent.start and after is not None and after.text == ","
 
 
-MODALS = frozenset({"will", "would", "could", "might", "may", "shall", "should", "'ll", "’ll"})
-
-
 def _report_holds_quote(cue, inside) -> bool:
     for child in cue.children:
         if child.i > cue.i and child.dep_ not in {"conj", "cc", "punct"}:
@@ -239,7 +236,7 @@ def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _I
 
     previous: tuple[_Candidate, Source] | None = None
     for index, sentence in enumerate(sentences):
-        subject = _main_subject(sentence, inside)
+        subject = main_subject(sentence, inside)
         if subject is not None and subject.pos_ == "PROPN":
             resolver.note_subject(resolver.resolve(subject).entity)
         for cand in by_sentence.get(index, []):
@@ -291,7 +288,7 @@ def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Sou
     if according is not None:
         return resolver.resolve(according)
     if cue.lemma_.lower() in CUE_NOUNS:
-        owner = _cue_noun_owner(cue) or _subject(_governing_verb(cue), inside)
+        owner = _cue_noun_owner(cue) or _subject(governing_verb(cue), inside)
         if owner is not None:
             return resolver.resolve(owner)
     if previous is not None and cand.paragraph - previous[0].last_paragraph <= 1:
@@ -402,7 +399,7 @@ def _subject(cue, inside=lambda offset: False):
                 if owner:
                     return owner[-1]  # "a BBC story claiming ...": the BBC
                 if token.dep_ in {"dobj", "pobj", "attr"}:
-                    token = _governing_verb(token)  # "published a report ... noting": the publisher
+                    token = governing_verb(token)  # "published a report ... noting": the publisher
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
             return None
@@ -424,15 +421,6 @@ def _according_to(cue):
     return None
 
 
-def _governing_verb(token):
-    """The verb a noun hangs from: 'published a report', 'In a statement, X said'."""
-    for _ in range(4):
-        if token.head is token:
-            return token
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-    return token
 
 
 def _cue_noun_owner(noun):
@@ -443,9 +431,3 @@ def _cue_noun_owner(noun):
     return None
 
 
-def _main_subject(sentence, inside: _Inside):
-    root = sentence.root
-    for child in root.children:
-        if child.dep_ in SUBJECT_DEPS and not inside(child.idx):
-            return child
-    return None

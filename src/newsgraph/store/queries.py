@@ -10,7 +10,7 @@ from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from .. import link
-from .schema import aliases, articles, entities, events, failures, mentions, quotes, timeline  # noqa: F401
+from .schema import aliases, articles, entities, events, failures, mentions, quotes, timeline
 
 
 def index_for_search(connection: Connection, article_id: str, title: str | None, body: str,

@@ -134,7 +134,7 @@ def _link_entity(connection: Connection, entity: Entity) -> int:
         # a fuller name for someone stored under a surname only: adopt the fuller name
         single = connection.execute(select(entities.c.id).where(
             entities.c.label == "PERSON", entities.c.key == link.surname(key))).scalar()
-        if single is not None and _surname_unique(connection, link.surname(key)):
+        if single is not None and _no_fuller_name(connection, link.surname(key)):
             connection.execute(update(entities).where(entities.c.id == single).values(name=entity.name, key=key))
             found = single
     if found is None:
@@ -144,7 +144,8 @@ def _link_entity(connection: Connection, entity: Entity) -> int:
     return found
 
 
-def _surname_unique(connection: Connection, last: str) -> bool:
+def _no_fuller_name(connection: Connection, last: str) -> bool:
+    """No corpus person has a fuller name ending in this surname (so a bare surname is unambiguous)."""
     count = connection.execute(select(func.count()).select_from(entities).where(
         entities.c.label == "PERSON", entities.c.key.like(f"% {last}"))).scalar()
     return count == 0
