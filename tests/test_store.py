@@ -105,6 +105,24 @@ def test_store_cross_article_people_are_merged_and_namesakes_kept_apart(tmp_path
     assert "Blair" not in people and "Mr Blair" not in people
     names = [n for n in people if n.split()[-1] == "Brown"]
     assert "Gordon Brown" in names
+    # no person gathers two first names or both men's and women's titles
+    assert store.identity_audit() == []
+    # a role-only reference finds the person the corpus writes that office beside
+    assert {q["speaker"] for q in store.list_quotes(speaker="the prime minister", limit=5)} == {"Tony Blair"}
+
+
+def test_store_keeps_a_titled_namesake_apart(tmp_path, db_url):
+    """Article 011 speaks of Michael Howard and of Mrs Howard, his wife: two people, not one."""
+    store = open_store(db_url)
+    folder = tmp_path / "bbc"
+    folder.mkdir()
+    for name in ("011.txt", "201.txt", "364.txt"):
+        (folder / name).write_bytes((BBC / name).read_bytes())
+    ingest([str(folder)], store)
+    people = {p["name"]: p for p in store.list_people()}
+    assert people["Michael Howard"]["articles"] == 3
+    assert "Mrs Howard" in people
+    assert store.identity_audit() == []
 
 
 def test_store_export_writes_every_table(seeded, tmp_path, db_url):

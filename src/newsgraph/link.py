@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from .extract.entities import NAME_SUFFIXES
+from .extract.entities import TITLES as ENTITY_GENDERS
 from .extract.entities import TITLES as ENTITY_TITLES
 from .extract.lexicon import canonical_party
+from .extract.roles import OFFICE_WORDS
 
 # the titles and post-nominals the entity stage knows, plus forms of address
 TITLES = frozenset(ENTITY_TITLES) | NAME_SUFFIXES | {"rt", "hon", "the"}
@@ -29,6 +31,43 @@ def org_key(name: str) -> str:
 
 def entity_key(name: str, label: str) -> str:
     return org_key(name) if label == "ORG" else name_key(name)
+
+
+# Words no person's name is made of: NER's parties and groups tagged as people ("Lib Dem MPs").
+NOT_NAME_WORDS = {"labour", "tory", "tories", "lib", "dem", "dems", "ukip", "snp", "conservative", "conservatives",
+                  "democrats", "party", "mps", "meps", "msps", "peers", "lords", "westminster"}
+
+
+def is_corpus_person(name: str, text: str, starts: list[int]) -> bool:
+    """Is this article's person worth a corpus identity? Not 'Lib Dem'; a single word only when
+    a title shows it is someone's surname ('Mr Blair', not 'Manchester' or 'Chancellor')."""
+    words = name_key(name).split()
+    if not words or set(words) & NOT_NAME_WORDS:
+        return False
+    if len(words) > 1:
+        return True
+    if words[0] in OFFICE_WORDS:
+        return False  # "Lord Chancellor", "Mr Speaker": an office, not a surname
+    return any(_word_before(text, start) in ENTITY_TITLES for start in starts)
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 12):start].split()
+    return before[-1].casefold().rstrip(".") if before else ""
+
+
+def title_gender(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """'m' or 'f' from the titles written before a person's mentions ('Mr Blair', 'Dame Louise');
+    pronouns are too noisy across articles to decide identities."""
+    found = set()
+    for start, _ in spans:
+        found.add(ENTITY_GENDERS.get(_word_before(text, start)))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def genders_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def surname(key: str) -> str:

@@ -124,6 +124,7 @@ class Entity(Record):
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     gender: str | None = None
+    roles: tuple[str, ...] = ()  # offices written beside the name: "prime minister", "labour leader"
 
 
 @dataclass(frozen=True, slots=True)

@@ -241,12 +241,24 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
         return cluster
 
     people = [(m, t) for m, t in found if m.label == "PERSON"]
+    # "Mrs Howard" and "Mr Howard" in one article are two people: titled surnames go by gender
+    genders_of: dict[str, set[str]] = defaultdict(set)
+    for mention, title in people:
+        if TITLES.get(title):
+            genders_of[mention.text.split()[-1].lower()].add(TITLES[title])
     # Fullest names first, so that "Corbyn" finds "Jeremy Corbyn" wherever it stands.
     for mention, title in sorted(people, key=lambda mt: -len(mt[0].text.split())):
         words = mention.text.split()
         surname = words[-1].lower()
         cluster = None
-        if len(words) == 1 and title in FIRST_NAME_TITLES:
+        if len(genders_of[surname]) > 1 and (len(words) > 1 and not TITLES.get(title) or title in FIRST_NAME_TITLES):
+            cluster = by_key.get(("full", mention.text.lower())) or new("PERSON")  # whose gender is unknown
+        elif len(genders_of[surname]) > 1:
+            gendered = ("surname", f"{surname}~{TITLES.get(title)}")
+            cluster = by_key.get(gendered) or new("PERSON")
+            by_key[gendered] = cluster
+            cluster.names.append(f"{title.capitalize()} {mention.text}")  # "Mrs Howard": the name tells them apart
+        elif len(words) == 1 and title in FIRST_NAME_TITLES:
             cluster = by_key.get(("first", surname)) or by_key.get(("surname", surname))
         elif len(words) == 1:
             cluster = by_key.get(("surname", surname)) or by_key.get(("first", surname))

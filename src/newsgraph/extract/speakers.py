@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Mention
 from .entities import is_party_name
+from .roles import read_roles
 from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
                       ORG_ANAPHORS, PLURAL_PRONOUNS, SINGULAR_SPOKESPERSON, SPOKESPERSON_NOUNS,
                       THING_PRONOUNS)
@@ -46,7 +47,7 @@ class Resolver:
         self.recent: list[Entity] = []  # subjects and speakers, most recent last
         cached = doc.user_data.get("newsgraph_roles")
         if cached is None or cached[0] is not entities:
-            cached = doc.user_data["newsgraph_roles"] = (entities, self._roles())
+            cached = doc.user_data["newsgraph_roles"] = (entities, read_roles(doc, self.entity_at))
         self.roles = cached[1]  # the quote and the event stages share one reading of the roles
 
     # -- salience -------------------------------------------------------------------
@@ -233,29 +234,10 @@ class Resolver:
             return None  # "my own father": someone related to the speaker, not a person named
         if head.lower_ in ORG_ANAPHORS:
             return self.last_org
-        before = [entity for offset, entity in self.roles.get(head.lemma_.lower(), ()) if offset < head.idx]
+        before = [entity for offset, entity, _ in self.roles.get(head.lemma_.lower(), ()) if offset < head.idx]
         if before:
             return before[-1]
         return self.last_person
-
-    def _roles(self) -> dict[str, list[tuple[int, Entity]]]:
-        """Role words written next to a name: 'leader Jeremy Corbyn', 'MP Dame Louise Ellman'."""
-        roles: dict[str, list[tuple[int, Entity]]] = {}
-        for token in self.doc:
-            if token.pos_ not in {"NOUN", "PROPN"} or token.is_title and self.entity_at(token):
-                continue
-            nxt = token.nbor(1) if token.i + 1 < len(self.doc) else None
-            while nxt is not None and nxt.lower_ in {"dame", "sir", "mr", "mrs", "ms", "lord", "lady", "dr"}:
-                nxt = nxt.nbor(1) if nxt.i + 1 < len(self.doc) else None
-            hit = self.entity_at(nxt) if nxt is not None else None
-            if hit and hit[1].label == "PERSON":
-                roles.setdefault(token.lemma_.lower(), []).append((token.idx, hit[1]))
-            # "Jennifer Gerber, director of LFI": an appositive role after the name
-            if token.dep_ == "appos":
-                hit = self.entity_at(token.head)
-                if hit and hit[1].label == "PERSON":
-                    roles.setdefault(token.lemma_.lower(), []).append((token.idx, hit[1]))
-        return roles
 
 
 def _phrase(head):

@@ -42,7 +42,18 @@ def _v3_entity_counts(connection: Connection) -> None:
     connection.execute(text("CREATE INDEX IF NOT EXISTS ix_entities_articles ON entities (label, n_articles)"))
 
 
-STEPS = [_v1_tables, _v2_search, _v3_entity_counts]
+def _v4_gender_roles_speaker_order(connection: Connection) -> None:
+    """Person gender and roles for cross-article linking; an ordered index for a speaker's quotes."""
+    if "gender" not in {c["name"] for c in inspect(connection).get_columns("entities")}:
+        connection.execute(text("ALTER TABLE entities ADD COLUMN gender VARCHAR(1)"))
+    metadata.tables["roles"].create(connection, checkfirst=True)
+    for index in metadata.tables["roles"].indexes:
+        index.create(connection, checkfirst=True)
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_quotes_speaker_order "
+                            "ON quotes (speaker_id, published, article_id, start)"))
+
+
+STEPS = [_v1_tables, _v2_search, _v3_entity_counts, _v4_gender_roles_speaker_order]
 
 
 def current_version(connection: Connection) -> int:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, case, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from .. import link
-from .schema import aliases, articles, entities, events, failures, mentions, quotes, timeline
+from .schema import aliases, articles, entities, events, failures, mentions, quotes, roles, timeline
 
 
 def index_for_search(connection: Connection, article_id: str, title: str | None, body: str,
@@ -29,11 +29,63 @@ def find_entities(connection: Connection, name: str, label: str | None = None) -
         query = query.where(entities.c.label == label)
         by_alias = by_alias.join(entities, entities.c.id == aliases.c.entity_id).where(entities.c.label == label)
     found = list(dict.fromkeys([*connection.execute(query).scalars(), *connection.execute(by_alias).scalars()]))
+    if not found and label != "ORG":
+        found = _role_holder(connection, name)
     if not found and len(link.name_key(name).split()) == 1:
         last = link.name_key(name)
         found = list(connection.execute(select(entities.c.id).where(
             entities.c.label == "PERSON", or_(entities.c.key == last, entities.c.key.like(f"% {last}")))).scalars())
     return found
+
+
+def _role_holder(connection: Connection, name: str) -> list[int]:
+    """'the prime minister': the person the corpus most often writes that office beside."""
+    role = " ".join(w for w in name.casefold().split() if w not in {"the", "a", "an"})
+    found = connection.execute(select(roles.c.entity_id).where(roles.c.role == role)
+                               .order_by(roles.c.n_articles.desc(), roles.c.entity_id).limit(1)).scalar()
+    return [found] if found is not None else []
+
+
+def identity_audit(engine: Engine) -> list[dict]:
+    """Corpus people whose mentions disagree: two first names ('Tony Blair' and 'Cherie Blair') or
+    both men's and women's titles. Each is a likely wrong merge for a person to look at."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(mentions.c.entity_id, entities.c.name, mentions.c.start, mentions.c.text,
+                   # the 11 characters before the mention (SQL counts from 1), where a title stands
+                   func.substr(articles.c.text, case((mentions.c.start >= 11, mentions.c.start - 10), else_=1),
+                               case((mentions.c.start >= 11, 11), else_=mentions.c.start)).label("before"))
+            .join(entities, entities.c.id == mentions.c.entity_id)
+            .join(articles, articles.c.id == mentions.c.article_id)
+            .where(entities.c.label == "PERSON")).mappings()
+        first_names: dict[int, set[str]] = {}
+        genders: dict[int, set[str]] = {}
+        names: dict[int, str] = {}
+        for row in rows:
+            names[row["entity_id"]] = row["name"]
+            words = link.name_key(row["text"]).split()
+            # "Kilroy-Silk", "O'Brien": the rest of a surname is no first name
+            if len(words) > 1 and words[0] not in link.name_key(row["name"]).split()[1:]:
+                first_names.setdefault(row["entity_id"], set()).add(words[0])
+            gender = link.title_gender(row["before"] + " ", [(len(row["before"]) + 1, 0)])
+            if gender:
+                genders.setdefault(row["entity_id"], set()).add(gender)
+    return [{"id": i, "name": names[i], "first_names": sorted(first_names.get(i, ())),
+             "genders": sorted(genders.get(i, ()))}
+            for i in sorted(names) if len(first_names.get(i, ())) > 1 or len(genders.get(i, ())) > 1]
+
+
+def surface_forms(engine: Engine) -> dict[str, list[str]]:
+    """Each person's distinct mention texts across the corpus, most frequent first."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(entities.c.name, mentions.c.text, func.count().label("n"))
+            .join(mentions, mentions.c.entity_id == entities.c.id).where(entities.c.label == "PERSON")
+            .group_by(entities.c.name, mentions.c.text).order_by(entities.c.name, func.count().desc()))
+        forms: dict[str, list[str]] = {}
+        for name, form, _ in rows:
+            forms.setdefault(name, []).append(form)
+        return forms
 
 
 def list_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
@@ -49,7 +101,7 @@ def list_quotes(engine: Engine, speaker: str | None = None, search: str | None =
             query = query.where(quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
         if search:
             # through the full-text index, not a scan of every quote
-            pairs = [r["ref"].rsplit(":", 1) for r in _match(connection, search, "quote", limit)]
+            pairs = [r["ref"].rsplit(":", 1) for r in _match(connection, search, "quote", limit, ranked=False)]
             query = query.where(or_(False, *(and_(quotes.c.article_id == a, quotes.c.start == int(s))
                                              for a, s in pairs)))
         if since:
@@ -128,17 +180,19 @@ def search(engine: Engine, terms: str, limit: int = 50) -> list[dict]:
         return _match(connection, terms, None, limit)
 
 
-def _match(connection: Connection, terms: str, kind: str | None, limit: int) -> list[dict]:
+def _match(connection: Connection, terms: str, kind: str | None, limit: int, ranked: bool = True) -> list[dict]:
+    """Full-text hits, best first; unranked hits (for callers that order by date) stop at ``limit``
+    without scoring every match."""
     only = "AND kind = :kind " if kind else ""
     if connection.dialect.name == "sqlite":
         sql = text("SELECT kind, ref, snippet(search_index, 2, '[', ']', ' ... ', 12) AS snippet "
-                   f"FROM search_index WHERE search_index MATCH :q {only}ORDER BY rank LIMIT :n")
+                   f"FROM search_index WHERE search_index MATCH :q {only}{'ORDER BY rank ' if ranked else ''}LIMIT :n")
         query = " ".join(f'"{w}"' for w in terms.replace('"', " ").split())
     else:
         sql = text("SELECT kind, ref, ts_headline('english', body, plainto_tsquery('english', :q), "
                    "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet FROM search_index "
                    f"WHERE tsv @@ plainto_tsquery('english', :q) {only}"
-                   "ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC LIMIT :n")
+                   + ("ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC " if ranked else "") + "LIMIT :n")
         query = terms
     return [dict(r) for r in connection.execute(sql, {"q": query, "n": limit, "kind": kind}).mappings()]
 

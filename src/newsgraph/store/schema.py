@@ -40,6 +40,8 @@ entities = Table(
     Column("n_articles", Integer, nullable=False, server_default="0"),
     Column("n_mentions", Integer, nullable=False, server_default="0"),
     Column("n_quotes", Integer, nullable=False, server_default="0"),
+    # "m"/"f" from the titles and pronouns used of the person: "Mr Blair" is not Cherie Blair (migration 4)
+    Column("gender", String(1)),
     UniqueConstraint("label", "key", name="uq_entity_key"),
 )
 Index("ix_entities_articles", entities.c.label, entities.c.n_articles)
@@ -52,6 +54,16 @@ aliases = Table(
     UniqueConstraint("entity_id", "key", name="uq_alias"),
 )
 Index("ix_aliases_key", aliases.c.key)
+
+# Offices written beside a person's name ("prime minister"), counted by article (migration 4).
+roles = Table(
+    "roles", metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("role", Text, nullable=False),
+    Column("n_articles", Integer, nullable=False, server_default="0"),
+    UniqueConstraint("entity_id", "role", name="uq_role"),
+)
+Index("ix_roles_role", roles.c.role)
 
 mentions = Table(
     "mentions", metadata,
@@ -92,6 +104,8 @@ quotes = Table(
 Index("ix_quotes_speaker", quotes.c.speaker_id)
 Index("ix_quotes_article", quotes.c.article_id)
 Index("ix_quotes_published", quotes.c.published)
+# a speaker's quotes read in display order, without sorting them (migration 4)
+Index("ix_quotes_speaker_order", quotes.c.speaker_id, quotes.c.published, quotes.c.article_id, quotes.c.start)
 
 events = Table(
     "events", metadata,

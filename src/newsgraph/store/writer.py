@@ -5,14 +5,15 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from .. import link
 from ..errors import InputError
 from ..model import Analysis, Entity
 from . import queries
-from .schema import aliases, articles, entities, event_evidence, events, failures, mentions, posts, quotes, timeline
+from .schema import (aliases, articles, entities, event_evidence, events, failures, mentions, posts, quotes, roles,
+                     timeline)
 
 
 def text_hash(text: str) -> str:
@@ -69,7 +70,13 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
     connection.execute(insert(articles).values(
         id=article.id, text_hash=digest, input_id=article.input_id, source=article.source, url=article.url,
         title=article.title, published=article.published, text=article.text, ingested_at=dt.datetime.now()))
-    ids = {e.id: _link_entity(connection, e) for e in analysis.entities if e.label in {"PERSON", "ORG"}}
+    linked: dict[int, int | None] = {}
+    # fuller names first: a bare "Mrs Howard" that the analysis kept apart from this article's
+    # Michael Howard must not then be linked to him through the surname
+    for entity in sorted(analysis.entities, key=lambda e: -len(e.name.split())):
+        if entity.label in {"PERSON", "ORG"}:
+            linked[entity.id] = _link_entity(connection, entity, article.text, set(linked.values()))
+    ids = {local: corpus for local, corpus in linked.items() if corpus is not None}
     by_name = {e.name: ids[e.id] for e in analysis.entities if e.id in ids}
     mention_rows = [dict(article_id=article.id, entity_id=ids[e.id], start=m.start, end=m.end, text=m.text)
                     for e in analysis.entities if e.id in ids for m in e.mentions]
@@ -116,39 +123,73 @@ def _count(connection: Connection, analysis: Analysis, ids: dict[int, int], by_n
             n_quotes=entities.c.n_quotes + quotes_of.get(entity_id, 0)))
 
 
-def _link_entity(connection: Connection, entity: Entity) -> int:
-    """The corpus entity this article's entity is: by key, by alias, or by a unique surname; else a new one."""
+def _link_entity(connection: Connection, entity: Entity, text: str, taken: set[int | None]) -> int | None:
+    """The corpus entity this article's entity is: by key, by alias, or by a surname that only one
+    corpus person of that gender carries (or carries far more often than any other); else a new one.
+    None for a person that is no corpus identity ('Lib Dem', a bare 'Manchester')."""
+    if entity.label == "PERSON" and not link.is_corpus_person(entity.name, text, [m.start for m in entity.mentions]):
+        return None
     key = link.entity_key(entity.name, entity.label)
-    found = connection.execute(select(entities.c.id).where(
+    gender = link.title_gender(text, [(m.start, m.end) for m in entity.mentions]) if entity.label == "PERSON" else None
+    found = None
+    if entity.label == "PERSON" and len(key.split()) == 1 and gender:
+        same_key = connection.execute(select(entities.c.gender).where(
+            entities.c.label == "PERSON", entities.c.key == key)).first()
+        if same_key is not None and not link.genders_agree(same_key.gender, gender):
+            found = _surname_owner(connection, key, gender, taken)
+            key = f"{key}~{gender}"  # Mr Howard, where the corpus has a bare Mrs Howard
+    found = found or connection.execute(select(entities.c.id).where(
         entities.c.label == entity.label, entities.c.key == key)).scalar()
     if found is None:
         found = connection.execute(select(aliases.c.entity_id).join(entities, entities.c.id == aliases.c.entity_id)
                                    .where(entities.c.label == entity.label, aliases.c.key == key)).scalar()
     if found is None and entity.label == "PERSON" and len(key.split()) == 1:
-        # "Blair" alone: the one corpus person of that surname, if there is exactly one
-        candidates = connection.execute(select(entities.c.id).where(
-            entities.c.label == "PERSON", entities.c.key.like(f"% {key}"))).scalars().all()
-        if len(candidates) == 1:
-            found = candidates[0]
+        found = _surname_owner(connection, key, gender, taken)
     if found is None and entity.label == "PERSON" and len(key.split()) > 1:
         # a fuller name for someone stored under a surname only: adopt the fuller name
-        single = connection.execute(select(entities.c.id).where(
-            entities.c.label == "PERSON", entities.c.key == link.surname(key))).scalar()
-        if single is not None and _no_fuller_name(connection, link.surname(key)):
-            connection.execute(update(entities).where(entities.c.id == single).values(name=entity.name, key=key))
-            found = single
+        single = connection.execute(select(entities.c.id, entities.c.gender).where(
+            entities.c.label == "PERSON", entities.c.key == link.surname(key))).first()
+        if single is not None and link.genders_agree(single.gender, gender) and (
+                _surname_owner(connection, link.surname(key), gender, set()) is None):
+            connection.execute(update(entities).where(entities.c.id == single.id).values(name=entity.name, key=key))
+            found = single.id
     if found is None:
         found = connection.execute(insert(entities).values(
-            name=entity.name, label=entity.label, key=key)).inserted_primary_key[0]
+            name=entity.name, label=entity.label, key=key, gender=gender)).inserted_primary_key[0]
+    elif gender:
+        connection.execute(update(entities).where(entities.c.id == found, entities.c.gender.is_(None))
+                           .values(gender=gender))
     _add_aliases(connection, found, entity)
+    _add_roles(connection, found, entity)
     return found
 
 
-def _no_fuller_name(connection: Connection, last: str) -> bool:
-    """No corpus person has a fuller name ending in this surname (so a bare surname is unambiguous)."""
-    count = connection.execute(select(func.count()).select_from(entities).where(
-        entities.c.label == "PERSON", entities.c.key.like(f"% {last}"))).scalar()
-    return count == 0
+# A bare surname goes to the dominant bearer only when they have this many times the articles of the next.
+DOMINANCE = 5
+
+
+def _surname_owner(connection: Connection, last: str, gender: str | None, taken: set[int | None]) -> int | None:
+    """The corpus person a bare surname ('Mr Blair') means: the one of that gender with a fuller name
+    ending in it, or the one who dominates the corpus (Tony over Ian Blair); None when unclear."""
+    rows = connection.execute(select(entities.c.id, entities.c.gender, entities.c.n_articles).where(
+        entities.c.label == "PERSON", entities.c.key.like(f"% {last}"))
+        .order_by(entities.c.n_articles.desc(), entities.c.id)).all()
+    if any(r.id in taken for r in rows):
+        return None  # the article itself names a person of that surname and kept this one apart
+    rows = [r for r in rows if link.genders_agree(r.gender, gender)]
+    if len(rows) == 1:
+        return rows[0].id
+    if len(rows) > 1 and rows[0].n_articles >= DOMINANCE * max(rows[1].n_articles, 1):
+        return rows[0].id
+    return None
+
+
+def _add_roles(connection: Connection, entity_id: int, entity: Entity) -> None:
+    for role in entity.roles:
+        changed = connection.execute(update(roles).where(roles.c.entity_id == entity_id, roles.c.role == role)
+                                     .values(n_articles=roles.c.n_articles + 1)).rowcount
+        if not changed:
+            connection.execute(insert(roles).values(entity_id=entity_id, role=role, n_articles=1))
 
 
 def _add_aliases(connection: Connection, entity_id: int, entity: Entity) -> None:

@@ -1,0 +1,68 @@
+"""Roles written next to a name: 'Prime Minister Tony Blair', 'Jennifer Gerber, director of LFI'.
+
+The speaker and event stages resolve "the prime minister said" through them; the store keeps
+them per person, so that a user can ask for "the prime minister" across articles.
+"""
+from __future__ import annotations
+
+from ..model import Entity
+
+ADDRESS_TITLES = {"dame", "sir", "mr", "mrs", "ms", "lord", "lady", "dr"}
+# Offices a role phrase must end in to be kept on the person: appositions also hold
+# relations ("his wife"), descriptions ("software engineer") and parser slips ("Monday").
+OFFICE_WORDS = {
+    "minister", "secretary", "chancellor", "leader", "mp", "mep", "msp", "am", "chairman", "chair",
+    "chairwoman", "director", "spokesman", "spokeswoman", "spokesperson", "president", "chief", "candidate",
+    "commissioner", "adviser", "advisor", "deputy", "whip", "speaker", "mayor", "councillor", "ambassador",
+    "general", "editor", "executive", "founder", "head", "governor", "peer", "officer", "treasurer",
+    "attorney", "solicitor", "premier", "convenor", "organiser", "campaigner",
+}
+
+
+def read_roles(doc, entity_at) -> dict[str, list[tuple[int, Entity, str]]]:
+    """role lemma -> (offset, person, role phrase) for each role word beside a person's name."""
+    roles: dict[str, list[tuple[int, Entity, str]]] = {}
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.is_title and entity_at(token):
+            continue
+        nxt = token.nbor(1) if token.i + 1 < len(doc) else None
+        while nxt is not None and nxt.lower_ in ADDRESS_TITLES:
+            nxt = nxt.nbor(1) if nxt.i + 1 < len(doc) else None
+        hit = entity_at(nxt) if nxt is not None else None
+        if hit and hit[1].label == "PERSON":
+            roles.setdefault(token.lemma_.lower(), []).append((token.idx, hit[1], _phrase(token, entity_at)))
+        # "Jennifer Gerber, director of LFI": an appositive role after the name
+        if token.dep_ == "appos":
+            hit = entity_at(token.head)
+            if hit and hit[1].label == "PERSON":
+                roles.setdefault(token.lemma_.lower(), []).append((token.idx, hit[1], _phrase(token, entity_at)))
+    return roles
+
+
+def _phrase(token, entity_at) -> str:
+    """'Prime Minister' -> 'prime minister', 'shadow home secretary' -> itself; not the name."""
+    words = [token]
+    left = token.i - 1
+    while left >= 0:
+        prev = token.doc[left]
+        if prev.dep_ not in {"compound", "amod"} or prev.head.i not in {w.i for w in words} or (
+                prev.is_title and entity_at(prev) and entity_at(prev)[1].label == "PERSON"):
+            break
+        words.insert(0, prev)
+        left -= 1
+    return " ".join(w.text for w in words if not w.is_punct).lower()
+
+
+def person_roles(entities: list[Entity], roles: dict[str, list[tuple[int, Entity, str]]]) -> list[Entity]:
+    """Each person with the offices written beside their name, in order of first use."""
+    found: dict[int, list[str]] = {}
+    for entries in roles.values():
+        for offset, entity, phrase in entries:
+            if phrase and phrase.split()[-1] in OFFICE_WORDS:
+                found.setdefault(entity.id, []).append((offset, phrase))
+    out = []
+    for entity in entities:
+        phrases = tuple(dict.fromkeys(p for _, p in sorted(found.get(entity.id, ()))))
+        out.append(entity if not phrases else Entity(entity.id, entity.name, entity.label, entity.aliases,
+                                                      entity.mentions, entity.gender, phrases))
+    return out
