@@ -47,6 +47,23 @@ def register(main: click.Group) -> None:
     """Add the store commands to the ``newsgraph`` group."""
 
     @main.command()
+    @db_option
+    @click.option("--host", default="127.0.0.1", show_default=True, help="Loopback unless you say otherwise.")
+    @click.option("--port", type=int, default=8000, show_default=True)
+    @click.option("--token", envvar="NEWSGRAPH_TOKEN", default=None,
+                  help="Bearer token that enables POST /api/articles (default: NEWSGRAPH_TOKEN; unset = read only).")
+    def serve(db, host, port, token):
+        """The reading room: web pages and the REST API (/api/, /docs) over the store."""
+        from .web import create_app
+
+        try:
+            app = create_app(db=db, token=token)
+            import uvicorn
+        except (NewsgraphError, ImportError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        uvicorn.run(app, host=host, port=port, log_level="info")
+
+    @main.command()
     @click.argument("inputs", nargs=-1, required=True)
     @db_option
     @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)

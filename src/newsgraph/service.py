@@ -80,10 +80,16 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
     Each batch is written in one transaction, so an interrupted run loses at most the
     batch in flight and a re-run completes the job with the same result.
     """
+    return ingest_articles(read_inputs(inputs, options), store, options, on_article)
+
+
+def ingest_articles(items: Iterable[Article | InputError], store, options: Options = Options(),
+                    on_article: Callable[[str], None] | None = None) -> IngestReport:
+    """``ingest`` for articles already read (the API's ``POST /api/articles``, the Dask runner)."""
     report = IngestReport()
 
     def fresh() -> Iterator[Article]:
-        for item in read_inputs(inputs, options):
+        for item in items:
             if isinstance(item, InputError):
                 report.failures.append(item)
                 store.record_failure(item)

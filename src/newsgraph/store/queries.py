@@ -89,47 +89,74 @@ def surface_forms(engine: Engine) -> dict[str, list[str]]:
 
 
 def list_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
-                since: dt.date | None = None, until: dt.date | None = None, limit: int = 1000) -> list[dict]:
+                since: dt.date | None = None, until: dt.date | None = None, limit: int = 1000,
+                offset: int = 0) -> list[dict]:
     with engine.connect() as connection:
         query = (select(quotes.c.article_id, quotes.c.start, quotes.c.end, quotes.c.kind,
-                        func.coalesce(entities.c.name, quotes.c.speaker).label("speaker"), quotes.c.text,
-                        quotes.c.published, articles.c.title, articles.c.source)
+                        func.coalesce(entities.c.name, quotes.c.speaker).label("speaker"),
+                        quotes.c.speaker_id, quotes.c.text, quotes.c.published, articles.c.title, articles.c.source)
                  .join(articles, articles.c.id == quotes.c.article_id)
                  .outerjoin(entities, entities.c.id == quotes.c.speaker_id))
-        if speaker:
-            ids = find_entities(connection, speaker)
-            query = query.where(quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
-        if search:
-            # through the full-text index, not a scan of every quote
-            pairs = [r["ref"].rsplit(":", 1) for r in _match(connection, search, "quote", limit, ranked=False)]
-            query = query.where(or_(False, *(and_(quotes.c.article_id == a, quotes.c.start == int(s))
-                                             for a, s in pairs)))
-        if since:
-            query = query.where(quotes.c.published >= since)
-        if until:
-            query = query.where(quotes.c.published <= until)
-        query = query.order_by(quotes.c.published, quotes.c.article_id, quotes.c.start).limit(limit)
+        query = _quote_filters(connection, query, speaker, search, since, until, limit + offset)
+        query = query.order_by(quotes.c.published, quotes.c.article_id, quotes.c.start).limit(limit).offset(offset)
         return [_plain(row) for row in connection.execute(query).mappings()]
+
+
+def count_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
+                 since: dt.date | None = None, until: dt.date | None = None, most: int = 10_000) -> int:
+    """How many quotes ``list_quotes`` pages through (a text search counts up to ``most``)."""
+    with engine.connect() as connection:
+        query = _quote_filters(connection, select(func.count()).select_from(quotes), speaker, search, since, until,
+                               most)
+        return connection.execute(query).scalar()
+
+
+def _quote_filters(connection: Connection, query, speaker, search, since, until, most: int):
+    if speaker:
+        ids = find_entities(connection, speaker)
+        query = query.where(quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
+    if search:
+        # through the full-text index, not a scan of every quote
+        pairs = [r["ref"].rsplit(":", 1) for r in _match(connection, search, "quote", most, ranked=False)]
+        query = query.where(or_(False, *(and_(quotes.c.article_id == a, quotes.c.start == int(s))
+                                         for a, s in pairs)))
+    if since:
+        query = query.where(quotes.c.published >= since)
+    if until:
+        query = query.where(quotes.c.published <= until)
+    return query
 
 
 def list_events(engine: Engine, type_: str | None = None, person: str | None = None, org: str | None = None,
-                status: str | None = None, limit: int = 1000) -> list[dict]:
+                status: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict]:
     with engine.connect() as connection:
         query = (select(events.c.article_id, events.c.type, func.coalesce(entities.c.name, events.c.person)
-                        .label("person"), events.c.org, events.c.place, events.c.date, events.c.status,
-                        events.c.reason, articles.c.title, articles.c.source)
+                        .label("person"), events.c.person_id, events.c.org, events.c.place, events.c.date,
+                        events.c.status, events.c.reason, articles.c.title, articles.c.source)
                  .join(articles, articles.c.id == events.c.article_id)
                  .outerjoin(entities, entities.c.id == events.c.person_id))
-        if type_:
-            query = query.where(events.c.type == type_)
-        if person:
-            query = query.where(events.c.person_id.in_(find_entities(connection, person, "PERSON")))
-        if org:
-            query = query.where(_org_matches(events.c.org, org))
-        if status:
-            query = query.where(events.c.status == status)
-        query = query.order_by(events.c.date, events.c.article_id).limit(limit)
+        query = _event_filters(connection, query, type_, person, org, status)
+        query = query.order_by(events.c.date, events.c.article_id).limit(limit).offset(offset)
         return [_plain(row) for row in connection.execute(query).mappings()]
+
+
+def count_events(engine: Engine, type_: str | None = None, person: str | None = None, org: str | None = None,
+                 status: str | None = None) -> int:
+    with engine.connect() as connection:
+        query = _event_filters(connection, select(func.count()).select_from(events), type_, person, org, status)
+        return connection.execute(query).scalar()
+
+
+def _event_filters(connection: Connection, query, type_, person, org, status):
+    if type_:
+        query = query.where(events.c.type == type_)
+    if person:
+        query = query.where(events.c.person_id.in_(find_entities(connection, person, "PERSON")))
+    if org:
+        query = query.where(_org_matches(events.c.org, org))
+    if status:
+        query = query.where(events.c.status == status)
+    return query
 
 
 def _org_matches(column, org: str):

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 from .. import link
 from ..errors import InputError
 from ..model import Analysis, Entity
-from . import queries
+from . import browse, queries
 from .schema import (aliases, articles, entities, event_evidence, events, failures, mentions, posts, quotes, roles,
                      timeline)
 
@@ -29,7 +29,7 @@ class Store:
     # -- reading, delegated -----------------------------------------------------------------
 
     def __getattr__(self, name: str):
-        query = getattr(queries, name, None)
+        query = getattr(queries, name, None) or getattr(browse, name, None)
         if query is None or name.startswith("_"):
             raise AttributeError(name)
         return lambda *args, **kwargs: query(self.engine, *args, **kwargs)

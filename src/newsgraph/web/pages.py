@@ -1,0 +1,115 @@
+"""Server-rendered pages: Jinja2 templates with autoescaping; charts are inline SVG."""
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from .render import marked_text, timeline_svg
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+PAGE = 50
+
+
+def _render(request: Request, template: str, **context):
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+def _pager(request: Request, total: int, offset: int, limit: int = PAGE) -> dict:
+    def at(start: int) -> str:
+        params = {k: v for k, v in request.query_params.items() if k != "offset" and v}
+        return f"{request.url.path}?{urlencode({**params, 'offset': start})}"
+
+    return {"total": total, "first": min(offset + 1, total), "last": min(offset + limit, total),
+            "prev": at(max(offset - limit, 0)) if offset > 0 else None,
+            "next": at(offset + limit) if offset + limit < total else None}
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise HTTPException(422, f"not a date: {value!r}") from None
+
+
+@router.get("/")
+def home(request: Request):
+    store = request.app.state.store
+    people, _ = store.find_people(limit=15)
+    return _render(request, "home.html", stats=store.stats(), people=people)
+
+
+@router.get("/search")
+def search(request: Request, q: str = ""):
+    store = request.app.state.store
+    entities = []
+    hits = []
+    if q.strip():
+        people, _ = store.find_people(q, limit=20)
+        orgs, _ = store.find_people(q, limit=10, label="ORG")
+        entities = [{**p, "label": "PERSON"} for p in people] + [{**o, "label": "ORG"} for o in orgs]
+        for hit in store.search(q, limit=30):
+            if hit["kind"] == "quote":
+                article_id, start = hit["ref"].rsplit(":", 1)
+                hit["href"] = f"/articles/{article_id}#q-{start}"
+            else:
+                hit["href"] = f"/articles/{hit['ref']}"
+            hits.append(hit)
+    return _render(request, "search.html", q=q, entities=entities, hits=hits)
+
+
+@router.get("/people")
+def people(request: Request, name: str | None = None, offset: int = Query(0, ge=0)):
+    rows, total = request.app.state.store.find_people(name, limit=PAGE, offset=offset)
+    return _render(request, "people.html", heading="People", kind="people", rows=rows, name=name,
+                   page=_pager(request, total, offset))
+
+
+@router.get("/orgs")
+def orgs(request: Request, name: str | None = None, offset: int = Query(0, ge=0)):
+    rows, total = request.app.state.store.find_people(name, limit=PAGE, offset=offset, label="ORG")
+    return _render(request, "people.html", heading="Organisations", kind="orgs", rows=rows, name=name,
+                   page=_pager(request, total, offset))
+
+
+@router.get("/people/{person_id}")
+def person(request: Request, person_id: int):
+    found = request.app.state.store.get_entity(person_id)
+    if found is None or found["label"] != "PERSON":
+        raise HTTPException(404, f"No person {person_id}.")
+    chart = timeline_svg([{**row, "person": row["type"]} for row in found["timeline"]])
+    return _render(request, "person.html", person=found, chart=chart)
+
+
+@router.get("/orgs/{org_id}")
+def org(request: Request, org_id: int):
+    found = request.app.state.store.get_entity(org_id)
+    if found is None or found["label"] != "ORG":
+        raise HTTPException(404, f"No organisation {org_id}.")
+    return _render(request, "org.html", org=found, chart=timeline_svg(found["membership"]))
+
+
+@router.get("/articles")
+def articles(request: Request, offset: int = Query(0, ge=0)):
+    rows, total = request.app.state.store.list_articles(limit=PAGE, offset=offset)
+    return _render(request, "articles.html", rows=rows, page=_pager(request, total, offset))
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str):
+    found = request.app.state.store.get_article(article_id)
+    if found is None:
+        raise HTTPException(404, f"No article {article_id}.")
+    return _render(request, "article.html", article=found, body=marked_text(found["text"], found["quotes"]))
+
+
+@router.get("/quotes")
+def quotes(request: Request, q: str | None = None, speaker: str | None = None, since: str | None = None,
+           until: str | None = None, offset: int = Query(0, ge=0)):
+    store = request.app.state.store
+    filters = dict(speaker=speaker or None, search=q or None, since=_date(since), until=_date(until))
+    rows = store.list_quotes(**filters, limit=PAGE, offset=offset)
+    return _render(request, "quotes.html", rows=rows, q=q, speaker=speaker, since=since, until=until,
+                   page=_pager(request, store.count_quotes(**filters), offset))

@@ -1,0 +1,74 @@
+"""HTML fragments the templates cannot build simply: an article's text with its quotes marked,
+and a timeline chart as inline SVG (no JavaScript, no external assets). All text is escaped."""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+EVENT_COLOURS = {
+    "join_party": "#2a7f3f", "leave_party": "#b3261e", "suspend": "#c77700", "expel": "#7a1b14",
+    "reinstate": "#3a6ea5", "resign_office": "#8e44ad", "appoint": "#1f6f8b", "elect": "#1d5c2e",
+    "candidacy": "#5d6d7e", "no_confidence": "#a04000", "investigate": "#6c3483",
+}
+
+
+def marked_text(text: str, quotes: list[dict]) -> Markup:
+    """The article as paragraphs, each quote in a ``<mark id="q-START">`` linked to its speaker."""
+    pieces: list[str] = []
+    cursor = 0
+    for quote in sorted(quotes, key=lambda q: q["start"]):
+        if quote["start"] < cursor or quote["end"] > len(text):
+            continue  # overlapping spans: the first one wins
+        pieces.append(_paragraphs(text[cursor:quote["start"]]))
+        speaker = escape(quote.get("speaker") or "unattributed")
+        body = _paragraphs(text[quote["start"]:quote["end"]])
+        if quote.get("speaker_id"):
+            body = f'<a href="/people/{int(quote["speaker_id"])}" title="{speaker}">{body}</a>'
+        pieces.append(f'<mark class="quote {escape(quote["kind"])}" id="q-{int(quote["start"])}" '
+                      f'data-speaker="{speaker}">{body}</mark>')
+        cursor = quote["end"]
+    pieces.append(_paragraphs(text[cursor:]))
+    return Markup("<p>" + "".join(pieces) + "</p>")
+
+
+def _paragraphs(chunk: str) -> str:
+    return str(escape(chunk)).replace("\n\n", "</p><p>").replace("\n", "<br>")
+
+
+def timeline_svg(rows: list[dict], width: int = 720, row_height: int = 26) -> Markup:
+    """Dated events on a time axis, one row per person (or per event type for one person)."""
+    dated = [r for r in rows if r.get("date")]
+    if not dated:
+        return Markup("")
+    years = [_year(r["date"]) for r in dated]
+    low, high = min(years), max(years)
+    if high - low < 1:
+        low, high = low - 0.5, high + 0.5
+    lanes = list(dict.fromkeys(r.get("person") or r["type"] for r in dated))
+    left, right = 160, 20
+    height = row_height * len(lanes) + 40
+    x = lambda year: left + (year - low) / (high - low) * (width - left - right)  # noqa: E731
+    parts = [f'<svg class="timeline" role="img" aria-label="timeline" viewBox="0 0 {width} {height}" '
+             f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
+    for number, lane in enumerate(lanes):
+        y = 20 + number * row_height
+        parts.append(f'<text x="0" y="{y + 4}" class="lane">{escape(lane)}</text>'
+                     f'<line x1="{left}" x2="{width - right}" y1="{y}" y2="{y}" class="lane-line"/>')
+    for row, year in zip(dated, years, strict=True):
+        y = 20 + lanes.index(row.get("person") or row["type"]) * row_height
+        colour = EVENT_COLOURS.get(row["type"], "#444")
+        label = escape(f'{row["date"]} {row["type"]} {row.get("org") or ""}'.strip())
+        parts.append(f'<circle cx="{x(year):.1f}" cy="{y}" r="6" fill="{colour}" class="event" '
+                     f'data-type="{escape(row["type"])}" data-date="{escape(row["date"])}"><title>{label}</title>'
+                     f'</circle>')
+    for tick in range(int(low) + (low % 1 > 0), int(high) + 1):
+        parts.append(f'<text x="{x(tick):.1f}" y="{height - 6}" class="tick">{tick}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _year(date: str) -> float:
+    """'2019-10-16' -> 2019.79: a position on the axis."""
+    parts = [int(p) for p in date.split("-")]
+    month = parts[1] if len(parts) > 1 else 7
+    day = parts[2] if len(parts) > 2 else 15
+    return parts[0] + (month - 1) / 12 + (day - 1) / 365
