@@ -2,7 +2,7 @@
 """Set up and run newsgraph with nothing but Python 3.11+ (standard library only).
 
     python3 dev.py run     create .venv, install, analyse the bundled examples/
-    python3 dev.py test    create .venv, install (and Debian's postgresql if missing), run the tests
+    python3 dev.py test    create .venv, install (and Debian's postgresql and chromium if missing), run the tests
     python3 dev.py eval    score the analysis on the gold sets in ../shared/gold
     python3 dev.py setup   only create and fill .venv
 
@@ -48,22 +48,28 @@ def setup() -> None:
     STAMP.write_text(_fingerprint())
 
 
-def ensure_postgres() -> None:
-    """The store tests start a real PostgreSQL server: install Debian's package when it is missing."""
+def ensure_system_packages() -> None:
+    """The tests start a real PostgreSQL server and drive a real headless Chromium: install
+    Debian's packages when they are missing."""
     import glob
     import os
     import shutil
 
-    if glob.glob("/usr/lib/postgresql/*/bin/initdb") or shutil.which("initdb"):
+    missing = []
+    if not (glob.glob("/usr/lib/postgresql/*/bin/initdb") or shutil.which("initdb")):
+        missing.append("postgresql")
+    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
+        missing.append("chromium")
+    if not missing:
         return
     if not shutil.which("apt-get"):
-        print("PostgreSQL (initdb, pg_ctl) is needed for the store tests; install it and re-run", flush=True)
+        print(f"{' and '.join(missing)} are needed for the tests; install them and re-run", flush=True)
         return
     sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-    print("installing Debian's postgresql package for the store tests", flush=True)
+    print(f"installing Debian's {' and '.join(missing)} for the tests", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run([*sudo, "apt-get", "update", "-qq"], check=False, env=env)
-    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "postgresql"], check=False, env=env,
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", *missing], check=False, env=env,
                    stdout=subprocess.DEVNULL)
 
 
@@ -75,7 +81,7 @@ def main(argv: list[str]) -> int:
     if command == "run":
         return subprocess.call([str(BIN / "newsgraph"), "analyze", "examples/", "--format", "text", *rest], cwd=ROOT)
     if command == "test":
-        ensure_postgres()
+        ensure_system_packages()
         return subprocess.call([str(PY), "-m", "pytest", "-q", *rest], cwd=ROOT)
     if command == "eval":
         return subprocess.call([str(BIN / "newsgraph"), "eval", *rest], cwd=ROOT)

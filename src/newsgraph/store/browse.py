@@ -15,7 +15,7 @@ def list_articles(engine: Engine, limit: int = 50, offset: int = 0) -> tuple[lis
     with engine.connect() as connection:
         rows = connection.execute(
             select(articles.c.id, articles.c.title, articles.c.published, articles.c.source, articles.c.url)
-            .order_by(articles.c.published.desc(), articles.c.id).limit(limit).offset(offset)).mappings()
+            .order_by(articles.c.published.desc(), articles.c.id.desc()).limit(limit).offset(offset)).mappings()
         total = connection.execute(select(func.count()).select_from(articles)).scalar()
         return [_plain(r) for r in rows], total
 
@@ -88,7 +88,7 @@ def get_entity(engine: Engine, entity_id: int, quote_limit: int = 50) -> dict | 
             .order_by(roles.c.n_articles.desc(), roles.c.role).limit(10)).scalars())
         entity["quotes"] = [_plain(r) for r in connection.execute(
             select(quotes.c.article_id, quotes.c.start, quotes.c.end, quotes.c.kind, quotes.c.text,
-                   quotes.c.published, articles.c.title)
+                   quotes.c.published, articles.c.title, articles.c.source)
             .join(articles, articles.c.id == quotes.c.article_id).where(quotes.c.speaker_id == entity_id)
             .order_by(quotes.c.published, quotes.c.article_id, quotes.c.start).limit(quote_limit)).mappings()]
         entity["timeline"] = _timeline(connection, timeline.c.person_id == entity_id)

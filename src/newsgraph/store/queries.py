@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, case, func, or_, select, text
+from sqlalchemy import and_, case, false, func, or_, select, text, tuple_
 from sqlalchemy.engine import Connection, Engine
 
 from .. import link
@@ -103,8 +103,8 @@ def list_quotes(engine: Engine, speaker: str | None = None, search: str | None =
 
 
 def count_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
-                 since: dt.date | None = None, until: dt.date | None = None, most: int = 10_000) -> int:
-    """How many quotes ``list_quotes`` pages through (a text search counts up to ``most``)."""
+                 since: dt.date | None = None, until: dt.date | None = None, most: int = 1000) -> int:
+    """How many quotes ``list_quotes`` pages through (a word search counts its first ``most`` matches)."""
     with engine.connect() as connection:
         query = _quote_filters(connection, select(func.count()).select_from(quotes), speaker, search, since, until,
                                most)
@@ -117,9 +117,11 @@ def _quote_filters(connection: Connection, query, speaker, search, since, until,
         query = query.where(quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
     if search:
         # through the full-text index, not a scan of every quote
-        pairs = [r["ref"].rsplit(":", 1) for r in _match(connection, search, "quote", most, ranked=False)]
-        query = query.where(or_(False, *(and_(quotes.c.article_id == a, quotes.c.start == int(s))
-                                         for a, s in pairs)))
+        pairs = [(a, int(s)) for a, s in (r["ref"].rsplit(":", 1)
+                                          for r in _match(connection, search, "quote", most, ranked=False))]
+        # the article ids let the database use its index; the pairs then pick the quotes
+        query = query.where(quotes.c.article_id.in_({a for a, _ in pairs}),
+                            tuple_(quotes.c.article_id, quotes.c.start).in_(pairs) if pairs else false())
     if since:
         query = query.where(quotes.c.published >= since)
     if until:
@@ -201,10 +203,11 @@ def list_people(engine: Engine, limit: int = 1000) -> list[dict]:
         return [_plain(row) for row in connection.execute(query).mappings()]
 
 
-def search(engine: Engine, terms: str, limit: int = 50) -> list[dict]:
-    """Full text over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL."""
+def search(engine: Engine, terms: str, limit: int = 50, ranked: bool = True) -> list[dict]:
+    """Full text over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL; best first unless
+    ``ranked`` is false (then in index order, which stays fast for words in every other article)."""
     with engine.connect() as connection:
-        return _match(connection, terms, None, limit)
+        return _match(connection, terms, None, limit, ranked)
 
 
 def _match(connection: Connection, terms: str, kind: str | None, limit: int, ranked: bool = True) -> list[dict]:

@@ -28,6 +28,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime, nullable=False),
 )
+Index("ix_articles_published", articles.c.published, articles.c.id)  # the newest-first list (migration 5)
 
 # Cross-article identities: one row per real person or organisation.
 entities = Table(
@@ -103,7 +104,7 @@ quotes = Table(
 )
 Index("ix_quotes_speaker", quotes.c.speaker_id)
 Index("ix_quotes_article", quotes.c.article_id)
-Index("ix_quotes_published", quotes.c.published)
+Index("ix_quotes_published", quotes.c.published, quotes.c.article_id, quotes.c.start)  # widened in migration 5
 # a speaker's quotes read in display order, without sorting them (migration 4)
 Index("ix_quotes_speaker_order", quotes.c.speaker_id, quotes.c.published, quotes.c.article_id, quotes.c.start)
 

@@ -50,7 +50,7 @@ def search(request: Request, q: str = ""):
         people, _ = store.find_people(q, limit=20)
         orgs, _ = store.find_people(q, limit=10, label="ORG")
         entities = [{**p, "label": "PERSON"} for p in people] + [{**o, "label": "ORG"} for o in orgs]
-        for hit in store.search(q, limit=30):
+        for hit in store.search(q, limit=30, ranked=False):
             if hit["kind"] == "quote":
                 article_id, start = hit["ref"].rsplit(":", 1)
                 hit["href"] = f"/articles/{article_id}#q-{start}"

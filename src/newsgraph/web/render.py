@@ -60,7 +60,9 @@ def timeline_svg(rows: list[dict], width: int = 720, row_height: int = 26) -> Ma
         parts.append(f'<circle cx="{x(year):.1f}" cy="{y}" r="6" fill="{colour}" class="event" '
                      f'data-type="{escape(row["type"])}" data-date="{escape(row["date"])}"><title>{label}</title>'
                      f'</circle>')
-    for tick in range(int(low) + (low % 1 > 0), int(high) + 1):
+    first, span = int(low) + (low % 1 > 0), int(high) - int(low)
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if span / s <= 10)
+    for tick in range(-(-first // step) * step, int(high) + 1, step):
         parts.append(f'<text x="{x(tick):.1f}" y="{height - 6}" class="tick">{tick}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -1,0 +1,86 @@
+"""The reading room in a real headless Chromium (Debian's ``chromium``, driven by Playwright):
+search for Louise Ellman, open her page, see her quotes and her 2019-10-16 departure, open the
+source article and see the quote highlighted. Screenshots go to ``screenshots/`` (git-ignored)."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from conftest import SEEDS
+from playwright.sync_api import expect, sync_playwright
+
+from newsgraph.service import ingest
+from newsgraph.store import open_store
+from newsgraph.web import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("browser") / "seeds.db")
+    ingest([str(SEEDS)], open_store(db))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db=db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser.new_page(viewport={"width": 1100, "height": 900})
+        browser.close()
+
+
+def test_search_person_timeline_and_highlighted_source(server, page):
+    SHOTS.mkdir(exist_ok=True)
+    page.goto(server + "/")
+    page.fill("#home-search", "Louise Ellman")
+    page.press("#home-search", "Enter")
+    page.wait_for_url("**/search?q=Louise+Ellman")
+    page.screenshot(path=str(SHOTS / "1-search.png"))
+
+    page.get_by_role("link", name="Louise Ellman").first.click()
+    expect(page.locator("h1#name")).to_have_text("Louise Ellman")
+    quotes = page.locator("#quotes li.quote")
+    expect(quotes.first).to_be_visible()
+    assert quotes.count() > 3
+    departure = page.locator("#timeline tr.event", has_text="leave_party").filter(has_text="2019-10-16")
+    expect(departure).to_have_count(1)
+    expect(page.locator('svg.timeline circle[data-date="2019-10-16"]')).to_have_count(1)
+    page.screenshot(path=str(SHOTS / "2-person.png"), full_page=True)
+
+    first_quote = quotes.first.locator("blockquote").inner_text()
+    quotes.first.locator("a.source").click()
+    page.wait_for_url("**/articles/**#q-*")
+    anchor = page.url.rsplit("#", 1)[1]
+    mark = page.locator(f"mark#{anchor}")
+    expect(mark).to_be_visible()
+    assert " ".join(mark.inner_text().split()) == " ".join(first_quote.split())
+    # the :target style makes the quote the page was opened for stand out from the others
+    colour = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    others = page.locator("mark.quote").evaluate_all(
+        "ms => ms.filter(m => !m.matches(':target')).map(m => getComputedStyle(m).backgroundColor)")
+    assert others and colour not in others
+    page.screenshot(path=str(SHOTS / "3-article.png"), full_page=True)

@@ -1,0 +1,137 @@
+"""The REST API and the pages, through FastAPI's test client, on the seeds stored in SQLite."""
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+from fastapi.testclient import TestClient
+
+from newsgraph.service import ingest
+from newsgraph.store import open_store
+from newsgraph.web import create_app
+
+# Written for these tests: an article whose text and quote carry markup that must stay text.
+HOSTILE = """Council row over website
+
+A councillor said the council's new website was "a disgrace <script>alert(1)</script> to us all".
+
+Jane Doe, the council leader, said: "We will <b>fix</b> it by Friday."
+"""
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("web")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    path = str(folder / "web.db")
+    ingest([str(SEEDS), str(folder / "hostile.txt")], open_store(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    return TestClient(create_app(db=db))
+
+
+def test_api_quotes_by_speaker(client):
+    page = client.get("/api/quotes", params={"speaker": "Louise Ellman"}).json()
+    assert page["total"] == len(page["items"]) > 3
+    assert {q["speaker"] for q in page["items"]} == {"Louise Ellman"}
+    assert any("antisemitism" in q["text"].lower() for q in page["items"])
+
+
+def test_api_paging_keeps_the_total(client):
+    first = client.get("/api/quotes", params={"limit": 5}).json()
+    second = client.get("/api/quotes", params={"limit": 5, "offset": 5}).json()
+    assert first["total"] == second["total"] > 10
+    assert not {(q["article_id"], q["start"]) for q in first["items"]} & {
+        (q["article_id"], q["start"]) for q in second["items"]}
+    assert client.get("/api/quotes", params={"limit": 0}).status_code == 422
+
+
+def test_openapi_documents_the_api(client):
+    schema = client.get("/openapi.json").json()
+    assert {"/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/people", "/api/people/{person_id}",
+            "/api/events", "/api/search", "/api/analyze"} <= set(schema["paths"])
+
+
+def test_api_person_article_events_and_search(client):
+    people = client.get("/api/people", params={"name": "ellman"}).json()["items"]
+    ellman = client.get(f"/api/people/{people[0]['id']}").json()
+    assert ellman["name"] == "Louise Ellman" and ellman["quotes"]
+    assert ("leave_party", "2019-10-16") in {(e["type"], e["date"]) for e in ellman["timeline"]}
+    article = client.get(f"/api/articles/{ellman['quotes'][0]['article_id']}").json()
+    quote = article["quotes"][0]
+    assert article["text"][quote["start"]:quote["end"]] == quote["text"]
+    assert article["entities"] and article["events"] and article["events"][0]["evidence"]
+    suspended = client.get("/api/events", params={"type": "suspend", "person": "Ivan Lewis"}).json()
+    assert suspended["total"] >= 1 and suspended["items"][0]["person"] == "Ivan Lewis"
+    assert client.get("/api/search", params={"q": "antisemitism"}).json()["items"]
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_api_analyze_does_not_store(client):
+    before = client.get("/api/articles").json()["total"]
+    text = 'Jo Bloggs, the Labour MP for Barchester, has resigned from the Labour Party.\n\n"I have had enough," she said.'
+    result = client.post("/api/analyze", json={"text": text, "published": "2019-10-16"}).json()
+    assert [(q["speaker"], q["text"]) for q in result["quotes"]] == [("Jo Bloggs", "I have had enough,")]
+    assert any(e["type"] == "leave_party" for e in result["events"])
+    assert client.get("/api/articles").json()["total"] == before
+
+
+def test_api_analyze_refuses_bad_bodies(db):
+    client = TestClient(create_app(db=db, max_body=1000))
+    assert client.post("/api/analyze", json={"text": "x" * 2000}).status_code == 413
+    assert client.post("/api/analyze", json={"text": ""}).status_code == 422
+    assert client.post("/api/analyze", json={"txt": "no text field"}).status_code == 422
+    assert client.post("/api/analyze", content=b"not json", headers={"content-type": "application/json"}
+                       ).status_code == 422
+    refused = client.post("/api/analyze", json={"text": "\x00\x01\x02binary\x00" * 10})
+    assert refused.status_code == 422 and "E10" in refused.json()["detail"]
+
+
+def test_writes_need_a_configured_token(db):
+    body = {"text": "Tom Smith resigned from the Green Party on Tuesday.", "id": "web-write-1"}
+    assert TestClient(create_app(db=db)).post("/api/articles", json=body).status_code == 403
+    client = TestClient(create_app(db=db, token="s3cret"))
+    assert client.post("/api/articles", json=body).status_code == 401
+    assert client.post("/api/articles", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    added = client.post("/api/articles", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert added.status_code == 201 and added.json()["added"] == 1
+    again = client.post("/api/articles", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert again.json()["added"] == 0 and again.json()["skipped"] == 1
+    assert client.get("/api/articles/web-write-1").json()["text"].startswith("Tom Smith")
+
+
+def test_pages_escape_article_text(client):
+    hostile = [a for a in client.get("/api/articles", params={"limit": 100}).json()["items"]
+               if a["title"] == "Council row over website"][0]
+    page = client.get(f"/articles/{hostile['id']}").text
+    assert "<script>alert(1)</script>" not in page and "<b>fix</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<mark class="quote' in page
+
+
+def test_pages_answer(client):
+    labour = client.get("/api/people", params={"name": "Labour"}).json()["total"]
+    assert labour == 0  # organisations are not people
+    ellman_id = client.get("/api/people", params={"name": "Louise Ellman"}).json()["items"][0]["id"]
+    person = client.get(f"/people/{ellman_id}").text
+    assert "Louise Ellman" in person and "2019-10-16" in person and "<svg" in person
+    search = client.get("/search", params={"q": "Ellman"}).text
+    assert f'href="/people/{ellman_id}"' in search
+    assert "Louise Ellman" in client.get("/quotes", params={"speaker": "Louise Ellman"}).text
+    assert client.get("/people/999999").status_code == 404
+    assert client.get("/static/style.css").status_code == 200
+
+
+def test_org_page_shows_membership_in_date_order(client):
+    orgs = client.get("/orgs", params={"name": "Labour"}).text
+    assert "/orgs/" in orgs
+    import re
+
+    org_id = re.search(r'href="/orgs/(\d+)">Labour', orgs).group(1)
+    found = client.get(f"/api/orgs/{org_id}").json()
+    dated = [e["date"] for e in found["membership"] if e["date"]]
+    assert dated == sorted(dated) and {"2019-10-16", "2019-02"} <= set(dated)
+    page = client.get(f"/orgs/{org_id}").text
+    assert "Louise Ellman" in page and "leave_party" in page
