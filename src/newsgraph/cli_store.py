@@ -71,7 +71,9 @@ def register(main: click.Group) -> None:
     @click.option("--model", envvar="NEWSGRAPH_MODEL", default=None)
     @click.option("--month-first", is_flag=True)
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-    def ingest(inputs, db, max_bytes, batch_size, model, month_first, as_json):
+    @click.option("--workers", type=int, default=0, help="Analyse on a local Dask cluster of N worker processes.")
+    @click.option("--scheduler", default=None, help="Analyse on an existing Dask cluster (tcp://HOST:8786).")
+    def ingest(inputs, db, max_bytes, batch_size, model, month_first, as_json, workers, scheduler):
         """Analyse INPUTS and store them; re-running adds only what is new."""
         from .service import ingest as run
 
@@ -86,7 +88,13 @@ def register(main: click.Group) -> None:
                 click.echo(f"\r{done['n']} analysed: {name[-60:]:<60}", err=True, nl=False)
 
         try:
-            report = run(inputs, store, options, on_article=tick)
+            if workers or scheduler:
+                from .scale import ingest_with_dask
+
+                report = ingest_with_dask(inputs, store, options, workers=workers or 2, scheduler=scheduler,
+                                          on_article=tick)
+            else:
+                report = run(inputs, store, options, on_article=tick)
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
         if show:

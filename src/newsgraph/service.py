@@ -60,6 +60,12 @@ def _analysis(article: Article, layout, doc, options: Options) -> Analysis:
     )
 
 
+def _save(store, batch: list[Analysis], report: IngestReport) -> None:
+    added = store.save(batch)
+    report.added += added
+    report.skipped += len(batch) - added  # identical texts met in the same batch
+
+
 @dataclass
 class IngestReport:
     """What an ingest did: articles added, already stored, and inputs that failed."""
@@ -83,10 +89,20 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
     return ingest_articles(read_inputs(inputs, options), store, options, on_article)
 
 
+Analyser = Callable[[Iterable[Article]], Iterator[Analysis]]
+
+
 def ingest_articles(items: Iterable[Article | InputError], store, options: Options = Options(),
-                    on_article: Callable[[str], None] | None = None) -> IngestReport:
-    """``ingest`` for articles already read (the API's ``POST /api/articles``, the Dask runner)."""
+                    on_article: Callable[[str], None] | None = None,
+                    analyser: Analyser | None = None) -> IngestReport:
+    """``ingest`` for articles already read (the API's ``POST /api/articles``, the Dask runner).
+
+    ``analyser`` turns the stream of new articles into analyses in the same order; by default
+    this process's ``analyze_many``, on Dask ``scale.dask_analyser``. Everything else (skipping,
+    failures, batches, the one writer) is the same whichever analyses.
+    """
     report = IngestReport()
+    analyser = analyser or (lambda articles: analyze_many(articles, options))
 
     def fresh() -> Iterator[Article]:
         for item in items:
@@ -99,13 +115,13 @@ def ingest_articles(items: Iterable[Article | InputError], store, options: Optio
                 yield item
 
     batch: list[Analysis] = []
-    for analysis in analyze_many(fresh(), options):
+    for analysis in analyser(fresh()):
         batch.append(analysis)
         if on_article:
             on_article(analysis.article.input_id or analysis.article.id)
         if len(batch) >= options.batch_size:
-            report.added += store.save(batch)
+            _save(store, batch, report)
             batch = []
     if batch:
-        report.added += store.save(batch)
+        _save(store, batch, report)
     return report

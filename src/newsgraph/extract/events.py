@@ -70,10 +70,14 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
     resolver = Resolver(entities, doc, inside)
     resolver.speaker_at = speaker_at
     found: list[_Found] = []
+    lemmas, forms = _trigger_hashes(doc.vocab.strings)
     for sentence in doc.sents:
         if skip(sentence.start_char, sentence.end_char):
             continue
         for token in sentence:
+            # compare hashes first: most tokens trigger nothing, and their strings need not be built
+            if token.lemma not in lemmas and token.lower not in forms and token.lower not in lemmas:
+                continue
             events = _event(token, resolver, times, published)
             if inside(token.idx) and token.dep_ != "ROOT":
                 # in a quote, only what the speaker states outright ("Resigning my membership") is a fact;
@@ -104,6 +108,18 @@ def _acts_as_verb(token) -> bool:
         return True  # "is now the party's deputy leader"
     return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children) and any(
         c.dep_ == "dobj" for c in token.children)
+
+
+_HASHES: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+
+
+def _trigger_hashes(strings) -> tuple[frozenset[int], frozenset[int]]:
+    """Hashes of every lemma ``_event`` acts on, and of the inflected forms ``_lemma`` mends."""
+    if id(strings) not in _HASHES:
+        words = set(VERB_TRIGGERS) | set(NOUN_TRIGGERS) | {"be", "candidate", "confidence"}
+        forms = {verb + suffix for verb in VERB_TRIGGERS for suffix in ("ed", "d", "ing", "s", "es")}
+        _HASHES[id(strings)] = (frozenset(strings[w] for w in words), frozenset(strings[f] for f in forms))
+    return _HASHES[id(strings)]
 
 
 def _lemma(token) -> str:

@@ -14,12 +14,17 @@ from ..model import Article
 from ..options import Options
 from .html import read_html
 from .jsonl import read_jsonl
+from .feeds import read_feed
 from .text import read_text
+from .warc import read_warc
 
 __all__ = ["read_inputs", "read_path", "read_html", "read_jsonl", "read_text", "STDIN"]
 
 STDIN = "-"
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+GZIP_JSONL_ENDINGS = (".jsonl.gz", ".ndjson.gz")
+WARC_ENDINGS = (".warc", ".warc.gz")
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 
@@ -43,10 +48,16 @@ def read_path(path: Path, options: Options = Options()) -> Iterator[Article | In
     if not path.exists():
         yield InputError(source, "no such file or directory")
         return
-    suffix = path.suffix.lower()
+    suffix, name = path.suffix.lower(), path.name.lower()
     if suffix in JSONL_SUFFIXES:
         with path.open("rb") as fh:
             yield from read_jsonl(fh, source, options.max_bytes)
+        return
+    if name.endswith(GZIP_JSONL_ENDINGS):
+        yield from _read_gzip_jsonl(path, options)
+        return
+    if name.endswith(WARC_ENDINGS):
+        yield from read_warc(path, options.max_bytes)
         return
     try:
         size = path.stat().st_size
@@ -56,6 +67,8 @@ def read_path(path: Path, options: Options = Options()) -> Iterator[Article | In
         data = path.read_bytes()
         if suffix in HTML_SUFFIXES:
             yield read_html(data, source, options.max_bytes)
+        elif suffix in FEED_SUFFIXES:
+            yield from read_feed(data, source, options.max_bytes)
         else:
             yield read_text(data, source, options.max_bytes)
     except InputError as exc:
@@ -78,9 +91,21 @@ def _read_stream(data: bytes, source: str, options: Options) -> Iterator[Article
         yield exc
 
 
+def _read_gzip_jsonl(path: Path, options: Options) -> Iterator[Article | InputError]:
+    """A gzip-compressed JSONL file, decompressed line by line as it is read."""
+    import gzip
+
+    try:
+        with gzip.open(path, "rb") as fh:
+            yield from read_jsonl(fh, str(path), options.max_bytes)
+    except (OSError, EOFError) as exc:
+        yield InputError(str(path), f"not a readable gzip file: {exc}")
+
+
 def _is_article_file(path: Path) -> bool:
     """``path`` relative to the directory walked: hidden files and folders are skipped."""
     if any(part.startswith(".") for part in path.parts):
         return False
-    suffix = path.suffix.lower()
-    return suffix in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+    name = path.name.lower()
+    return (path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+            or name.endswith(GZIP_JSONL_ENDINGS + WARC_ENDINGS))

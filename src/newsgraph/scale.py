@@ -1,0 +1,77 @@
+"""Running the analysis on Dask: a local cluster of worker processes or an existing scheduler.
+
+The driver streams the inputs, skips what is stored, and sends new articles to the workers
+in partitions; each worker loads the spaCy model once (``nlp.load_model`` is cached per
+process) and returns the partition's analyses. The driver stores them in submission order
+through the same ``service.ingest_articles`` as a single-process run, with one writer and
+the same batches, so the store ends up identical. At most ``in_flight`` partitions are out
+at a time, so memory stays bounded whatever the corpus size. A partition whose worker dies
+is recomputed by the scheduler on another worker; one that raises is retried.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+
+from .errors import MissingExtra
+from .ingest import read_inputs
+from .model import Analysis, Article
+from .options import Options
+from .service import IngestReport, analyze_many, ingest_articles
+
+PARTITION_SIZE = 16
+RETRIES = 2
+
+
+def analyze_partition(articles: list[Article], options: Options) -> list[Analysis]:
+    """What a worker runs: one partition through this worker's cached model."""
+    return list(analyze_many(articles, options))
+
+
+def dask_analyser(client, options: Options, partition_size: int = PARTITION_SIZE,
+                  in_flight: int | None = None) -> Callable[[Iterable[Article]], Iterator[Analysis]]:
+    """An ``analyser`` for ``ingest_articles`` that runs partitions on ``client``'s cluster, in order."""
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    limit = in_flight or 2 * workers
+
+    def analyse(articles: Iterable[Article]) -> Iterator[Analysis]:
+        window: deque = deque()
+        stream = iter(articles)
+        while part := list(islice(stream, partition_size)):
+            window.append(client.submit(analyze_partition, part, options, pure=False, retries=RETRIES))
+            if len(window) >= limit:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+
+    return analyse
+
+
+@contextmanager
+def dask_client(workers: int = 2, scheduler: str | None = None):
+    """A client for ``scheduler`` (``tcp://host:8786``) or for a local cluster of ``workers`` processes."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise MissingExtra("dask.distributed", "dask") from None
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
+def ingest_with_dask(inputs: Iterable[str], store, options: Options = Options(), workers: int = 2,
+                     scheduler: str | None = None, on_article: Callable[[str], None] | None = None,
+                     partition_size: int = PARTITION_SIZE, client=None) -> IngestReport:
+    """``service.ingest`` with the analysis on Dask (an existing ``client``, a scheduler, or a local cluster)."""
+    if client is not None:
+        return ingest_articles(read_inputs(inputs, options), store, options, on_article,
+                               dask_analyser(client, options, partition_size))
+    with dask_client(workers, scheduler) as own:
+        return ingest_articles(read_inputs(inputs, options), store, options, on_article,
+                               dask_analyser(own, options, partition_size))
