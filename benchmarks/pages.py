@@ -10,12 +10,10 @@ routing, the queries and the template; it excludes only the network. Target: p95
 from __future__ import annotations
 
 import argparse
-import json
-import statistics
-import time
 from urllib.parse import quote
 
 from fastapi.testclient import TestClient
+from latency import percentiles, report
 
 from newsgraph.web import create_app
 
@@ -47,25 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     client = TestClient(create_app(db=args.db))
-    result = {"corpus": client.get("/api/articles", params={"limit": 1}).json()["total"]}
+    size = client.get("/api/articles", params={"limit": 1}).json()["total"]
+    result = {}
     for name, path in pages(client).items():
         assert client.get(path).status_code == 200, path  # warm, and fail loudly on a broken page
-        timings = []
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            client.get(path)
-            timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
-        result[name] = {"p50_ms": round(statistics.median(timings), 1),
-                        "p95_ms": round(timings[max(0, int(len(timings) * 0.95) - 1)], 1)}
-    if args.json:
-        print(json.dumps(result))
-        return 0
-    print(f"articles: {result.pop('corpus')}")
-    for name, row in result.items():
-        print(f"{name:20} p50 {row['p50_ms']:8.1f} ms   p95 {row['p95_ms']:8.1f} ms")
+        result[name] = percentiles(lambda p=path: client.get(p), args.repeat)
+    report(result, size, args.json)
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -10,11 +10,10 @@ store functions the query commands call. Target: p95 under 100 ms for each.
 from __future__ import annotations
 
 import argparse
-import json
-import statistics
 import sys
-import time
 from pathlib import Path
+
+from latency import percentiles, report
 
 from newsgraph.options import Options
 from newsgraph.service import ingest
@@ -53,25 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         replicate(store.engine, copies)
     size = store.stats()["articles"]
 
-    result = {"articles": size}
-    for name, query in QUERIES.items():
-        timings = []
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            query(store)
-            timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
-        result[name] = {"p50_ms": round(statistics.median(timings), 1),
-                        "p95_ms": round(timings[max(0, int(len(timings) * 0.95) - 1)], 1)}
-    if args.json:
-        print(json.dumps(result))
-    else:
-        print(f"articles: {size}")
-        for name, figures in result.items():
-            if isinstance(figures, dict):
-                print(f"{name:<20} p50 {figures['p50_ms']:>8.1f} ms   p95 {figures['p95_ms']:>8.1f} ms")
+    result = {name: percentiles(lambda q=query: q(store), args.repeat) for name, query in QUERIES.items()}
+    report(result, size, args.json)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
