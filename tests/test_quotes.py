@@ -140,3 +140,20 @@ def test_entities_aliases_merge_into_one_entity(gold_id, name, aliases):
 def test_quotes_a_spokesperson_speaks_for_the_body_named_in_the_report(text, speaker):
     (quote,) = analyze(Article(id="t", text=text)).quotes
     assert (quote.kind, quote.speaker) == ("indirect", speaker)
+
+
+def test_walking_up_to_a_verbless_root_ends():
+    """bbc/business/079 has a cue whose governing chain reaches a root that is no verb; spaCy
+    makes a new Token object per access, so the walk must compare indices, not identities
+    (it looped for ever). Run in a child process so that a regression fails instead of hanging."""
+    import subprocess
+    import sys
+
+    from conftest import SHARED
+
+    path = SHARED / "corpus" / "bbc" / "business" / "079.txt"
+    code = ("import sys, json; from newsgraph.ingest import read_path; from pathlib import Path; "
+            "from newsgraph.service import analyze; a = next(read_path(Path(sys.argv[1]))); "
+            "print(len(analyze(a).quotes))")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and int(done.stdout) > 0

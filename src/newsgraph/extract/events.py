@@ -327,11 +327,11 @@ def _subject(token):
                 if child.lower_ in {"who", "that", "which"} and token.dep_ == "relcl":
                     return token.head
                 return child
-        if token.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl", "pcomp"} and token.head is not token:
+        if token.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl", "pcomp"} and token.head.i != token.i:
             if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return token.head
             token = token.head
-            if token.dep_ == "prep" and token.head is not token:
+            if token.dep_ == "prep" and token.head.i != token.i:
                 token = governing_verb(token.head)  # "between stepping down as ...": up to the clause
             continue
         break
@@ -453,7 +453,7 @@ def _status(token) -> str:
     chain = [token]
     head = token
     for _ in range(4):
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         chain.append(head)
@@ -530,7 +530,7 @@ def _governed_directly(trigger, time: TimeValue) -> bool:
         return False
     node = span.root
     while node.i != trigger.i:
-        if node.dep_ in CLAUSES or node.head is node:
+        if node.dep_ in CLAUSES or node.head.i == node.i:
             return False
         node = node.head
     return True

@@ -322,11 +322,11 @@ def _governing_cue(doc, cand, inside: _Inside):
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return None
-    roots = [t for t in span if not (cand.start <= t.head.idx < cand.end) or t.head is t]
+    roots = [t for t in span if not (cand.start <= t.head.idx < cand.end) or t.head.i == t.i]
     for root in roots[:2]:
         token = root
         for _ in range(8):
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
             if inside(token.idx):
@@ -390,7 +390,7 @@ def _subject(cue, inside=lambda offset: False):
             objects = [c for c in agent[0].children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-        if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp"} and token.head is not token:
+        if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp"} and token.head.i != token.i:
             if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
                 return token.head
             token = token.head

@@ -14,6 +14,6 @@ def main_subject(sentence, inside=lambda offset: False):
 
 def governing_verb(token):
     """The nearest verb at or above ``token``: 'published a report', 'In a statement, X said'."""
-    while token.head is not token and token.pos_ not in {"VERB", "AUX"}:
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
         token = token.head
     return token
