@@ -10,6 +10,7 @@ is recomputed by the scheduler on another worker; one that raises is retried.
 """
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -25,9 +26,15 @@ PARTITION_SIZE = 16
 RETRIES = 2
 
 
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def analyze_partition(articles: list[Article], options: Options) -> list[Analysis]:
-    """What a worker runs: one partition through this worker's cached model."""
-    return list(analyze_many(articles, options))
+    """What a worker runs: one partition through this worker's cached model, in a spaCy memory
+    zone so that a long-lived worker does not grow; a worker with several threads takes the
+    partitions one at a time, as memory zones must not overlap."""
+    with _ONE_AT_A_TIME:
+        return list(analyze_many(articles, options, release_memory=True))
 
 
 def dask_analyser(client, options: Options, partition_size: int = PARTITION_SIZE,

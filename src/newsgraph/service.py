@@ -1,6 +1,7 @@
 """``analyze``: the one entry point that the CLI, the API and the Dask runner call."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -22,24 +23,33 @@ def analyze(article: Article, options: Options = Options()) -> Analysis:
     return next(analyze_many([article], options))
 
 
-def analyze_many(articles: Iterable[Article], options: Options = Options()) -> Iterator[Analysis]:
-    """Analyse articles in order, parsing them in ``nlp.pipe`` batches."""
+def analyze_many(articles: Iterable[Article], options: Options = Options(),
+                 release_memory: bool = False) -> Iterator[Analysis]:
+    """Analyse articles in order, parsing them in ``nlp.pipe`` batches.
+
+    ``release_memory``: run each batch in a spaCy memory zone, so that the words it adds to the
+    vocabulary are dropped afterwards and a long ingest does not grow. Only for a caller that
+    analyses on one thread at a time (zones must not overlap): the CLI ingest, Dask workers.
+    """
     nlp = load_model(options.model)
     prepared = ((a, clean(a, day_first=options.day_first)) for a in articles)
     pending: list[tuple[Article, object]] = []
     for item in prepared:
         pending.append(item)
         if len(pending) >= options.batch_size:
-            yield from _analyze_batch(pending, nlp, options)
+            yield from _analyze_batch(pending, nlp, options, release_memory)
             pending = []
     if pending:
-        yield from _analyze_batch(pending, nlp, options)
+        yield from _analyze_batch(pending, nlp, options, release_memory)
 
 
-def _analyze_batch(batch, nlp, options: Options) -> Iterator[Analysis]:
-    docs = parse((article.text for article, _ in batch), nlp, options.batch_size)
-    for (article, layout), doc in zip(batch, docs, strict=True):
-        yield _analysis(article, layout, doc, options)
+def _analyze_batch(batch, nlp, options: Options, release_memory: bool) -> Iterator[Analysis]:
+    # spaCy keeps every new word it meets in its vocabulary; a memory zone drops what this batch
+    # added once its analyses (plain data, no Doc) are out
+    with nlp.memory_zone() if release_memory else contextlib.nullcontext():
+        docs = parse((article.text for article, _ in batch), nlp, options.batch_size)
+        for (article, layout), doc in zip(batch, docs, strict=True):
+            yield _analysis(article, layout, doc, options)
 
 
 def _analysis(article: Article, layout, doc, options: Options) -> Analysis:
@@ -86,7 +96,8 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
     Each batch is written in one transaction, so an interrupted run loses at most the
     batch in flight and a re-run completes the job with the same result.
     """
-    return ingest_articles(read_inputs(inputs, options), store, options, on_article)
+    return ingest_articles(read_inputs(inputs, options), store, options, on_article,
+                           lambda articles: analyze_many(articles, options, release_memory=True))
 
 
 Analyser = Callable[[Iterable[Article]], Iterator[Analysis]]
