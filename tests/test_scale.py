@@ -139,3 +139,10 @@ def test_gzip_jsonl_and_feeds(tmp_path):
     broken = tmp_path / "broken.jsonl.gz"
     broken.write_bytes(b"not gzip at all")
     assert [type(i).__name__ for i in read_inputs([str(broken)], Options())] == ["InputError"]
+
+
+def test_an_existing_scheduler_is_used_by_address(tmp_path, client):
+    folder = _corpus(tmp_path, 6)
+    store = open_store(str(tmp_path / "remote.db"))
+    report = ingest_with_dask([str(folder)], store, scheduler=client.scheduler.address)
+    assert report.added == 6 and store.stats()["articles"] == 6
