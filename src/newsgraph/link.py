@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 from .extract.entities import NAME_SUFFIXES
-from .extract.entities import TITLES as ENTITY_GENDERS
-from .extract.entities import TITLES as ENTITY_TITLES
+from .extract.entities import TITLES as ENTITY_TITLES  # title -> "m", "f" or None
 from .extract.lexicon import canonical_party
 from .extract.roles import OFFICE_WORDS
 
@@ -59,11 +58,13 @@ def _word_before(text: str, start: int) -> str:
 def title_gender(text: str, spans: list[tuple[int, int]]) -> str | None:
     """'m' or 'f' from the titles written before a person's mentions ('Mr Blair', 'Dame Louise');
     pronouns are too noisy across articles to decide identities."""
-    found = set()
-    for start, _ in spans:
-        found.add(ENTITY_GENDERS.get(_word_before(text, start)))
-    found.discard(None)
+    found = {gender_before(text, start) for start, _ in spans} - {None}
     return found.pop() if len(found) == 1 else None
+
+
+def gender_before(text: str, start: int) -> str | None:
+    """The gender of the title written just before ``start``, if there is one."""
+    return ENTITY_TITLES.get(_word_before(text, start))
 
 
 def genders_agree(a: str | None, b: str | None) -> bool:

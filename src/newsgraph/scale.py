@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from itertools import islice
 
 from .errors import MissingExtra
@@ -76,9 +76,6 @@ def ingest_with_dask(inputs: Iterable[str], store, options: Options = Options(),
                      scheduler: str | None = None, on_article: Callable[[str], None] | None = None,
                      partition_size: int = PARTITION_SIZE, client=None) -> IngestReport:
     """``service.ingest`` with the analysis on Dask (an existing ``client``, a scheduler, or a local cluster)."""
-    if client is not None:
+    with nullcontext(client) if client is not None else dask_client(workers, scheduler) as active:
         return ingest_articles(read_inputs(inputs, options), store, options, on_article,
-                               dask_analyser(client, options, partition_size))
-    with dask_client(workers, scheduler) as own:
-        return ingest_articles(read_inputs(inputs, options), store, options, on_article,
-                               dask_analyser(own, options, partition_size))
+                               dask_analyser(active, options, partition_size))

@@ -22,7 +22,7 @@ def extract(doc, layout: Layout, published: dt.date | None = None, day_first: bo
     from .entities import extract_entities, infer_genders
     from .events import extract_events
     from .quotes import extract_quotes, inside_quotes, quoted_spans
-    from .roles import person_roles
+    from .roles import with_roles
     from .timex import find_times
 
     marked, paragraphs = quoted_spans(doc_text(doc), layout)
@@ -35,10 +35,7 @@ def extract(doc, layout: Layout, published: dt.date | None = None, day_first: bo
     times = find_times(doc_text(doc), published, day_first=day_first, skip=body, candidates=dates)
     events = extract_events(doc, entities, times, published, inside_quotes(marked), skip=body,
                             speaker_at=_speakers(quotes, entities))
-    roles = doc.user_data.get("newsgraph_roles")
-    if roles is not None and roles[0] is entities:
-        entities = person_roles(entities, roles[1])
-    return Extraction(entities, quotes, events, times)
+    return Extraction(with_roles(doc, entities), quotes, events, times)
 
 
 def _speakers(quotes: list[Quote], entities: list[Entity]):

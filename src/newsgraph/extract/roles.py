@@ -19,6 +19,23 @@ OFFICE_WORDS = {
 }
 
 
+CACHE_KEY = "newsgraph_roles"
+
+
+def roles_of(doc, entities: list[Entity], entity_at) -> dict[str, list[tuple[int, Entity, str]]]:
+    """``read_roles``, once per document and entity list: the quote and event stages share it."""
+    cached = doc.user_data.get(CACHE_KEY)
+    if cached is None or cached[0] is not entities:
+        cached = doc.user_data[CACHE_KEY] = (entities, read_roles(doc, entity_at))
+    return cached[1]
+
+
+def with_roles(doc, entities: list[Entity]) -> list[Entity]:
+    """The entities with the offices the stages read beside their names (none if no stage read them)."""
+    cached = doc.user_data.get(CACHE_KEY)
+    return person_roles(entities, cached[1]) if cached is not None and cached[0] is entities else entities
+
+
 def read_roles(doc, entity_at) -> dict[str, list[tuple[int, Entity, str]]]:
     """role lemma -> (offset, person, role phrase) for each role word beside a person's name."""
     roles: dict[str, list[tuple[int, Entity, str]]] = {}

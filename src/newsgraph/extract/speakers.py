@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Mention
 from .entities import is_party_name
-from .roles import read_roles
+from .roles import roles_of
 from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
                       ORG_ANAPHORS, PLURAL_PRONOUNS, SINGULAR_SPOKESPERSON, SPOKESPERSON_NOUNS,
                       THING_PRONOUNS)
@@ -45,10 +45,7 @@ class Resolver:
         self.last_person: Entity | None = None
         self.last_org: Entity | None = None
         self.recent: list[Entity] = []  # subjects and speakers, most recent last
-        cached = doc.user_data.get("newsgraph_roles")
-        if cached is None or cached[0] is not entities:
-            cached = doc.user_data["newsgraph_roles"] = (entities, read_roles(doc, self.entity_at))
-        self.roles = cached[1]  # the quote and the event stages share one reading of the roles
+        self.roles = roles_of(doc, entities, self.entity_at)
 
     # -- salience -------------------------------------------------------------------
 

@@ -73,11 +73,12 @@ def find_people(engine: Engine, name: str | None = None, limit: int = 50, offset
         return [dict(r) for r in rows], total
 
 
-def get_entity(engine: Engine, entity_id: int, quote_limit: int = 50) -> dict | None:
-    """A person or organisation: names, roles, quotes, reported events and timeline."""
+def get_entity(engine: Engine, entity_id: int, label: str | None = None, quote_limit: int = 50) -> dict | None:
+    """A person or organisation (None unless of ``label``, when given): names, roles, quotes,
+    events as reported and the timeline."""
     with engine.connect() as connection:
         row = connection.execute(select(entities).where(entities.c.id == entity_id)).mappings().first()
-        if row is None:
+        if row is None or label and row["label"] != label:
             return None
         entity = {"id": row["id"], "name": row["name"], "label": row["label"], "gender": row["gender"],
                   "articles": row["n_articles"], "mentions": row["n_mentions"], "quote_count": row["n_quotes"]}
@@ -91,6 +92,10 @@ def get_entity(engine: Engine, entity_id: int, quote_limit: int = 50) -> dict | 
                    quotes.c.published, articles.c.title, articles.c.source)
             .join(articles, articles.c.id == quotes.c.article_id).where(quotes.c.speaker_id == entity_id)
             .order_by(quotes.c.published, quotes.c.article_id, quotes.c.start).limit(quote_limit)).mappings()]
+        entity["events"] = [_plain(r) for r in connection.execute(
+            select(events.c.article_id, events.c.type, events.c.org, events.c.place, events.c.date,
+                   events.c.status, events.c.reason).where(events.c.person_id == entity_id)
+            .order_by(events.c.date, events.c.article_id).limit(200)).mappings()]
         entity["timeline"] = _timeline(connection, timeline.c.person_id == entity_id)
         if row["label"] == "ORG":
             names = [row["name"], *entity["aliases"]]

@@ -67,7 +67,7 @@ def identity_audit(engine: Engine) -> list[dict]:
             # "Kilroy-Silk", "O'Brien": the rest of a surname is no first name
             if len(words) > 1 and words[0] not in link.name_key(row["name"]).split()[1:]:
                 first_names.setdefault(row["entity_id"], set()).add(words[0])
-            gender = link.title_gender(row["before"] + " ", [(len(row["before"]) + 1, 0)])
+            gender = link.gender_before(row["before"], len(row["before"]))
             if gender:
                 genders.setdefault(row["entity_id"], set()).add(gender)
     return [{"id": i, "name": names[i], "first_names": sorted(first_names.get(i, ())),

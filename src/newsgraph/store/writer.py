@@ -131,28 +131,16 @@ def _link_entity(connection: Connection, entity: Entity, text: str, taken: set[i
         return None
     key = link.entity_key(entity.name, entity.label)
     gender = link.title_gender(text, [(m.start, m.end) for m in entity.mentions]) if entity.label == "PERSON" else None
-    found = None
-    if entity.label == "PERSON" and len(key.split()) == 1 and gender:
-        same_key = connection.execute(select(entities.c.gender).where(
-            entities.c.label == "PERSON", entities.c.key == key)).first()
-        if same_key is not None and not link.genders_agree(same_key.gender, gender):
-            found = _surname_owner(connection, key, gender, taken)
-            key = f"{key}~{gender}"  # Mr Howard, where the corpus has a bare Mrs Howard
-    found = found or connection.execute(select(entities.c.id).where(
-        entities.c.label == entity.label, entities.c.key == key)).scalar()
-    if found is None:
-        found = connection.execute(select(aliases.c.entity_id).join(entities, entities.c.id == aliases.c.entity_id)
-                                   .where(entities.c.label == entity.label, aliases.c.key == key)).scalar()
-    if found is None and entity.label == "PERSON" and len(key.split()) == 1:
-        found = _surname_owner(connection, key, gender, taken)
-    if found is None and entity.label == "PERSON" and len(key.split()) > 1:
-        # a fuller name for someone stored under a surname only: adopt the fuller name
-        single = connection.execute(select(entities.c.id, entities.c.gender).where(
-            entities.c.label == "PERSON", entities.c.key == link.surname(key))).first()
-        if single is not None and link.genders_agree(single.gender, gender) and (
-                _surname_owner(connection, link.surname(key), gender, set()) is None):
-            connection.execute(update(entities).where(entities.c.id == single.id).values(name=entity.name, key=key))
-            found = single.id
+    if entity.label == "PERSON" and len(key.split()) == 1:
+        found, key = _link_surname(connection, key, gender, taken)
+    else:
+        found = connection.execute(select(entities.c.id).where(
+            entities.c.label == entity.label, entities.c.key == key)).scalar()
+        if found is None:
+            found = connection.execute(select(aliases.c.entity_id).join(entities, entities.c.id == aliases.c.entity_id)
+                                       .where(entities.c.label == entity.label, aliases.c.key == key)).scalar()
+        if found is None and entity.label == "PERSON":
+            found = _adopt_fuller_name(connection, entity.name, key, gender)
     if found is None:
         found = connection.execute(insert(entities).values(
             name=entity.name, label=entity.label, key=key, gender=gender)).inserted_primary_key[0]
@@ -162,6 +150,30 @@ def _link_entity(connection: Connection, entity: Entity, text: str, taken: set[i
     _add_aliases(connection, found, entity)
     _add_roles(connection, found, entity)
     return found
+
+
+def _adopt_fuller_name(connection: Connection, name: str, key: str, gender: str | None) -> int | None:
+    """Someone stored under a surname only, now met with a fuller name: the entity takes the fuller name."""
+    single = connection.execute(select(entities.c.id, entities.c.gender).where(
+        entities.c.label == "PERSON", entities.c.key == link.surname(key))).first()
+    if single is None or not link.genders_agree(single.gender, gender) or (
+            _surname_owner(connection, link.surname(key), gender, set()) is not None):
+        return None
+    connection.execute(update(entities).where(entities.c.id == single.id).values(name=name, key=key))
+    return single.id
+
+
+def _link_surname(connection: Connection, key: str, gender: str | None, taken: set[int | None]
+                  ) -> tuple[int | None, str]:
+    """A person named by a surname alone: the bare entity of that surname (and gender), else the
+    surname's owner; with the key a new entity takes ("howard~m" beside a bare Mrs Howard)."""
+    same = connection.execute(select(entities.c.id, entities.c.gender).where(
+        entities.c.label == "PERSON", entities.c.key == key)).first()
+    if same is None or link.genders_agree(same.gender, gender):
+        return (same.id if same else None) or _surname_owner(connection, key, gender, taken), key
+    gendered = f"{key}~{gender}"
+    return _surname_owner(connection, key, gender, taken) or connection.execute(select(entities.c.id).where(
+        entities.c.label == "PERSON", entities.c.key == gendered)).scalar(), gendered
 
 
 # A bare surname goes to the dominant bearer only when they have this many times the articles of the next.

@@ -87,17 +87,16 @@ def people(name: str | None = None, limit: Limit = 50, offset: Offset = 0, s=Dep
 
 @router.get("/people/{person_id}", summary="A person: names, roles, quotes, events and timeline")
 def person(person_id: int, s=Depends(store)) -> dict:
-    found = s.get_entity(person_id)
-    if found is None or found["label"] != "PERSON":
+    found = s.get_entity(person_id, label="PERSON")
+    if found is None:
         raise HTTPException(404, f"no person {person_id}")
-    found["events"] = s.list_events(person=found["name"], limit=200)
     return found
 
 
 @router.get("/orgs/{org_id}", summary="An organisation: its membership events over time")
 def org(org_id: int, s=Depends(store)) -> dict:
-    found = s.get_entity(org_id)
-    if found is None or found["label"] != "ORG":
+    found = s.get_entity(org_id, label="ORG")
+    if found is None:
         raise HTTPException(404, f"no organisation {org_id}")
     return found
 

@@ -76,17 +76,16 @@ def orgs(request: Request, name: str | None = None, offset: int = Query(0, ge=0)
 
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: int):
-    found = request.app.state.store.get_entity(person_id)
-    if found is None or found["label"] != "PERSON":
+    found = request.app.state.store.get_entity(person_id, label="PERSON")
+    if found is None:
         raise HTTPException(404, f"No person {person_id}.")
-    chart = timeline_svg([{**row, "person": row["type"]} for row in found["timeline"]])
-    return _render(request, "person.html", person=found, chart=chart)
+    return _render(request, "person.html", person=found, chart=timeline_svg(found["timeline"], lane="type"))
 
 
 @router.get("/orgs/{org_id}")
 def org(request: Request, org_id: int):
-    found = request.app.state.store.get_entity(org_id)
-    if found is None or found["label"] != "ORG":
+    found = request.app.state.store.get_entity(org_id, label="ORG")
+    if found is None:
         raise HTTPException(404, f"No organisation {org_id}.")
     return _render(request, "org.html", org=found, chart=timeline_svg(found["membership"]))
 

@@ -34,8 +34,8 @@ def _paragraphs(chunk: str) -> str:
     return str(escape(chunk)).replace("\n\n", "</p><p>").replace("\n", "<br>")
 
 
-def timeline_svg(rows: list[dict], width: int = 720, row_height: int = 26) -> Markup:
-    """Dated events on a time axis, one row per person (or per event type for one person)."""
+def timeline_svg(rows: list[dict], lane: str = "person", width: int = 720, row_height: int = 26) -> Markup:
+    """Dated events on a time axis, one row per value of ``lane`` ("person"; "type" for one person)."""
     dated = [r for r in rows if r.get("date")]
     if not dated:
         return Markup("")
@@ -43,18 +43,18 @@ def timeline_svg(rows: list[dict], width: int = 720, row_height: int = 26) -> Ma
     low, high = min(years), max(years)
     if high - low < 1:
         low, high = low - 0.5, high + 0.5
-    lanes = list(dict.fromkeys(r.get("person") or r["type"] for r in dated))
+    lanes = list(dict.fromkeys(r.get(lane) or r["type"] for r in dated))
     left, right = 160, 20
     height = row_height * len(lanes) + 40
     x = lambda year: left + (year - low) / (high - low) * (width - left - right)  # noqa: E731
     parts = [f'<svg class="timeline" role="img" aria-label="timeline" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
-    for number, lane in enumerate(lanes):
+    for number, label in enumerate(lanes):
         y = 20 + number * row_height
-        parts.append(f'<text x="0" y="{y + 4}" class="lane">{escape(lane)}</text>'
+        parts.append(f'<text x="0" y="{y + 4}" class="lane">{escape(label)}</text>'
                      f'<line x1="{left}" x2="{width - right}" y1="{y}" y2="{y}" class="lane-line"/>')
     for row, year in zip(dated, years, strict=True):
-        y = 20 + lanes.index(row.get("person") or row["type"]) * row_height
+        y = 20 + lanes.index(row.get(lane) or row["type"]) * row_height
         colour = EVENT_COLOURS.get(row["type"], "#444")
         label = escape(f'{row["date"]} {row["type"]} {row.get("org") or ""}'.strip())
         parts.append(f'<circle cx="{x(year):.1f}" cy="{y}" r="6" fill="{colour}" class="event" '
