@@ -67,8 +67,16 @@ def analyze(inputs, fmt, model, max_bytes, batch_size, month_first):
             else:
                 yield item
 
+    def analyses():
+        for result in analyze_many(articles(), options):
+            if isinstance(result, InputError):
+                failures.append(result)
+                click.echo(f"newsgraph: error: {result}", err=True)
+            else:
+                yield result
+
     try:
-        write(analyze_many(articles(), options), fmt, sys.stdout)
+        write(analyses(), fmt, sys.stdout)
     except NewsgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     if failures:

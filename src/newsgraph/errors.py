@@ -7,7 +7,12 @@
     │   ├── UndecodableInput       E103  no text encoding fits
     │   ├── InputTooLarge          E104  over the size limit
     │   ├── MalformedRecord        E105  a JSONL line that is not an article
-    │   └── NoMainText             E106  an HTML page with no article text in it
+    │   ├── NoMainText             E106  an HTML page with no article text in it
+    │   ├── ArticleTooLong         E107  over the character limit for one article
+    │   ├── NotARegularFile        E108  a FIFO, device or socket named as an input
+    │   ├── UnreadableArchive      E109  a gzip or WARC file that is truncated or not one
+    │   └── AnalysisFailed         E401  the analysis of this one article raised; ``stage``
+    │                                    and ``exception`` say where and what
     ├── ModelNotFound              E201  no spaCy model could be loaded
     └── MissingExtra               E301  an optional dependency is not installed
 
@@ -24,6 +29,17 @@ class NewsgraphError(Exception):
     def __init__(self, message: str):
         super().__init__(f"{self.code}: {message}")
         self.message = message
+
+    def __reduce__(self):
+        # picklable whatever the subclass's __init__ takes: Dask workers send failures back
+        return _restore, (type(self), self.args, self.__dict__)
+
+
+def _restore(cls, args, state):
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(NewsgraphError):
@@ -59,6 +75,35 @@ class MalformedRecord(InputError):
 
 class NoMainText(InputError):
     code = "E106"
+
+
+class ArticleTooLong(InputError):
+    code = "E107"
+
+
+class NotARegularFile(InputError):
+    code = "E108"
+
+
+class UnreadableArchive(InputError):
+    code = "E109"
+
+
+class AnalysisFailed(InputError):
+    """A bug met by one article: recorded as that article's failure, the run goes on.
+
+    It is an ``InputError`` because it is handled the same way (one article, recorded once,
+    the batch goes on); its own code says that the input was read but the analysis failed.
+    """
+
+    code = "E401"
+
+    def __init__(self, source: str, stage: str, exception: BaseException):
+        detail = str(exception).splitlines()[0][:200] if str(exception) else ""
+        super().__init__(source, f"analysis failed in {stage}: {type(exception).__name__}"
+                                 + (f": {detail}" if detail else ""))
+        self.stage = stage
+        self.exception = type(exception).__name__
 
 
 class ModelNotFound(NewsgraphError):

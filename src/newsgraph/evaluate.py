@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from .ingest import read_path
-from .model import Article
+from .model import Analysis, Article
 from .options import Options
 from .service import analyze_many
 
@@ -37,7 +37,9 @@ def load_scorer(path: Path | None = None):
 def predict(gold_path: Path, options: Options = Options()) -> list[dict]:
     """The system's output for every article of a gold file, in the scorer's shape."""
     articles = [a for a in read_path(gold_path, options) if isinstance(a, Article)]
-    return [analysis.to_output() for analysis in analyze_many(articles, options)]
+    # an article that fails is scored as one with nothing found, as a user would see it
+    return [result.to_output() if isinstance(result, Analysis) else {"id": article.id, "quotes": [], "events": []}
+            for article, result in zip(articles, analyze_many(articles, options), strict=True)]
 
 
 def evaluate(gold_path: Path, options: Options = Options(), iou: float = 0.5) -> dict:

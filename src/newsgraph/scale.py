@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from itertools import islice
 
-from .errors import MissingExtra
+from .errors import InputError, MissingExtra
 from .ingest import read_inputs
 from .model import Analysis, Article
 from .options import Options
@@ -29,7 +29,7 @@ RETRIES = 2
 _ONE_AT_A_TIME = threading.Lock()
 
 
-def analyze_partition(articles: list[Article], options: Options) -> list[Analysis]:
+def analyze_partition(articles: list[Article], options: Options) -> list[Analysis | InputError]:
     """What a worker runs: one partition through this worker's cached model, in a spaCy memory
     zone so that a long-lived worker does not grow; a worker with several threads takes the
     partitions one at a time, as memory zones must not overlap."""
@@ -38,12 +38,12 @@ def analyze_partition(articles: list[Article], options: Options) -> list[Analysi
 
 
 def dask_analyser(client, options: Options, partition_size: int = PARTITION_SIZE,
-                  in_flight: int | None = None) -> Callable[[Iterable[Article]], Iterator[Analysis]]:
+                  in_flight: int | None = None) -> Callable[[Iterable[Article]], Iterator[Analysis | InputError]]:
     """An ``analyser`` for ``ingest_articles`` that runs partitions on ``client``'s cluster, in order."""
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     limit = in_flight or 2 * workers
 
-    def analyse(articles: Iterable[Article]) -> Iterator[Analysis]:
+    def analyse(articles: Iterable[Article]) -> Iterator[Analysis | InputError]:
         window: deque = deque()
         stream = iter(articles)
         while part := list(islice(stream, partition_size)):
@@ -74,8 +74,8 @@ def dask_client(workers: int = 2, scheduler: str | None = None):
 
 def ingest_with_dask(inputs: Iterable[str], store, options: Options = Options(), workers: int = 2,
                      scheduler: str | None = None, on_article: Callable[[str], None] | None = None,
-                     partition_size: int = PARTITION_SIZE, client=None) -> IngestReport:
+                     partition_size: int = PARTITION_SIZE, client=None, retry_failed: bool = False) -> IngestReport:
     """``service.ingest`` with the analysis on Dask (an existing ``client``, a scheduler, or a local cluster)."""
     with nullcontext(client) if client is not None else dask_client(workers, scheduler) as active:
         return ingest_articles(read_inputs(inputs, options), store, options, on_article,
-                               dask_analyser(active, options, partition_size))
+                               dask_analyser(active, options, partition_size), retry_failed=retry_failed)

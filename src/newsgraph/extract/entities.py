@@ -87,16 +87,18 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         # "Dame Louise", "Mr Corbyn": the title may be inside or just before the span
         before = doc[first - 1] if first > 0 else None
         inside = ent[0].text.lower().rstrip(".")
-        if inside in TITLES and len(ent) > 1:
-            title, start = inside, ent[1].idx
+        named = [t for t in ent[1:] if not t.is_space]  # "Ms\u3000Jane Doe": odd spaces are tokens
+        if inside in TITLES and named:
+            title, start = inside, named[0].idx
             label = "PERSON"
         elif before is not None and before.text.lower().rstrip(".") in TITLES and before.is_title:
             title = before.text.lower().rstrip(".")
             label = "PERSON"
         if label == "PERSON":
             end = _extend_name(doc, ent.end, end)
-        mention_text = _strip_suffixes(text[start:end])
-        end = start + len(mention_text)
+        written = _strip_suffixes(text[start:end])
+        end = start + len(written)  # the span as written ("Gordon  Brown"), its name with one space
+        mention_text = " ".join(written.split())
         if label == "PERSON" and not _looks_like_name(mention_text):
             continue
         found.append((Mention(start, end, mention_text, label), title))
@@ -189,10 +191,11 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _strip_suffixes(text: str) -> str:
-    words = text.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+    """``text`` as written, cut before trailing "MP", "QC"...: its spacing is kept for offsets."""
+    words = list(re.finditer(r"\S+", text))
+    while len(words) > 1 and words[-1].group().lower().rstrip(".") in NAME_SUFFIXES:
         words.pop()
-    return " ".join(words) if words else text
+    return text[:words[-1].end()] if words else text
 
 
 def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
@@ -251,8 +254,10 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
         words = mention.text.split()
         surname = words[-1].lower()
         cluster = None
-        if len(genders_of[surname]) > 1 and (len(words) > 1 and not TITLES.get(title) or title in FIRST_NAME_TITLES):
-            cluster = by_key.get(("full", mention.text.lower())) or new("PERSON")  # whose gender is unknown
+        if len(genders_of[surname]) > 1 and (not TITLES.get(title) or title in FIRST_NAME_TITLES):
+            # whose gender is unknown: a full name, or a bare "Clinton" beside "Mr" and "Mrs Clinton",
+            # which could be either of them, stays a name of its own
+            cluster = by_key.get(("full", mention.text.lower())) or new("PERSON")
         elif len(genders_of[surname]) > 1:
             gendered = ("surname", f"{surname}~{TITLES.get(title)}")
             cluster = by_key.get(gendered) or new("PERSON")

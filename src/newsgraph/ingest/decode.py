@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 
 from ..errors import BinaryInput, EmptyInput, InputTooLarge, UndecodableInput
 
@@ -10,6 +11,10 @@ LOGGER = logging.getLogger(__name__)
 
 # Control characters that never occur in real article text (tab, LF, FF, CR excluded).
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
+_CONTROL_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# Random bytes are ~12% control bytes, text a handful: past 5% it is not text.
+BINARY_SHARE = 0.05
 
 
 def text_id(text: str) -> str:
@@ -23,19 +28,47 @@ def check_size(data: bytes, source: str, max_bytes: int) -> None:
 
 
 def decode(data: bytes, source: str, max_bytes: int) -> str:
-    """Decode one input's bytes, or raise the ``InputError`` that says why not."""
+    """Decode one input's bytes, or raise the ``InputError`` that says why not.
+
+    Text with a few stray control characters (a NUL, a vertical tab) is cleaned, not refused;
+    only bytes that are mostly not text are ``BinaryInput``.
+    """
     check_size(data, source, max_bytes)
     if not data.strip():
         raise EmptyInput(source, "empty input")
     sample = data[:8192]
-    if b"\x00" in sample and not _looks_utf16(sample):
-        raise BinaryInput(source, "binary data (NUL bytes), not text")
+    if not _looks_utf16(sample):
+        controls = sum(1 for byte in sample if byte in _CONTROL)
+        if controls > max(2, len(sample) * BINARY_SHARE):
+            raise BinaryInput(source, f"binary data ({controls} control bytes in the first {len(sample):,}), not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = _detect(data, source)
-    _check_text(text, source)
-    return text
+    return clean_text(text, source)
+
+
+def clean_text(text: str, source: str) -> str:
+    """Text as later stages can trust it: stray control characters become spaces (so offsets
+    and word breaks hold), lone surrogates U+FFFD; refused when nothing is left, or when it
+    is mostly control characters."""
+    sample = text[:20000]
+    controls = len(_CONTROL_CHARS.findall(sample))
+    if controls > max(2, len(sample) * BINARY_SHARE):
+        raise BinaryInput(source, f"{controls} control characters in the first {len(sample):,}: not text")
+    cleaned = _CONTROL_CHARS.sub(" ", text)
+    cleaned = _SURROGATES.sub("\ufffd", cleaned)
+    if cleaned != text:
+        LOGGER.warning("%s: replaced %d control or surrogate characters", source,
+                       sum(1 for a, b in zip(text, cleaned, strict=True) if a != b))
+    if not cleaned.strip():
+        raise EmptyInput(source, "no text after decoding")
+    return cleaned
+
+
+def without_surrogates(value: str) -> str:
+    """A string any encoder accepts: lone surrogates (from JSON's \\u escapes) become U+FFFD."""
+    return _SURROGATES.sub("\ufffd", value)
 
 
 def _looks_utf16(sample: bytes) -> bool:
@@ -59,12 +92,3 @@ def _detect(data: bytes, source: str) -> str:
     best = max(near_clean, key=lambda m: (m.coherence, m.encoding == "cp1252"))
     LOGGER.info("%s: decoded as %s", source, best.encoding)
     return str(best)
-
-
-def _check_text(text: str, source: str) -> None:
-    sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
-    if controls > max(2, len(sample) // 100):
-        raise BinaryInput(source, f"{controls} control characters in the first {len(sample):,}: not text")
-    if not text.strip():
-        raise EmptyInput(source, "no text after decoding")

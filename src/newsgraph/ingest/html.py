@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+from html import unescape
 
 from ..errors import NoMainText
 from ..model import Article
@@ -23,6 +25,11 @@ def read_html(data: bytes, source: str, max_bytes: int, url: str | None = None) 
         doc = None
     text = (getattr(doc, "text", None) or "").strip()
     if not text:
+        # trafilatura gives up on some pages (nested 20,000 deep, odd markup): their visible text
+        text = visible_text(html)
+        if text:
+            LOGGER.warning("%s: no main text found; using the page's visible text", source)
+    if not text:
         raise NoMainText(source, "no article text found in the HTML")
     text = text.replace("\r\n", "\n")
     return Article(
@@ -34,6 +41,19 @@ def read_html(data: bytes, source: str, max_bytes: int, url: str | None = None) 
         title=getattr(doc, "title", None) or None,
         published=_date(getattr(doc, "date", None)),
     )
+
+
+_INVISIBLE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|tr|section|article|blockquote|header|footer)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_text(html: str) -> str:
+    """What a browser would show of a page, paragraph by paragraph: a tag-stripping fallback
+    that no nesting depth or broken markup can stop (regular expressions, no tree)."""
+    text = _TAG.sub("", _BLOCK.sub("\n", _INVISIBLE.sub(" ", html)))
+    lines = (" ".join(unescape(line).split()) for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
 
 
 def _date(value: str | None) -> dt.date | None:

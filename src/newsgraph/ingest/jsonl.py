@@ -4,22 +4,47 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
-from ..errors import InputError, MalformedRecord
+from ..errors import InputError, InputTooLarge, MalformedRecord
 from ..model import Article
-from .decode import check_size, decode, text_id
+from .decode import check_size, clean_text, decode, text_id, without_surrogates
+
+CHUNK = 1 << 20  # bytes read at a time while skipping an over-long line
 
 
-def read_jsonl(lines: Iterable[bytes], source: str, max_bytes: int) -> Iterator[Article | InputError]:
-    """Yield an article, or the error that stopped it, for every non-blank line."""
-    for number, raw in enumerate(lines, 1):
+def read_jsonl(lines: Iterable[bytes] | BinaryIO, source: str, max_bytes: int) -> Iterator[Article | InputError]:
+    """Yield an article, or the error that stopped it, for every non-blank line.
+
+    From a file, lines are read at most ``max_bytes`` at a time: a longer line is refused
+    and skipped without ever being held whole (a 2 GB line in a small gzip file).
+    """
+    rows = bounded_lines(lines, max_bytes) if hasattr(lines, "readline") else lines
+    for number, raw in enumerate(rows, 1):
         where = f"{source}:{number}"
+        if raw is None:
+            yield InputTooLarge(where, f"a line over the limit of {max_bytes:,} bytes")
+            continue
         if not raw.strip():
             continue
         try:
             yield _article(raw, where, source, max_bytes)
         except InputError as exc:
             yield exc
+
+
+def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of a binary stream, each at most ``max_bytes``; ``None`` for a longer one."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n") and len(line) == max_bytes + 1:
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):  # skip the rest of the long line, a bounded chunk at a time
+            line = stream.readline(CHUNK)
+        yield None
 
 
 def _article(raw: bytes, where: str, source: str, max_bytes: int) -> Article:
@@ -33,10 +58,11 @@ def _article(raw: bytes, where: str, source: str, max_bytes: int) -> Article:
     text = row.get("text")
     if not isinstance(text, str):
         raise MalformedRecord(where, "no 'text' string")
-    # The text itself must pass the same checks as a file's: empty, control characters.
-    decode(text.encode("utf-8"), where, max_bytes)
+    # The text itself is cleaned like a file's (control characters; lone surrogates that
+    # JSON's \\u escapes can carry) and refused when empty.
+    text = clean_text(text, where)
     given = row.get("id")
-    article_id = str(given) if given not in (None, "") else text_id(text)
+    article_id = without_surrogates(str(given)) if given not in (None, "") else text_id(text)
     return Article(
         id=article_id,
         text=text,
@@ -49,7 +75,7 @@ def _article(raw: bytes, where: str, source: str, max_bytes: int) -> Article:
 
 
 def _str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+    return without_surrogates(str(value)) if value not in (None, "") else None
 
 
 def _date(value: object, where: str) -> dt.date | None:
