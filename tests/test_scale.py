@@ -146,3 +146,24 @@ def test_an_existing_scheduler_is_used_by_address(tmp_path, client):
     store = open_store(str(tmp_path / "remote.db"))
     report = ingest_with_dask([str(folder)], store, scheduler=client.scheduler.address)
     assert report.added == 6 and store.stats()["articles"] == 6
+
+
+def test_dask_workers_isolate_bad_articles_like_one_process(tmp_path, client):
+    """Failures made on a worker (an outsized text, the article that once crashed entity
+    clustering) come back as recorded failures; the good articles of the partition are stored."""
+    good = ("Labour MP quits\n\nJane Doe, the MP for Somewhere, has quit the Labour Party. "
+            '"I can no longer stay," she said.\n')
+    rows = [{"id": "g1", "text": good}, {"id": "long", "text": good * 12_000},
+            {"id": "clinton", "text": 'Row\n\nMr Clinton spoke. Mrs Clinton said: "We win." Clinton agreed.\n'},
+            {"id": "g2", "text": good.replace("Jane Doe", "Ann Smith")}]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    options = Options(max_bytes=20_000_000)
+    spread = open_store(str(tmp_path / "dask.db"))
+    report = ingest_with_dask([str(batch)], spread, options, client=client, partition_size=2)
+    single = open_store(str(tmp_path / "single.db"))
+    alone = ingest([str(batch)], single, options)
+    assert report.added == alone.added == 3
+    assert [(f.code, f.source) for f in report.failures] == [(f.code, f.source) for f in alone.failures] == [
+        ("E107", f"{batch}:2")]
+    assert _records(spread) == _records(single)

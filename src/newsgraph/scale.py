@@ -6,7 +6,9 @@ process) and returns the partition's analyses. The driver stores them in submiss
 through the same ``service.ingest_articles`` as a single-process run, with one writer and
 the same batches, so the store ends up identical. At most ``in_flight`` partitions are out
 at a time, so memory stays bounded whatever the corpus size. A partition whose worker dies
-is recomputed by the scheduler on another worker; one that raises is retried.
+is recomputed by the scheduler on another worker; one that raises is retried, and one that
+still fails makes each of its articles a recorded failure (an article's own exception is
+already its failure inside ``analyze_many``).
 """
 from __future__ import annotations
 
@@ -16,11 +18,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from itertools import islice
 
-from .errors import InputError, MissingExtra
+from .errors import AnalysisFailed, InputError, MissingExtra
 from .ingest import read_inputs
 from .model import Analysis, Article
 from .options import Options
-from .service import IngestReport, analyze_many, ingest_articles
+from .service import IngestReport, analyze_many, failure_source, ingest_articles
 
 PARTITION_SIZE = 16
 RETRIES = 2
@@ -47,13 +49,24 @@ def dask_analyser(client, options: Options, partition_size: int = PARTITION_SIZE
         window: deque = deque()
         stream = iter(articles)
         while part := list(islice(stream, partition_size)):
-            window.append(client.submit(analyze_partition, part, options, pure=False, retries=RETRIES))
+            window.append((client.submit(analyze_partition, part, options, pure=False, retries=RETRIES), part))
             if len(window) >= limit:
-                yield from window.popleft().result()
+                yield from _results(*window.popleft())
         while window:
-            yield from window.popleft().result()
+            yield from _results(*window.popleft())
 
     return analyse
+
+
+def _results(future, part: list[Article]) -> Iterator[Analysis | InputError]:
+    """A partition's analyses; if it still fails after its retries (a worker that dies on it
+    every time), each of its articles is a recorded failure and the run goes on."""
+    try:
+        results = future.result()
+    except Exception as exc:
+        yield from (AnalysisFailed(failure_source(article), "worker", exc) for article in part)
+        return
+    yield from results
 
 
 @contextmanager
