@@ -91,11 +91,13 @@ def analyze(inputs, fmt, model, max_bytes, batch_size, month_first):
 @click.option("--check", is_flag=True, help="Exit 1 when a figure is more than 0.01 below the baseline.")
 @click.option("--predictions", type=click.Path(dir_okay=False, writable=True),
               help="Also write the system's output (JSONL) to this file.")
+@click.option("--halves", is_flag=True, help="Also score the tuning and checking halves of eval/split.json.")
 @model_options
-def eval_command(gold_files, as_json, save_baseline, check, predictions, model, max_bytes, batch_size, month_first):
+def eval_command(gold_files, as_json, save_baseline, check, predictions, halves, model, max_bytes, batch_size,
+                 month_first):
     """Analyse gold files and score them with ../shared/eval/score.py.
 
-    With no GOLD_FILES: seeds.jsonl, bbc-dev.jsonl and polnear-dev.jsonl from ../shared/gold.
+    With no GOLD_FILES: seeds, bbc-dev, bbc-dev-events and polnear-dev from ../shared/gold.
     """
     from pathlib import Path
 
@@ -112,6 +114,12 @@ def eval_command(gold_files, as_json, save_baseline, check, predictions, model, 
             click.echo(json.dumps({"gold": path.name, **result}))
         else:
             click.echo(f"== {path.name}\n{ev.report(result)}")
+        for half in ev.HALVES if halves and ev.half_ids(path.stem, "tuning") else ():
+            part = ev.score_rows(path, rows, half=half)
+            if as_json:
+                click.echo(json.dumps({"gold": path.name, "half": half, **part}))
+            else:
+                click.echo(f"== {path.name} ({half} half)\n{ev.report(part)}")
         if check:
             failed += ev.regressions(path.stem, result, ev.load_baseline())
     if predictions:
