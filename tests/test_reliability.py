@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from newsgraph.errors import AnalysisFailed, InputError
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Analysis, Article
-from newsgraph.service import analyze, analyze_many, ingest
+from newsgraph.service import analyze, analyze_many
 from newsgraph.store import open_store
 
 from conftest import ROOT, SHARED

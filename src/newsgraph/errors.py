@@ -14,9 +14,14 @@
     │   └── AnalysisFailed         E401  the analysis of this one article raised; ``stage``
     │                                    and ``exception`` say where and what
     ├── ModelNotFound              E201  no spaCy model could be loaded
-    └── MissingExtra               E301  an optional dependency is not installed
+    ├── MissingExtra               E301  an optional dependency is not installed
+    └── ServerError                      what only the web server answers
+        ├── ServerBusy             E501  too many analyses at once (503, Retry-After)
+        ├── QueryTimedOut          E502  a request's queries ran past their time budget (503)
+        └── RefusedValue           E503  a value the database cannot take (422)
 
-Library code raises these; only the CLI turns them into messages and exit codes.
+Library code raises these; the CLI turns them into messages and exit codes, the web server
+into HTTP statuses (`web/guards.py`).
 """
 from __future__ import annotations
 
@@ -118,3 +123,19 @@ class MissingExtra(NewsgraphError):
     def __init__(self, module: str, extra: str):
         super().__init__(f"{module} is not installed: pip install 'newsgraph[{extra}]'")
         self.extra = extra
+
+
+class ServerError(NewsgraphError):
+    """Answered by the web server only (``web/guards.py`` gives each its HTTP status)."""
+
+
+class ServerBusy(ServerError):
+    code = "E501"
+
+
+class QueryTimedOut(ServerError):
+    code = "E502"
+
+
+class RefusedValue(ServerError):
+    code = "E503"

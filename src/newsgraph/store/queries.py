@@ -5,6 +5,7 @@ Every function takes an engine and returns plain dicts, ready for any output for
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import and_, case, false, func, or_, select, text, tuple_
 from sqlalchemy.engine import Connection, Engine
@@ -210,20 +211,46 @@ def search(engine: Engine, terms: str, limit: int = 50, ranked: bool = True) -> 
         return _match(connection, terms, None, limit, ranked)
 
 
+def search_words(terms: str) -> list[str]:
+    """The words of a user's search, never search syntax: each space-separated word as its runs
+    of letters and digits ("don't" -> "don t", as the index splits it; quotes, operators, NUL and
+    the like drop out), at most ``SEARCH_MAX_WORDS`` runs in all."""
+    words: list[str] = []
+    left = SEARCH_MAX_WORDS
+    for chunk in terms.split():
+        runs = _WORD.findall(chunk)[:left]
+        if runs:
+            words.append(" ".join(runs))
+            left -= len(runs)
+        if not left:
+            break
+    return words
+
+
+# Every word must match, so past a score of words a search finds nothing new, while each word
+# costs the engine a pass over its postings: the rest are dropped.
+SEARCH_MAX_WORDS = 20
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _match(connection: Connection, terms: str, kind: str | None, limit: int, ranked: bool = True) -> list[dict]:
     """Full-text hits, best first; unranked hits (for callers that order by date) stop at ``limit``
-    without scoring every match."""
+    without scoring every match. Terms without a word find nothing."""
+    words = search_words(terms)
+    if not words:
+        return []
     only = "AND kind = :kind " if kind else ""
     if connection.dialect.name == "sqlite":
         sql = text("SELECT kind, ref, snippet(search_index, 2, '[', ']', ' ... ', 12) AS snippet "
                    f"FROM search_index WHERE search_index MATCH :q {only}{'ORDER BY rank ' if ranked else ''}LIMIT :n")
-        query = " ".join(f'"{w}"' for w in terms.replace('"', " ").split())
+        # each word an FTS5 string, a phrase of its runs ("" would escape a quote; words hold none)
+        query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
     else:
         sql = text("SELECT kind, ref, ts_headline('english', body, plainto_tsquery('english', :q), "
                    "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet FROM search_index "
                    f"WHERE tsv @@ plainto_tsquery('english', :q) {only}"
                    + ("ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC " if ranked else "") + "LIMIT :n")
-        query = terms
+        query = " ".join(words)
     return [dict(r) for r in connection.execute(sql, {"q": query, "n": limit, "kind": kind}).mappings()]
 
 

@@ -1,40 +1,89 @@
-"""Assembling the application: the store, the body-size guard, error pages, static files."""
+"""Assembling the application: the store, the guards, error answers, static files."""
 from __future__ import annotations
 
+import json
+import threading
+
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..errors import InputError
 from ..store import open_store
 from . import HERE, Settings
 from .api import router as api_router
+from .guards import (REFUSED_VALUE, SECURITY_HEADERS, TIMED_OUT, BodyLimit, QueryBudget, SecurityHeaders, bound_queries,
+                     public_source, timed_out)
 from .pages import router as page_router
 
 
 def build(settings: Settings) -> FastAPI:
-    app = FastAPI(title="newsgraph", version=__version__,
+    # no /docs or /redoc: Swagger UI and ReDoc load from a CDN, and nothing is fetched from
+    # outside; /openapi.json documents the API
+    app = FastAPI(title="newsgraph", version=__version__, docs_url=None, redoc_url=None,
                   description="Quotes, speakers and events from news articles, each with its evidence span.")
     app.state.settings = settings
     app.state.store = open_store(settings.db)
+    bound_queries(app.state.store.engine)
+    # analyses run on the server's threads and each holds hundreds of MB: a few at a time
+    app.state.analyses = threading.BoundedSemaphore(settings.max_analyses)
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.templates.env.filters["source_name"] = public_source
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        # refuse before reading: a declared length over the limit never reaches the handler
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_body:
-            return JSONResponse({"detail": f"body over {settings.max_body} bytes"}, status_code=413)
-        return await call_next(request)
+    # the last added is the outermost: headers go on every answer, the body limit's included
+    app.add_middleware(QueryBudget, seconds=settings.query_budget)
+    app.add_middleware(BodyLimit, limit=settings.max_body)
+    app.add_middleware(SecurityHeaders)
+
+    def answer(request: Request, status: int, detail, code: str | None = None, headers=None):
+        """JSON ``{"detail", "code"}`` for the API, an error page for the pages."""
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            body = {"detail": detail, **({"code": code} if code else {})}
+            return JSONResponse(body, status_code=status, headers=headers)
+        return app.state.templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": detail}, status_code=status, headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return app.state.templates.TemplateResponse(
-            request, "error.html", {"status": exc.status_code, "message": exc.detail}, status_code=exc.status_code)
+        return answer(request, exc.status_code, exc.detail, getattr(exc, "code", None), exc.headers)
+
+    @app.exception_handler(InputError)
+    async def input_error(request: Request, exc: InputError):
+        # E101-E108 and E401 (the analysis of this one text raised): the text is at fault, not the server
+        return answer(request, 422, str(exc), exc.code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith("/api/"):
+            # as FastAPI answers, but ASCII: the input it echoes may hold lone surrogates
+            return Response(json.dumps({"detail": jsonable_encoder(exc.errors())}), 422,
+                            media_type="application/json")
+        first = exc.errors()[0]
+        return answer(request, 422, f"{first['loc'][-1]}: {first['msg']}.")
+
+    @app.exception_handler(OperationalError)
+    async def database_error(request: Request, exc: OperationalError):
+        if not timed_out(exc):
+            raise exc
+        return answer(request, 503, f"the request's queries took longer than {settings.query_budget:g} s",
+                      TIMED_OUT, {"Retry-After": "10"})
+
+    @app.exception_handler(DataError)
+    async def refused_value(request: Request, exc: DataError):
+        return answer(request, 422, f"a value the database cannot take: {str(exc.orig).splitlines()[0]}",
+                      REFUSED_VALUE)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception):
+        # answered outside the middlewares, so the security headers are added here (the server
+        # logs the traceback)
+        return PlainTextResponse("Internal Server Error", status_code=500, headers=SECURITY_HEADERS)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api_router, prefix="/api")

@@ -2,19 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlencode
+from typing import Annotated
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from . import MAX_ID, MAX_OFFSET, MAX_QUERY_CHARS
 from .render import marked_text, timeline_svg
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE = 50
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Words = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
+Id = Annotated[int, Path(ge=0, le=MAX_ID)]
+TOO_LONG = f"Searches are limited to {MAX_QUERY_CHARS} characters: try a few distinctive words."
 
 
-def _render(request: Request, template: str, **context):
-    return request.app.state.templates.TemplateResponse(request, template, context)
+def _render(request: Request, template: str, status: int = 200, **context):
+    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
 
 
 def _pager(request: Request, total: int, offset: int, limit: int = PAGE) -> dict:
@@ -46,6 +52,9 @@ def search(request: Request, q: str = ""):
     store = request.app.state.store
     entities = []
     hits = []
+    if len(q) > MAX_QUERY_CHARS:
+        return _render(request, "search.html", 422, q=q[:MAX_QUERY_CHARS], entities=[], hits=[], message=TOO_LONG)
+    q = q.replace("\x00", "")  # no name holds one, and PostgreSQL refuses it
     if q.strip():
         people, _ = store.find_people(q, limit=20)
         orgs, _ = store.find_people(q, limit=10, label="ORG")
@@ -53,29 +62,29 @@ def search(request: Request, q: str = ""):
         for hit in store.search(q, limit=30, ranked=False):
             if hit["kind"] == "quote":
                 article_id, start = hit["ref"].rsplit(":", 1)
-                hit["href"] = f"/articles/{article_id}#q-{start}"
+                hit["href"] = f"/articles/{quote(article_id)}#q-{start}"
             else:
-                hit["href"] = f"/articles/{hit['ref']}"
+                hit["href"] = f"/articles/{quote(hit['ref'])}"
             hits.append(hit)
     return _render(request, "search.html", q=q, entities=entities, hits=hits)
 
 
 @router.get("/people")
-def people(request: Request, name: str | None = None, offset: int = Query(0, ge=0)):
+def people(request: Request, name: Words = None, offset: Offset = 0):
     rows, total = request.app.state.store.find_people(name, limit=PAGE, offset=offset)
     return _render(request, "people.html", heading="People", kind="people", rows=rows, name=name,
                    page=_pager(request, total, offset))
 
 
 @router.get("/orgs")
-def orgs(request: Request, name: str | None = None, offset: int = Query(0, ge=0)):
+def orgs(request: Request, name: Words = None, offset: Offset = 0):
     rows, total = request.app.state.store.find_people(name, limit=PAGE, offset=offset, label="ORG")
     return _render(request, "people.html", heading="Organisations", kind="orgs", rows=rows, name=name,
                    page=_pager(request, total, offset))
 
 
 @router.get("/people/{person_id}")
-def person(request: Request, person_id: int):
+def person(request: Request, person_id: Id):
     found = request.app.state.store.get_entity(person_id, label="PERSON")
     if found is None:
         raise HTTPException(404, f"No person {person_id}.")
@@ -83,7 +92,7 @@ def person(request: Request, person_id: int):
 
 
 @router.get("/orgs/{org_id}")
-def org(request: Request, org_id: int):
+def org(request: Request, org_id: Id):
     found = request.app.state.store.get_entity(org_id, label="ORG")
     if found is None:
         raise HTTPException(404, f"No organisation {org_id}.")
@@ -91,12 +100,12 @@ def org(request: Request, org_id: int):
 
 
 @router.get("/articles")
-def articles(request: Request, offset: int = Query(0, ge=0)):
+def articles(request: Request, offset: Offset = 0):
     rows, total = request.app.state.store.list_articles(limit=PAGE, offset=offset)
     return _render(request, "articles.html", rows=rows, page=_pager(request, total, offset))
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: str):
     found = request.app.state.store.get_article(article_id)
     if found is None:
@@ -105,9 +114,12 @@ def article(request: Request, article_id: str):
 
 
 @router.get("/quotes")
-def quotes(request: Request, q: str | None = None, speaker: str | None = None, since: str | None = None,
-           until: str | None = None, offset: int = Query(0, ge=0)):
+def quotes(request: Request, q: str | None = None, speaker: Words = None, since: str | None = None,
+           until: str | None = None, offset: Offset = 0):
     store = request.app.state.store
+    if q and len(q) > MAX_QUERY_CHARS:
+        return _render(request, "quotes.html", 422, rows=[], q=q[:MAX_QUERY_CHARS], speaker=speaker, since=since,
+                       until=until, page=_pager(request, 0, offset), message=TOO_LONG)
     filters = dict(speaker=speaker or None, search=q or None, since=_date(since), until=_date(until))
     rows = store.list_quotes(**filters, limit=PAGE, offset=offset)
     return _render(request, "quotes.html", rows=rows, q=q, speaker=speaker, since=since, until=until,
