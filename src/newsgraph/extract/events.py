@@ -1,13 +1,16 @@
 """Political events: who left, joined, was suspended, elected or appointed, when and why.
 
-Triggers come from the lexicon below, read over lemmas and the dependency parse in the
-forms news uses: active and passive verbs ("quit Labour", "was suspended from the
-party"), nouns ("her resignation", "Ken Livingstone's suspension"), relative clauses
-("Mr Lewis, who was suspended ..."), phrasal verbs ("stand down"). The person resolves
-through the same entities and pronoun rules as quote speakers. Each event gets a status
-(only ``asserted`` ones are timeline facts), a date from its own time expression or the
-publication date for present-perfect news verbs, and its sentence as evidence. Mentions
-of one real event are merged.
+Each trigger word opens a typed frame read from ``data/events.toml`` (``frames.py``): the
+event type, the slot that holds the person (the doer of an active "quit", the undergoer of a
+"suspend", active or passive) and the slots that may hold the party, body or post. Triggers
+are read over lemmas and the dependency parse in the forms news uses: active and passive
+verbs, nouns ("her resignation", "Ken Livingstone's suspension"), relative and reduced
+clauses ("Mr Lewis, who was suspended ...", "the newly elected MP"), phrasal verbs ("stand
+down", "take over"). Arguments are typed (``event_args.py``). The type may follow the
+argument: quitting a party is ``leave_party``, quitting a post ``resign_office``. Each event
+gets a status from its clause (only ``asserted`` ones are timeline facts), a date from its
+own time expression or the publication date for present-perfect news verbs, and its
+sentence as evidence. Mentions of one real event are merged.
 """
 from __future__ import annotations
 
@@ -15,35 +18,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model import Entity, Event, Span, TimeValue
-from .entities import PARTY_WORDS, is_party_name
+from . import event_args as args
+from .frames import Frame, lexicon
 from .lexicon import MODALS, canonical_party
 from .speakers import Resolver
 from .syntax import governing_verb, main_subject
 
-# verb lemma -> event type (None: decided by the object, see _verb_type)
-VERB_TRIGGERS: dict[str, str | None] = {
-    "quit": None, "leave": None, "resign": None, "defect": "join_party", "join": "join_party",
-    "rejoin": "join_party", "suspend": "suspend", "expel": "expel", "deselect": "expel",
-    "reinstate": "reinstate", "readmit": "reinstate", "appoint": "appoint", "name": "appoint",
-    "elect": "elect", "re-elect": "elect", "reelect": "elect", "investigate": "investigate",
-    "found": "join_party", "launch": "join_party", "step": "resign_office", "stand": None,
-    "select": "candidacy", "make": "appoint", "become": "appoint", "win": "elect",
-}
-NOUN_TRIGGERS: dict[str, str] = {
-    "resignation": "resign_office", "suspension": "suspend", "expulsion": "expel",
-    "defection": "join_party", "deselection": "expel", "reinstatement": "reinstate",
-    "appointment": "appoint", "election": "elect", "investigation": "investigate",
-    "inquiry": "investigate", "probe": "investigate", "departure": "resign_office",
-}
-# words above a trigger that make it not (yet) a fact
-PLANNED = {"hope", "plan", "want", "intend", "expect", "seek", "try", "aim", "prepare", "wish", "vow",
-           "promise", "pledge", "urge", "call", "demand", "ask", "tell"}
-CONSIDERED = {"consider", "contemplate", "weigh", "verge", "mull", "think"}
-THREATENED = {"threat", "threaten", "risk", "face"}
-NEGATORS = {"spare", "deny", "refuse", "avoid", "escape", "rule"}
-EVENT_MODALS = MODALS | {"can", "must"}
-REASON_PREPS = {"over", "because", "after", "amid", "following", "for"}
-PRESENT_PERFECT_AUX = {"has", "have", "'s"}
+NONE = (None, None, None)
+RELATIVES = {"who", "that", "which"}
+CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
+PARTY_TYPES = {"leave_party", "join_party", "suspend", "expel", "reinstate"}
 
 
 @dataclass(slots=True)
@@ -116,8 +100,9 @@ _HASHES: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
 def _trigger_hashes(strings) -> tuple[frozenset[int], frozenset[int]]:
     """Hashes of every lemma ``_event`` acts on, and of the inflected forms ``_lemma`` mends."""
     if id(strings) not in _HASHES:
-        words = set(VERB_TRIGGERS) | set(NOUN_TRIGGERS) | {"be", "candidate", "confidence"}
-        forms = {verb + suffix for verb in VERB_TRIGGERS for suffix in ("ed", "d", "ing", "s", "es")}
+        verbs, nouns = lexicon().verbs, lexicon().nouns
+        words = set(verbs) | set(nouns) | {"candidate", "confidence", "now"}
+        forms = {verb + suffix for verb in verbs for suffix in ("ed", "d", "ing", "s", "es")}
         _HASHES[id(strings)] = (frozenset(strings[w] for w in words), frozenset(strings[f] for f in forms))
     return _HASHES[id(strings)]
 
@@ -125,26 +110,31 @@ def _trigger_hashes(strings) -> tuple[frozenset[int], frozenset[int]]:
 def _lemma(token) -> str:
     """The lemma, mended for verbs the lemmatiser does not know ("deselected")."""
     lemma = token.lemma_.lower()
-    if lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS or token.pos_ not in {"VERB", "ADJ", "NOUN", "PROPN"}:
+    verbs, nouns = lexicon().verbs, lexicon().nouns
+    if lemma in verbs or lemma in nouns or token.pos_ not in {"VERB", "ADJ", "NOUN", "PROPN"}:
         return lemma
     low = token.lower_
     for suffix in ("ed", "d", "ing"):
-        if low.endswith(suffix) and low[: -len(suffix)] in VERB_TRIGGERS:
+        if low.endswith(suffix) and low[: -len(suffix)] in verbs:
             return low[: -len(suffix)]
     return lemma
 
 
 def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> list[_Found]:
     lemma = _lemma(token)
-    now_is = lemma == "be" and any(c.lower_ == "now" for c in token.children)
-    if (lemma in VERB_TRIGGERS or now_is) and _acts_as_verb(token):
-        kind, person_token, org = _verb_event(token, lemma, resolver)
-    elif token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
-        kind, person_token, org = _noun_event(token, lemma, resolver)
+    verbs, nouns = lexicon().verbs, lexicon().nouns
+    if lemma == "be" and not any(c.lower_ == "now" for c in token.children):
+        return []
+    if lemma in verbs and _acts_as_verb(token):
+        kind, person_token, org = _verb_event(token, verbs[lemma], resolver)
+    elif token.pos_ == "NOUN" and lemma in nouns:
+        kind, person_token, org = _noun_event(token, nouns[lemma], resolver)
     elif lemma == "candidate" and token.dep_ == "attr":
-        kind, person_token, org = "candidacy", _subject(token.head), _party_label(token, resolver)
+        kind, person_token, org = "candidacy", _subject(token.head), args.party_label(token, resolver)
     elif lemma == "confidence" and token.i > 0 and token.doc[token.i - 1].lower_ == "no":
-        kind, person_token, org = _no_confidence(token, resolver)
+        kind, person_token, org = _no_confidence(token)
+    elif lemma == "now" and token.dep_ == "advmod" and token.head.dep_ == "appos":
+        kind, person_token, org = _now_role(token.head, resolver)
     else:
         return []
     if kind is None or person_token is None:
@@ -152,10 +142,13 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
     for one in [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]:
+        one = args.named_person(one)
+        if not args.can_be_person(one) and not _people(one):
+            continue  # "suspended its plan", "investigating the shooting": no one
         person = _person(one, resolver)
-        shared_org = shared_org or _role_org(one, resolver)
-        if person is not None and person.label == "PERSON":
-            found.append(_found(token, kind, person, org or _role_org(one, resolver) or shared_org, resolver,
+        shared_org = shared_org or args.role_org(one, resolver)
+        if args.is_person(person):
+            found.append(_found(token, kind, person, org or args.role_org(one, resolver) or shared_org, resolver,
                                 times, published))
         elif person is None and kind in {"leave_party", "join_party"} and _people(one) and (
                 _status(token) != "asserted"):
@@ -166,8 +159,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
 
 def _people(token) -> bool:
     """'members', 'many of whom', 'they': a group of people, not a thing."""
-    return token.tag_ in {"NNS", "NNPS"} or token.lower_ in {"many", "some", "several", "others", "they", "we",
-                                                              "dozens", "scores", "hundreds", "thousands"}
+    return token.tag_ in {"NNS", "NNPS"} or token.lower_ in lexicon().group_words
 
 
 def _person(token, resolver: Resolver) -> Entity | None:
@@ -185,17 +177,6 @@ def _conjuncts(token) -> list:
     return out
 
 
-def _role_org(person_token, resolver: Resolver) -> str | None:
-    """'BBC chairman Gavyn Davies': the body named in the person's own title."""
-    for child in person_token.children:
-        if child.dep_ in {"compound", "nmod", "poss"} and child.i < person_token.i:
-            for token in child.subtree:
-                hit = resolver.entity_at(token)
-                if hit and hit[1].label == "ORG":
-                    return hit[1].name
-    return None
-
-
 def _found(token, kind: str, person: Entity | None, org: str | None, resolver: Resolver, times, published) -> _Found:
     sentence = token.sent
     date = _date(token, times, published)
@@ -207,82 +188,155 @@ def _found(token, kind: str, person: Entity | None, org: str | None, resolver: R
                   [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN")
 
 
-def _verb_event(token, lemma: str, resolver: Resolver):
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
-        token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl", "amod", "relcl"} and not any(
-            c.dep_ in {"aux", "nsubj"} for c in token.children)) or (
-        token.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in token.children))  # "First elected to ..."
-    particle = {c.lower_ for c in token.children if c.dep_ == "prt"}
+# -- verbs ---------------------------------------------------------------------------------------
+
+def _is_passive(token) -> bool:
+    own = {c.dep_ for c in token.children}
+    if own & {"nsubjpass", "auxpass"}:
+        return True
+    if own & {"dobj", "csubj"}:
+        return False  # "not paying taxes made him smart": active, whatever its tag
+    if token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl", "amod", "relcl"} and not own & {"aux", "nsubj"}:
+        return True  # "Mr Lewis, suspended in 2017, ..."; "the newly elected MP"
+    return token.tag_ == "VBN" and not own & {"aux", "nsubj"}  # "First elected to ..."
+
+
+def _verb_event(token, frame: Frame, resolver: Resolver):
+    passive = _is_passive(token)
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    if frame.particle and not particles & frame.particle:
+        return NONE
+    if frame.passive and not passive:
+        return NONE
     objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}]
-    own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in {"who", "that", "which"}]
+    own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
     if not objects and token.dep_ == "relcl" and own_subject and token.head.pos_ in {"NOUN", "PROPN"}:
         objects = [token.head]  # "the party she joined"
-    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in token.children if c.dep_ == "prep"}
+    preps = {c.lower_: [g for g in c.children if g.dep_ in {"pobj", "pcomp"}] for c in token.children
+             if c.dep_ in {"prep", "agent"} and c.lower_ != "by"}
     subject = _subject(token)
-    if lemma in {"step", "stand"}:
-        if particle & {"down", "aside"}:
-            return "resign_office", subject, _post(preps.get("as") or preps.get("from"), resolver)
-        if lemma == "stand" and ("for" in preps or "as" in preps):
-            return "candidacy", subject, _party(_party_in(token, resolver), resolver)
-        return None, None, None
-    if lemma == "become" or (lemma == "be" and any(c.lower_ == "now" for c in token.children)):
-        # "he became a UK disability minister", "who is now Veritas' deputy leader"
-        roles = [o for o in objects if o.pos_ in {"NOUN", "PROPN"} and o.dep_ == "attr"]
-        if not roles or roles[0].lemma_.lower() in {"candidate", "member", "part", "one", "thing"}:
-            return None, None, None
-        elected = ELECTED_ROLES.get(roles[0].text.lower())
-        if elected:
-            return "elect", subject, elected  # "he became an MP": MPs are elected
-        return "appoint", subject, _org_in(roles[0], resolver) or _role_text(roles[0])
-    if lemma == "win":
-        # "won the seat in 1997": elected to Parliament for it
-        seats = [o for o in objects if o.lemma_.lower() in {"seat", "election", "by-election", "ballot"}]
-        return ("elect", subject, "Parliament") if seats else (None, None, None)
-    if lemma == "make":
-        if not passive or not objects:
-            return None, None, None
-        return "appoint", subject, _np_text(objects[0])
-    if lemma in {"quit", "leave", "resign"}:
-        target = objects[:1] or preps.get("from") or []
-        post = preps.get("as")
-        party = _party(target, resolver)
-        if party is None and any(t.lower_ == "membership" for t in target):
-            last = resolver.last_party()  # "Resigning my membership"
-            owner = [c for t in target for c in t.children if c.dep_ == "poss"]
-            return "leave_party", subject or (owner[0] if owner else None), last.name if last else None
+    if frame.handler == "become":
+        return _become(token, objects, subject, resolver)
+    if frame.handler == "stand":
+        return _stand(token, particles, preps, subject, resolver)
+    if frame.complements and not any(t.lemma_.lower() in frame.complements for t in token.subtree if t.i > token.i):
+        return NONE  # "barred from standing": barred from anything else is no expulsion
+    if frame.agents and not any(g.lemma_.lower() in frame.agents for g in _agent(token)):
+        return NONE  # "questioned by police"
+    undergoer = frame.person == "object"
+    person = subject if (not undergoer or passive) else (objects[0] if objects else None)
+    if person is not None and person.lower_ in RELATIVES and token.dep_ == "relcl":
+        person = token.head  # "Milburn, who Mr Blair put in charge"
+    if frame.type == "join_party" and token.dep_ == "amod" and token.head.lemma_.lower() == "party":
+        # "his newly-founded party, the Respect Coalition": the possessor founded it
+        owner = [c for c in token.head.children if c.dep_ == "poss"]
+        party = args.party([token.head], resolver)
+        return ("join_party", owner[0], party) if owner and party else NONE
+    if frame.objects and not any(t.lemma_.lower() in frame.objects for o in objects for t in o.subtree) and not (
+            "party" in frame.objects and args.is_party_phrase(objects)):
+        return NONE  # "won the 1904 Horsham by-election": the listed word may sit inside the phrase
+    filled = {"object": objects if not undergoer or passive else objects[1:], "agent": _agent(token),
+              "object_complement": [c for c in token.children if c.dep_ in {"oprd", "attr"}] or (
+                  objects if passive else objects[1:]), **preps}
+    slots = [filled.get(name) or [] for name in frame.org]
+    if frame.type == "by_object":
+        return _by_object(token, frame, slots, preps, subject, resolver)
+    kind, who, org = _typed(token, frame, slots, objects, subject, person, resolver)
+    if frame.needs_org and org is None:
+        return NONE  # "Patriot took over many of the company's operations": no post, no appointment
+    return kind, who, org
+
+
+def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver: Resolver):
+    """quit / leave / resign: the argument decides the type."""
+    for tokens in slots:
+        party = args.party(tokens, resolver)
         if party:
             return "leave_party", subject, party
-        if post or lemma == "resign":
-            return "resign_office", subject, _post(post or target, resolver)
-        return None, None, None
-    kind = VERB_TRIGGERS[lemma]
-    if kind in {"suspend", "expel", "reinstate", "appoint", "elect", "investigate", "candidacy"}:
-        person = subject if passive else (objects[0] if objects else None)
-        if kind in {"suspend", "expel", "reinstate"}:
-            org = _party(preps.get("from") or _agent(token), resolver) or _org(preps.get("from") or _agent(token),
-                                                                                resolver)
-        elif kind in {"appoint", "elect"}:
-            org = _post(preps.get("as") or preps.get("to") or preps.get("for"), resolver)
-        else:
-            org = _org(_agent(token), resolver)
-        return kind, person, org
-    if kind == "join_party" and lemma in {"join", "rejoin"} and objects and _is_body(objects[0], resolver):
-        return "appoint", subject, _org(objects, resolver) or _role_text(objects[0])  # "joined the shadow cabinet"
+        if any(t.lower_ == "membership" for t in tokens):
+            last = resolver.last_party()  # "Resigning my membership"
+            owner = [c for t in tokens for c in t.children if c.dep_ == "poss"]
+            return "leave_party", subject or (owner[0] if owner else None), last.name if last else None
+    for tokens in slots:
+        post = args.post(tokens, resolver)
+        if post:
+            return "resign_office", subject, post
+    if "as" in preps or frame.lemma == "resign":
+        return "resign_office", subject, None
+    if frame.lemma == "quit" and subject is not None and not any(slots):
+        title = args.own_title(args.named_person(subject))
+        if title:
+            return "resign_office", subject, title  # "former chief executive Doug Smith quit"
+    return NONE
+
+
+def _typed(token, frame: Frame, slots: list, objects: list, subject, person, resolver: Resolver):
+    kind = frame.type
+    tokens = [t for slot in slots for t in slot]
     if kind == "join_party":
-        target = preps.get("to") if lemma == "defect" else objects
-        if lemma in {"found", "launch"} and not _is_party_phrase(objects):
-            return None, None, None
-        party = _party(target, resolver)
-        if party is None and lemma in {"found", "launch"} and objects:
-            party = _np_text(objects[0])
-        if party is None and any(t.lower_ == "party" for t in target or []):
+        role = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+        if frame.lemma in {"join", "rejoin"} and objects and (role or objects[0].lemma_.lower() in lexicon().body_nouns):
+            # "joined the shadow cabinet", "joined Indepen Consulting as a paid adviser": a post;
+            # joining any other body ("joined the KGB") is no appointment and no party
+            return "appoint", subject, args.organisation(objects, resolver) or args.role_text(objects[0])
+        if frame.lemma in {"join", "rejoin"} and objects and args.is_body(objects[0], resolver):
+            return NONE
+        party = next((p for slot in slots if (p := args.party(slot, resolver))), None)
+        if party is None and frame.objects and objects:
+            party = args.role_text(objects[0])  # "founded a new party, Veritas" where NER saw none
+        if party is None and any(t.lower_ == "party" for t in tokens):
             return "join_party", subject, None  # "could not join another party": kept, with its status
-        return ("join_party", subject, party) if party else (None, None, None)
-    return None, None, None
+        return ("join_party", subject, party) if party else NONE
+    if kind in {"suspend", "expel", "reinstate"}:
+        org = next((o for slot in slots if (o := args.party(slot, resolver) or args.organisation(slot, resolver))),
+                   None)
+        return kind, person, org
+    if kind in {"appoint", "elect", "candidacy"}:
+        org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        if kind == "elect" and frame.objects and org is None:
+            seats = {"seat", "by-election"}
+            org = "Parliament" if any(o.lemma_.lower() in seats for o in objects) else None  # "won the seat"
+        return kind, person, org
+    if kind == "investigate":
+        org = next((o for slot in slots if (o := args.organisation(slot, resolver))), None)
+        return kind, person, org
+    if kind == "resign_office":
+        return kind, person, next((o for slot in slots if (o := args.post(slot, resolver))), None)
+    return kind, person, None
 
 
-def _noun_event(token, lemma: str, resolver: Resolver):
-    kind = NOUN_TRIGGERS[lemma]
+def _become(token, objects: list, subject, resolver: Resolver):
+    """'he became a UK disability minister', 'who is now Veritas' deputy leader'."""
+    roles = [o for o in objects if o.pos_ in {"NOUN", "PROPN"} and o.dep_ == "attr"]
+    if not roles or roles[0].lemma_.lower() in {"candidate", "member", "part", "one", "thing"}:
+        return NONE
+    elected = lexicon().elected_roles.get(roles[0].text.lower())
+    if elected:
+        return "elect", subject, elected  # "he became an MP": MPs are elected
+    if roles[0].pos_ == "PROPN" and resolver.entity_at(roles[0]) is None and not args.post(roles, resolver):
+        return NONE  # "became Lord Callaghan of Cardiff": a title taken, not a post
+    post = args.post(roles, resolver)
+    return ("appoint", subject, post) if post else NONE
+
+
+def _now_role(role, resolver: Resolver):
+    """'Jack Straw, now foreign secretary': a post the person now holds was given to them."""
+    if role.lemma_.lower() not in lexicon().office_words or role.head.pos_ != "PROPN":
+        return NONE
+    return "appoint", role.head, args.post([role], resolver)
+
+
+def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver):
+    if particles & {"down", "aside"}:
+        return "resign_office", subject, args.post(preps.get("as") or preps.get("from"), resolver)
+    if "for" in preps or "as" in preps:
+        return "candidacy", subject, args.party(args.party_in(token, resolver), resolver)
+    return NONE
+
+
+# -- nouns ---------------------------------------------------------------------------------------
+
+def _noun_event(token, frame: Frame, resolver: Resolver):
     owner = [c for c in token.children if c.dep_ == "poss"]
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "into"} for g in c.children
           if g.dep_ == "pobj"]
@@ -294,41 +348,62 @@ def _noun_event(token, lemma: str, resolver: Resolver):
         compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         person = compound[-1] if compound else None
     preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in token.children if c.dep_ == "prep"}
-    if kind == "join_party":
-        party = _party(preps.get("to"), resolver)
-        return ("join_party", person, party) if party else (None, None, None)
-    if kind == "investigate":
-        body = owner[0] if owner and owner[0].pos_ == "PROPN" and (resolver.entity_at(owner[0]) or (None, None))[1] \
-            is not None and resolver.entity_at(owner[0])[1].label == "ORG" else None
-        if body is not None:
-            person = _subject(governing_verb(token))
-            return "investigate", person, _org([body], resolver)
-        return ("investigate", person, None) if of else (None, None, None)
-    if kind == "resign_office":
-        party = _party(preps.get("from"), resolver)
+    slots = [preps.get(name) or [] for name in frame.org]
+    if frame.handler == "successor":
+        return _successor(token, preps, resolver)
+    if frame.type == "join_party":
+        party = args.party(preps.get("to"), resolver)
+        return ("join_party", person, party) if party else NONE
+    if frame.type == "investigate":
+        body = owner[0] if owner and owner[0].pos_ == "PROPN" else None
+        hit = resolver.entity_at(body) if body is not None else None
+        if hit is not None and hit[1].label == "ORG":
+            return "investigate", _subject(governing_verb(token)), hit[1].name  # "the watchdog's inquiry into X"
+        if of:
+            return "investigate", person, args.organisation(preps.get("by"), resolver)
+        if token.dep_ == "nsubj" and any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in token.children):
+            # "The Hutton inquiry cleared him", "Sir Alan Budd's inquiry linked the ex-home secretary to ...":
+            # whom a named inquiry acts on is whom it investigated
+            target = [c for c in token.head.children if c.dep_ == "dobj"]
+            return ("investigate", target[0], args.role_text(token)) if target else NONE
+        return NONE
+    if frame.type == "by_object":
+        party = args.party(preps.get("from"), resolver)
         if party:
             return "leave_party", person, party
-        return kind, person, _post(preps.get("from"), resolver)
-    if kind == "elect":
-        return None, None, None  # "the election" is a contest, not someone's election
-    return kind, person, _party(preps.get("from"), resolver)
+        return "resign_office", person, next((o for slot in slots if (o := args.post(slot, resolver))), None)
+    return frame.type, person, next((o for slot in slots if (o := args.party(slot, resolver))), None)
 
 
-def _no_confidence(token, resolver: Resolver):
+def _successor(token, preps: dict, resolver: Resolver):
+    """'her successor, Brazile', 'his Downing Street replacement David Hill': the one named took
+    the post; the post is what the phrase names, if anything."""
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not named and token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        named = [token.head]
+    if not named:
+        return NONE
+    place = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return "appoint", named[0], args.post(preps.get("as"), resolver) or args.organisation(place, resolver)
+
+
+def _no_confidence(token):
     verb = governing_verb(token)
     target = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return "no_confidence", (target[0] if target else None), None
 
 
+# -- shared --------------------------------------------------------------------------------------
+
 def _subject(token):
     for _ in range(3):
         for child in token.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                if child.lower_ in {"who", "that", "which"} and token.dep_ == "relcl":
+                if child.lower_ in RELATIVES and token.dep_ == "relcl":
                     return token.head
                 return child
-        if token.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl", "pcomp"} and token.head.i != token.i:
-            if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if token.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "amod"} and token.head.i != token.i:
+            if token.dep_ in {"relcl", "acl", "amod"} and token.head.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return token.head
             token = token.head
             if token.dep_ == "prep" and token.head.i != token.i:
@@ -338,104 +413,9 @@ def _subject(token):
     return None
 
 
-
-
 def _agent(token) -> list:
-    return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-
-
-def _party(tokens, resolver: Resolver) -> str | None:
-    """The party a phrase names: an organisation entity with a party word, or 'the party'."""
-    for token in tokens or []:
-        hit = resolver.entity_at(token)
-        if hit and is_party_name(hit[1].name) and hit[1].name.lower() != "party":
-            return hit[1].name
-        for child in token.children:
-            hit = resolver.entity_at(child)
-            if child.dep_ == "appos" and hit and hit[1].label == "ORG":
-                return hit[1].name  # "his new party, Veritas"
-            if child.dep_ == "compound" and child.lower_ in PARTY_WORDS and token.lower_ == "party":
-                return canonical_party(child.text)  # "the Labour party" when NER saw no organisation
-        if token.pos_ == "PROPN" and canonical_party(token.text) != token.text:
-            return canonical_party(token.text)  # "quit UKIP" where NER saw no organisation
-        named = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
-        named = [h for h in named if h and is_party_name(h[1].name)]
-        if named:
-            return named[0][1].name  # "the Labour party"
-        if token.lower_ == "party" and any(c.lower_ in {"the", "his", "her", "their", "its", "our"}
-                                           for c in token.children):
-            last = resolver.last_party()
-            if last is not None:
-                return last.name
-    return None
-
-
-def _is_party_phrase(tokens) -> bool:
-    return any(t.lower_ == "party" or t.lower_ in PARTY_WORDS for o in tokens for t in o.subtree)
-
-
-def _party_label(noun, resolver: Resolver) -> str | None:
-    """'the Liberal Democrat candidate': the party words written before the noun."""
-    words = [t for t in noun.doc[noun.left_edge.i: noun.i] if t.dep_ in {"amod", "compound"} and t.is_title]
-    label = " ".join(t.text for t in words)
-    if label and is_party_name(label):
-        return label
-    return _party(_party_in(noun, resolver), resolver)
-
-
-def _party_in(token, resolver: Resolver) -> list:
-    return [t for t in token.subtree if resolver.entity_at(t) and is_party_name(resolver.entity_at(t)[1].name)]
-
-
-def _org(tokens, resolver: Resolver) -> str | None:
-    for token in tokens or []:
-        hit = resolver.entity_at(token)
-        if hit and hit[1].label == "ORG":
-            return hit[1].name
-    return None
-
-
-def _post(tokens, resolver: Resolver) -> str | None:
-    """A post or body: an organisation's name, else the phrase ('home secretary')."""
-    if not tokens:
-        return None
-    return _org(tokens, resolver) or _np_text(tokens[0])
-
-
-ELECTED_ROLES = {"mp": "Parliament", "mep": "European Parliament", "msp": "Scottish Parliament",
-                 "am": "Welsh Assembly", "mla": "Northern Ireland Assembly", "councillor": "council"}
-BODY_NOUNS = {"cabinet", "government", "board", "committee", "commission", "council", "executive",
-              "frontbench", "team", "panel", "lords"}
-
-
-def _is_body(token, resolver: Resolver) -> bool:
-    """Something one is appointed to, not a party: 'the shadow cabinet', 'the BBC board'."""
-    hit = resolver.entity_at(token)
-    if hit and hit[1].label == "ORG":
-        return not is_party_name(hit[1].name)
-    return token.lemma_.lower() in BODY_NOUNS
-
-
-def _org_in(noun, resolver: Resolver) -> str | None:
-    """An organisation named inside a role phrase: 'chairman of the British Council'."""
-    for token in noun.subtree:
-        hit = resolver.entity_at(token)
-        if hit and hit[1].label == "ORG" and token.i != noun.i:
-            return hit[1].name
-    return None
-
-
-def _role_text(noun) -> str:
-    """The role as written, without articles: 'UK disability minister', "Labour's election supremo"."""
-    words = [t for t in noun.doc[noun.left_edge.i: noun.i + 1] if t.dep_ not in {"det", "punct"}]
-    return " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
-
-
-def _np_text(token) -> str:
-    words = [t for t in token.subtree if t.dep_ not in {"det", "poss", "punct", "relcl", "acl"} and t.i <= token.i
-             or t.head.i == token.i and t.dep_ == "prep" or t.head.dep_ == "prep" and t.head.head.i == token.i]
-    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i) if t.lower_ not in {"the", "a", "an"})
-    return text.strip() or token.text
+    return [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _place(token, kind: str) -> str | None:
@@ -450,6 +430,7 @@ def _place(token, kind: str) -> str | None:
 
 
 def _status(token) -> str:
+    words = lexicon()
     chain = [token]
     head = token
     for _ in range(4):
@@ -461,7 +442,7 @@ def _status(token) -> str:
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children):
             return "negated"
-        if any(c.dep_ == "aux" and c.lower_ in EVENT_MODALS for c in children):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS | words.modals for c in children):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
             return "hypothetical"
@@ -469,32 +450,44 @@ def _status(token) -> str:
             return "considered"  # "agonised over whether to leave"
     governing = []
     for below, node in zip(chain, chain[1:], strict=False):
-        if below.dep_ in {"relcl", "acl", "advcl", "conj", "ccomp", "parataxis", "appos"}:
+        if below.dep_ in {"acl", "xcomp"} and node.pos_ == "NOUN":
+            noun = node.lemma_.lower()  # "his intention to stand down", "the threat of suspension"
+            for status, nouns in (("planned", words.planned), ("threatened", words.threatened),
+                                  ("considered", words.considered)):
+                if noun in nouns:
+                    return status
+        if below.dep_ in {"relcl", "acl", "advcl", "conj", "parataxis", "appos"}:
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
         governing.append(node)
-        if node.pos_ in {"VERB", "AUX"}:
+        if node.pos_ in {"VERB", "AUX"} and below.dep_ != "ccomp":
+            break
+        if below.dep_ == "ccomp":
             break
     for below, node in zip(chain, governing, strict=False):
         lemma = node.lemma_.lower()
-        if lemma in NEGATORS and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd"}:
+        if lemma in words.negators and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd"}:
             continue  # "denied the allegations and slammed the investigation": not a denied investigation
-        if lemma in THREATENED:
+        if lemma in words.threatened:
             return "threatened"
-        if lemma in CONSIDERED or node.lower_ in {"considering", "verge"}:
+        if lemma in words.considered or node.lower_ in {"considering", "verge"}:
             return "considered"
-        if lemma in PLANNED:
+        if lemma in words.planned:
             return "planned"
-        if lemma in NEGATORS:
+        if lemma in words.negators:
             return "negated"
+        if lemma in words.claimed and below.dep_ == "ccomp":
+            return "claimed"  # "she claimed he had been suspended": the article reports a claim
     # "was to be given a date for a hearing": a plan, not yet a fact
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.dep_ in {"xcomp", "ccomp"}:
         return "planned"
+    if token.sent.text.rstrip().endswith("?"):
+        return "hypothetical"  # "Will he quit?": asked, not told
     return "asserted"
 
 
 def _reason(token) -> str | None:
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in REASON_PREPS:
+        if child.dep_ == "prep" and child.lower_ in lexicon().reason_preps:
             words = list(child.subtree)[1:]
             if words:
                 return " ".join(t.text for t in words)
@@ -515,12 +508,9 @@ def _date(token, times: list[TimeValue], published: dt.date | None) -> TimeValue
     if own:
         return min(own, key=lambda t: abs(t.start - token.idx))
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-    if published is not None and (aux & PRESENT_PERFECT_AUX):
+    if published is not None and (aux & lexicon().present_perfect_aux):
         return TimeValue(token.idx, token.idx, "", published.isoformat(), "day")
     return None
-
-
-CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
 
 
 def _governed_directly(trigger, time: TimeValue) -> bool:
@@ -534,8 +524,6 @@ def _governed_directly(trigger, time: TimeValue) -> bool:
             return False
         node = node.head
     return True
-
-
 
 
 def _merge(found: list[_Found]) -> list[_Found]:
@@ -565,7 +553,6 @@ def _same(a: _Found, b: _Found) -> bool:
         # "his resignation" after "has resigned from the Labour Party" is the same departure
         resignations = {"leave_party", "resign_office"}
         return {a.type, b.type} <= resignations and b.nominal and b.org is None
-
     if a.org and b.org and a.org != b.org:
         return False
     if a.date and b.date and a.date.value and b.date.value:

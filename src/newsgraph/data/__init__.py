@@ -1,0 +1,15 @@
+"""Word lists and frames as data: one TOML file a concept family, read once per process."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def load(name: str) -> dict:
+    """The parsed ``NAME.toml`` of this folder (cached: every caller shares one copy)."""
+    with (HERE / f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)

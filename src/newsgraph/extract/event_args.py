@@ -1,0 +1,191 @@
+"""The typed arguments of an event: who it happened to, and the party, body or post.
+
+A slot is filled only by what it may hold: the person by a PERSON entity of the article
+(through the same coreference as quote speakers), the org by a party (an entity with a party
+word, a party's short name), an organisation entity, a seat of government, or a noun phrase
+headed by an office word ("home secretary", "chairman of the British Council"). Anything else
+leaves the slot empty: no phrase is better than a junk phrase.
+"""
+from __future__ import annotations
+
+from ..model import Entity
+from .entities import PARTY_WORDS, is_party_name
+from .frames import lexicon
+from .lexicon import canonical_party
+from .speakers import Resolver
+
+# Bodies news names by their building: "quit Number 10", "joined the White House".
+SEATS_OF_GOVERNMENT = {"number 10": "Number 10", "no 10": "Number 10", "downing street": "Downing Street",
+                       "white house": "White House", "whitehall": "Whitehall"}
+# Plural or collective names NER tags as people: "Labour MPs" is no one's name.
+GROUP_NAME_WORDS = frozenset({"mps", "members", "peers", "ministers", "councillors", "lords", "voters",
+                              "supporters", "activists", "staff", "officials", "democrats", "republicans"})
+DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"}
+
+
+def is_person(entity: Entity | None) -> bool:
+    """A named person: a PERSON entity whose name is not a group's ("Labour MPs")."""
+    if entity is None or entity.label != "PERSON":
+        return False
+    words = entity.name.lower().split()
+    return not (set(words) & GROUP_NAME_WORDS)
+
+
+def named_person(token):
+    """'the newly elected MP for Sedgefield, Tony Blair': the name in apposition to a role noun
+    (the parser may hang it on the seat), within the noun's own phrase."""
+    if token.pos_ != "NOUN":
+        return token
+    for inner in token.subtree:
+        if inner.dep_ == "appos" and inner.pos_ == "PROPN" and _within_phrase(inner, token):
+            return inner
+    return token
+
+
+def _within_phrase(inner, top) -> bool:
+    node = inner.head
+    while node.i != top.i:
+        if node.dep_ in {"relcl", "acl", "ccomp", "advcl", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def can_be_person(token) -> bool:
+    """A token that may stand for one named person: a name, a pronoun, or a singular role noun
+    ("the MP", "the former minister"); not "the plan" or "officials"."""
+    if token.pos_ in {"PROPN", "PRON"}:
+        return True
+    words = lexicon()
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and (
+        token.lemma_.lower() in words.office_words or token.lemma_.lower() in words.person_nouns)
+
+
+def own_title(person_token) -> str | None:
+    """'The agency's former chief executive Doug Smith': the post written before the name."""
+    before = list(person_token.doc[person_token.left_edge.i: person_token.i])
+    while before and before[-1].pos_ == "PROPN":  # the name's own first words
+        before.pop()
+    run: list = []
+    while before and before[-1].pos_ in {"NOUN", "ADJ"} and before[-1].lower_ not in {"former", "ex"}:
+        run.insert(0, before.pop())
+    if run and run[-1].lemma_.lower() in lexicon().office_words:
+        return " ".join(t.text for t in run)
+    return None
+
+
+def party(tokens, resolver: Resolver) -> str | None:
+    """The party a phrase names: an organisation entity with a party word, or 'the party'."""
+    for token in tokens or []:
+        hit = resolver.entity_at(token)
+        if hit and is_party_name(hit[1].name) and hit[1].name.lower() != "party":
+            return hit[1].name
+        for child in token.children:
+            hit = resolver.entity_at(child)
+            if child.dep_ == "appos" and hit and hit[1].label == "ORG":
+                return hit[1].name  # "his new party, Veritas"
+            if child.dep_ == "compound" and child.lower_ in PARTY_WORDS and token.lower_ == "party":
+                return canonical_party(child.text)  # "the Labour party" when NER saw no organisation
+        if token.pos_ == "PROPN" and canonical_party(token.text) != token.text:
+            return canonical_party(token.text)  # "quit UKIP" where NER saw no organisation
+        named = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
+        named = [h for h in named if h and is_party_name(h[1].name)]
+        if named:
+            return named[0][1].name  # "the Labour party"
+        if token.lower_ == "party" and any(c.lower_ in DETERMINERS for c in token.children):
+            last = resolver.last_party()
+            if last is not None:
+                return last.name
+    return None
+
+
+def is_party_phrase(tokens) -> bool:
+    return any(t.lower_ == "party" or t.lower_ in PARTY_WORDS for o in tokens for t in o.subtree)
+
+
+def organisation(tokens, resolver: Resolver) -> str | None:
+    """An organisation entity, or a seat of government, in the phrase."""
+    for token in tokens or []:
+        hit = resolver.entity_at(token)
+        if hit and hit[1].label == "ORG":
+            return hit[1].name
+        seat = _seat(token)
+        if seat:
+            return seat
+    return None
+
+
+def post(tokens, resolver: Resolver) -> str | None:
+    """A post or body: an organisation, a party, or a phrase headed by an office word."""
+    if not tokens:
+        return None
+    head = tokens[0]
+    if head.lemma_.lower() == "seat":
+        # "won the seat": in Parliament, unless the phrase names the chamber ("a Senate seat")
+        chamber = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.pos_ == "PROPN"]
+        return chamber[0].text if chamber else "Parliament"
+    if head.lemma_.lower() in lexicon().office_words or head.lower_ in lexicon().office_words:
+        # "chairman of the British Council": the body the post is in names it best
+        return org_in(head, resolver) or role_text(head)
+    return organisation(tokens, resolver) or party(tokens, resolver)
+
+
+def _seat(token) -> str | None:
+    words = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det")
+    return SEATS_OF_GOVERNMENT.get(words)
+
+
+def is_body(token, resolver: Resolver) -> bool:
+    """Something one is appointed to, not a party: 'the shadow cabinet', 'the BBC board'."""
+    hit = resolver.entity_at(token)
+    if hit and hit[1].label == "ORG":
+        return not is_party_name(hit[1].name)
+    return token.lemma_.lower() in lexicon().body_nouns
+
+
+def org_in(noun, resolver: Resolver) -> str | None:
+    """An organisation named inside a role phrase: 'chairman of the British Council'."""
+    for token in noun.subtree:
+        hit = resolver.entity_at(token)
+        if hit and hit[1].label == "ORG" and token.i != noun.i:
+            return hit[1].name
+    return None
+
+
+def role_text(noun) -> str:
+    """The post as written, without articles, with its 'of' phrase: 'UK disability minister',
+    "Labour's election supremo", 'chairman of the British Council'; no other clause or phrase."""
+    doc = noun.doc
+    words = [t for t in doc[noun.left_edge.i: noun.i + 1] if t.dep_ not in {"det", "punct"}
+             and t.lower_ not in DETERMINERS and not t.like_num]
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "to"} and c.i > noun.i]
+    objects = [g for g in of[0].children if g.dep_ == "pobj"] if of else []
+    if objects:  # "secretary of state for health": the phrase up to its head, no clause after it
+        words += [of[0], *[t for t in doc[objects[0].left_edge.i: objects[0].i + 1] if t.dep_ not in {"det", "punct"}]]
+    words = sorted(set(words), key=lambda t: t.i)
+    text = " ".join(t.text for t in words)
+    return text.replace(" 's", "'s").replace(" \u2019s", "\u2019s").strip() or noun.text
+
+
+def role_org(person_token, resolver: Resolver) -> str | None:
+    """'BBC chairman Gavyn Davies': the body named in the person's own title."""
+    for child in person_token.children:
+        if child.dep_ in {"compound", "nmod", "poss"} and child.i < person_token.i:
+            for token in child.subtree:
+                hit = resolver.entity_at(token)
+                if hit and hit[1].label == "ORG":
+                    return hit[1].name
+    return None
+
+
+def party_label(noun, resolver: Resolver) -> str | None:
+    """'the Liberal Democrat candidate': the party words written before the noun."""
+    words = [t for t in noun.doc[noun.left_edge.i: noun.i] if t.dep_ in {"amod", "compound"} and t.is_title]
+    label = " ".join(t.text for t in words)
+    if label and is_party_name(label):
+        return label
+    return party(party_in(noun, resolver), resolver)
+
+
+def party_in(token, resolver: Resolver) -> list:
+    return [t for t in token.subtree if resolver.entity_at(t) and is_party_name(resolver.entity_at(t)[1].name)]

@@ -1,0 +1,75 @@
+"""Event frames, read from ``data/events.toml``: which words open which event, and where the
+person and the party, body or post stand around them."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..data import load
+
+PERSON_SLOTS = {"subject", "object"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One trigger's frame (see the head of data/events.toml for what each field means)."""
+
+    lemma: str
+    type: str
+    person: str = "subject"
+    org: tuple[str, ...] = ()
+    particle: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    agents: frozenset[str] = frozenset()
+    passive: bool = False
+    needs_org: bool = False
+    handler: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, Frame]
+    nouns: dict[str, Frame]
+    planned: frozenset[str]
+    considered: frozenset[str]
+    threatened: frozenset[str]
+    negators: frozenset[str]
+    modals: frozenset[str]
+    claimed: frozenset[str]
+    reason_preps: frozenset[str]
+    present_perfect_aux: frozenset[str]
+    elected_roles: dict[str, str]
+    body_nouns: frozenset[str]
+    office_words: frozenset[str]
+    person_nouns: frozenset[str]
+    group_words: frozenset[str]
+
+
+def _frame(lemma: str, entry: dict) -> Frame:
+    if entry.get("person", "subject") not in PERSON_SLOTS:
+        raise ValueError(f"events.toml: {lemma}: person must be one of {sorted(PERSON_SLOTS)}")
+    return Frame(lemma=lemma, type=entry["type"], person=entry.get("person", "subject"),
+                 org=tuple(entry.get("org", ())), particle=frozenset(entry.get("particle", ())),
+                 objects=frozenset(entry.get("objects", ())), complements=frozenset(entry.get("complements", ())),
+                 agents=frozenset(entry.get("agents", ())), passive=bool(entry.get("passive", False)),
+                 needs_org=bool(entry.get("needs_org", False)), handler=entry.get("handler"))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The frames and word lists, built once."""
+    data = load("events")
+    status, arguments = data["status"], data["arguments"]
+    return Lexicon(
+        verbs={lemma: _frame(lemma, entry) for lemma, entry in data["verbs"].items()},
+        nouns={lemma: _frame(lemma, entry) for lemma, entry in data["nouns"].items()},
+        planned=frozenset(status["planned"]), considered=frozenset(status["considered"]),
+        threatened=frozenset(status["threatened"]), negators=frozenset(status["negators"]),
+        modals=frozenset(status["modals"]), claimed=frozenset(status["claimed"]),
+        reason_preps=frozenset(arguments["reason_preps"]),
+        present_perfect_aux=frozenset(arguments["present_perfect_aux"]),
+        elected_roles=dict(arguments["elected_roles"]), body_nouns=frozenset(arguments["body_nouns"]),
+        office_words=frozenset(arguments["office_words"]), person_nouns=frozenset(arguments["person_nouns"]),
+        group_words=frozenset(arguments["group_words"]),
+    )
