@@ -20,6 +20,7 @@ SEATS_OF_GOVERNMENT = {"number 10": "Number 10", "no 10": "Number 10", "downing 
 # Plural or collective names NER tags as people: "Labour MPs" is no one's name.
 GROUP_NAME_WORDS = frozenset({"mps", "members", "peers", "ministers", "councillors", "lords", "voters",
                               "supporters", "activists", "staff", "officials", "democrats", "republicans"})
+GENERIC_POSTS = {"role", "post", "job", "position", "office"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"}
 
 
@@ -31,10 +32,10 @@ def is_person(entity: Entity | None) -> bool:
     return not (set(words) & GROUP_NAME_WORDS)
 
 
-def named_person(token):
+def named_person(token, resolver: Resolver):
     """'the newly elected MP for Sedgefield, Tony Blair': the name in apposition to a role noun
     (the parser may hang it on the seat), within the noun's own phrase."""
-    if token.pos_ != "NOUN":
+    if token.pos_ not in {"NOUN", "PROPN"} or resolver.entity_at(token) is not None:
         return token
     for inner in token.subtree:
         if inner.dep_ == "appos" and inner.pos_ == "PROPN" and _within_phrase(inner, token):
@@ -124,6 +125,9 @@ def post(tokens, resolver: Resolver) -> str | None:
         # "won the seat": in Parliament, unless the phrase names the chamber ("a Senate seat")
         chamber = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.pos_ == "PROPN"]
         return chamber[0].text if chamber else "Parliament"
+    role = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    if head.lemma_.lower() in GENERIC_POSTS and role:
+        return post(role, resolver)  # "a newly created role as state counselor": the role is named after "as"
     if head.lemma_.lower() in lexicon().office_words or head.lower_ in lexicon().office_words:
         # "chairman of the British Council": the body the post is in names it best
         return org_in(head, resolver) or role_text(head)
@@ -156,7 +160,7 @@ def role_text(noun) -> str:
     """The post as written, without articles, with its 'of' phrase: 'UK disability minister',
     "Labour's election supremo", 'chairman of the British Council'; no other clause or phrase."""
     doc = noun.doc
-    words = [t for t in doc[noun.left_edge.i: noun.i + 1] if t.dep_ not in {"det", "punct"}
+    words = [t for t in doc[noun.left_edge.i: noun.i + 1] if t.dep_ not in {"det", "punct", "advmod"}
              and t.lower_ not in DETERMINERS and not t.like_num]
     of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "to"} and c.i > noun.i]
     objects = [g for g in of[0].children if g.dep_ == "pobj"] if of else []

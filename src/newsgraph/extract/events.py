@@ -142,7 +142,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
     for one in [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]:
-        one = args.named_person(one)
+        one = args.named_person(one, resolver)
         if not args.can_be_person(one) and not _people(one):
             continue  # "suspended its plan", "investigating the shooting": no one
         person = _person(one, resolver)
@@ -165,7 +165,13 @@ def _people(token) -> bool:
 def _person(token, resolver: Resolver) -> Entity | None:
     if token.lower_ in {"i", "me", "my", "myself"}:
         return resolver.speaker_at(token.idx)  # the speaker of the quote it stands in
-    return resolver.resolve(token).entity
+    named = resolver.entity_at(token)
+    if named is not None:
+        return named[1]  # a name is its own entity, whatever a pronoun rule would make of it
+    found = resolver.resolve(token).entity
+    if token.pos_ == "PROPN" and (found is None or token.lower_ not in found.name.lower()):
+        return None  # a capitalised word that names no one here ("last June's elections")
+    return found
 
 
 def _conjuncts(token) -> list:
@@ -232,7 +238,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         owner = [c for c in token.head.children if c.dep_ == "poss"]
         party = args.party([token.head], resolver)
         return ("join_party", owner[0], party) if owner and party else NONE
-    if frame.objects and not any(t.lemma_.lower() in frame.objects for o in objects for t in o.subtree) and not (
+    complements = [c for c in token.children if c.dep_ in {"dobj", "attr", "oprd", "prep"}] or objects
+    if frame.objects and not any(t.lemma_.lower() in frame.objects for c in complements for t in c.subtree) and not (
             "party" in frame.objects and args.is_party_phrase(objects)):
         return NONE  # "won the 1904 Horsham by-election": the listed word may sit inside the phrase
     filled = {"object": objects if not undergoer or passive else objects[1:], "agent": _agent(token),
@@ -264,7 +271,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     if "as" in preps or frame.lemma == "resign":
         return "resign_office", subject, None
     if frame.lemma == "quit" and subject is not None and not any(slots):
-        title = args.own_title(args.named_person(subject))
+        title = args.own_title(args.named_person(subject, resolver))
         if title:
             return "resign_office", subject, title  # "former chief executive Doug Smith quit"
     return NONE
@@ -274,8 +281,10 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
     kind = frame.type
     tokens = [t for slot in slots for t in slot]
     if kind == "join_party":
-        role = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-        if frame.lemma in {"join", "rejoin"} and objects and (role or objects[0].lemma_.lower() in lexicon().body_nouns):
+        role = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                if g.lemma_.lower() in lexicon().office_words]
+        body = objects and objects[0].lemma_.lower() in lexicon().body_nouns
+        if frame.lemma in {"join", "rejoin"} and objects and (role or body):
             # "joined the shadow cabinet", "joined Indepen Consulting as a paid adviser": a post;
             # joining any other body ("joined the KGB") is no appointment and no party
             return "appoint", subject, args.organisation(objects, resolver) or args.role_text(objects[0])
@@ -294,8 +303,8 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
     if kind in {"appoint", "elect", "candidacy"}:
         org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
         if kind == "elect" and frame.objects and org is None:
-            seats = {"seat", "by-election"}
-            org = "Parliament" if any(o.lemma_.lower() in seats for o in objects) else None  # "won the seat"
+            won = token.doc[token.i + 1: token.right_edge.i + 1].text.lower()
+            org = "Parliament" if "seat" in won or "by-election" in won else None  # "won the seat", "a by-election"
         return kind, person, org
     if kind == "investigate":
         org = next((o for slot in slots if (o := args.organisation(slot, resolver))), None)
