@@ -96,6 +96,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
             label = "PERSON"
         if label == "PERSON":
             end = _extend_name(doc, ent.end, end)
+            start = _after_party_words(text, start, end)  # "Tory Edward Turnour" is Edward Turnour
         written = _strip_suffixes(text[start:end])
         end = start + len(written)  # the span as written ("Gordon  Brown"), its name with one space
         mention_text = " ".join(written.split())
@@ -188,6 +189,16 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     return bool(words) and len(words) <= 5 and all(w[:1].isupper() or w[:1] in "@'" or w in {"de", "van", "von", "la"}
                                                    for w in words)
+
+
+def _after_party_words(text: str, start: int, end: int) -> int:
+    """Where a name starts after the party words NER ran into it ("Tory", "Lib Dem", "Labour"),
+    keeping at least two words so that a party's own name is left alone."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = 0
+    while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in PARTY_WORDS | {"dem"}:
+        cut += 1
+    return start + words[cut].start() if cut else start
 
 
 def _strip_suffixes(text: str) -> str:
