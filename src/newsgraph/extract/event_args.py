@@ -63,13 +63,19 @@ def can_be_person(token) -> bool:
 
 
 def own_title(person_token) -> str | None:
-    """'The agency's former chief executive Doug Smith': the post written before the name."""
-    before = list(person_token.doc[person_token.left_edge.i: person_token.i])
-    while before and before[-1].pos_ == "PROPN":  # the name's own first words
-        before.pop()
+    """The post written with the person: 'The agency's former chief executive Doug Smith',
+    'chairwoman Debbie Wasserman Schultz' (the words before the name, or the role noun itself)."""
+    doc = person_token.doc
+    if person_token.pos_ == "NOUN":
+        before, last = list(doc[person_token.left_edge.i: person_token.i]), [person_token]
+    else:
+        before, last = list(doc[person_token.left_edge.i: person_token.i]), []
+        while before and before[-1].pos_ == "PROPN":  # the name's own first words
+            before.pop()
     run: list = []
     while before and before[-1].pos_ in {"NOUN", "ADJ"} and before[-1].lower_ not in {"former", "ex"}:
         run.insert(0, before.pop())
+    run += last
     if run and run[-1].lemma_.lower() in lexicon().office_words:
         return " ".join(t.text for t in run)
     return None

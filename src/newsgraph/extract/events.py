@@ -145,7 +145,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         one = args.named_person(one, resolver)
         if not args.can_be_person(one) and not _people(one):
             continue  # "suspended its plan", "investigating the shooting": no one
-        person = _person(one, resolver)
+        person = None if _people(one) else _person(one, resolver)  # "most elected officials" are no one
         shared_org = shared_org or args.role_org(one, resolver)
         if args.is_person(person):
             found.append(_found(token, kind, person, org or args.role_org(one, resolver) or shared_org, resolver,
@@ -159,7 +159,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
 
 def _people(token) -> bool:
     """'members', 'many of whom', 'they': a group of people, not a thing."""
-    return token.tag_ in {"NNS", "NNPS"} or token.lower_ in lexicon().group_words
+    # not NNPS: the tagger gives it to names that end in -s ("Lewis", "Davies")
+    return token.tag_ == "NNS" or token.lower_ in lexicon().group_words
 
 
 def _person(token, resolver: Resolver) -> Entity | None:
@@ -268,12 +269,11 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
         post = args.post(tokens, resolver)
         if post:
             return "resign_office", subject, post
+    title = args.own_title(subject) if subject is not None and not any(slots) else None
     if "as" in preps or frame.lemma == "resign":
-        return "resign_office", subject, None
-    if frame.lemma == "quit" and subject is not None and not any(slots):
-        title = args.own_title(args.named_person(subject, resolver))
-        if title:
-            return "resign_office", subject, title  # "former chief executive Doug Smith quit"
+        return "resign_office", subject, title
+    if frame.lemma == "quit" and title:
+        return "resign_office", subject, title  # "former chief executive Doug Smith quit": the post he held
     return NONE
 
 
@@ -302,6 +302,8 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
         return kind, person, org
     if kind in {"appoint", "elect", "candidacy"}:
         org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        if kind == "elect" and org is None and person is not None:
+            org = lexicon().elected_roles.get(person.lower_)  # "the newly elected MP for Sedgefield"
         if kind == "elect" and frame.objects and org is None:
             won = token.doc[token.i + 1: token.right_edge.i + 1].text.lower()
             org = "Parliament" if "seat" in won or "by-election" in won else None  # "won the seat", "a by-election"
@@ -310,7 +312,8 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
         org = next((o for slot in slots if (o := args.organisation(slot, resolver))), None)
         return kind, person, org
     if kind == "resign_office":
-        return kind, person, next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        return kind, person, org or (args.own_title(person) if person is not None else None)
     return kind, person, None
 
 
@@ -337,7 +340,8 @@ def _now_role(role, resolver: Resolver):
 
 def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver):
     if particles & {"down", "aside"}:
-        return "resign_office", subject, args.post(preps.get("as") or preps.get("from"), resolver)
+        post = args.post(preps.get("as") or preps.get("from"), resolver)
+        return "resign_office", subject, post or (args.own_title(subject) if subject is not None else None)
     if "for" in preps or "as" in preps:
         return "candidacy", subject, args.party(args.party_in(token, resolver), resolver)
     return NONE
