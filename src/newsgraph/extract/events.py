@@ -103,6 +103,7 @@ def _trigger_hashes(strings) -> tuple[frozenset[int], frozenset[int]]:
         verbs, nouns = lexicon().verbs, lexicon().nouns
         words = set(verbs) | set(nouns) | {"candidate", "confidence", "now"}
         forms = {verb + suffix for verb in verbs for suffix in ("ed", "d", "ing", "s", "es")}
+        forms |= {verb + verb[-1] + suffix for verb in verbs for suffix in ("ed", "ing")}  # "readmitted"
         _HASHES[id(strings)] = (frozenset(strings[w] for w in words), frozenset(strings[f] for f in forms))
     return _HASHES[id(strings)]
 
@@ -115,8 +116,11 @@ def _lemma(token) -> str:
         return lemma
     low = token.lower_
     for suffix in ("ed", "d", "ing"):
-        if low.endswith(suffix) and low[: -len(suffix)] in verbs:
-            return low[: -len(suffix)]
+        stem = low[: -len(suffix)]
+        if low.endswith(suffix) and stem in verbs:
+            return stem
+        if low.endswith(suffix) and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs:
+            return stem[:-1]  # "readmitted", "barred"
     return lemma
 
 
@@ -126,12 +130,16 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
     if lemma == "be" and not any(c.lower_ == "now" for c in token.children):
         return []
     if lemma in verbs and _acts_as_verb(token):
-        kind, person_token, org = _verb_event(token, verbs[lemma], resolver)
+        kind, person_token, org = NONE
+        for frame in verbs[lemma]:
+            kind, person_token, org = _verb_event(token, frame, resolver)
+            if kind is not None:
+                break
     elif token.pos_ == "NOUN" and lemma in nouns:
         kind, person_token, org = _noun_event(token, nouns[lemma], resolver)
     elif lemma == "candidate" and token.dep_ == "attr":
         kind, person_token, org = "candidacy", _subject(token.head), args.party_label(token, resolver)
-    elif lemma == "confidence" and token.i > 0 and token.doc[token.i - 1].lower_ == "no":
+    elif lemma == "confidence" and _after_no(token):
         kind, person_token, org = _no_confidence(token)
     elif lemma == "now" and token.dep_ == "advmod" and token.head.dep_ == "appos":
         kind, person_token, org = _now_role(token.head, resolver)
@@ -150,11 +158,24 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         if args.is_person(person):
             found.append(_found(token, kind, person, org or args.role_org(one, resolver) or shared_org, resolver,
                                 times, published))
+            left = _left_for(token, kind, resolver)
+            if left:
+                # "defected from the Conservatives to the Liberal Democrats": a departure and a joining
+                found.append(_found(token, "leave_party", person, left, resolver, times, published))
         elif person is None and kind in {"leave_party", "join_party"} and _people(one) and (
                 _status(token) != "asserted"):
             # "many of whom are considering leaving": kept with its status, about no one named
             found.append(_found(token, kind, None, org, resolver, times, published))
     return found
+
+
+def _left_for(token, kind: str, resolver: Resolver) -> str | None:
+    """The party a joining verb says was left ('from the Conservatives')."""
+    if kind != "join_party" or token.pos_ == "NOUN":
+        return None
+    origin = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+              if g.dep_ == "pobj"]
+    return args.party(origin, resolver)
 
 
 def _people(token) -> bool:
@@ -210,7 +231,10 @@ def _is_passive(token) -> bool:
 
 def _verb_event(token, frame: Frame, resolver: Resolver):
     passive = _is_passive(token)
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    # "thrown out of the party": the parser may take the particle for a preposition without object
+    loose = [c for c in token.children if c.dep_ == "prep" and c.lower_ in frame.particle
+             and not any(g.dep_ == "pobj" for g in c.children)]
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"} | {c.lower_ for c in loose}
     if frame.particle and not particles & frame.particle:
         return NONE
     if frame.passive and not passive:
@@ -219,19 +243,24 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
     if not objects and token.dep_ == "relcl" and own_subject and token.head.pos_ in {"NOUN", "PROPN"}:
         objects = [token.head]  # "the party she joined"
-    preps = {c.lower_: [g for g in c.children if g.dep_ in {"pobj", "pcomp"}] for c in token.children
+    preps = {c.lower_: [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+             for c in [*token.children, *(p for prt in loose for p in prt.children)]
              if c.dep_ in {"prep", "agent"} and c.lower_ != "by"}
     subject = _subject(token)
+    if frame.needs_prep and not frame.needs_prep & set(preps):
+        return NONE  # "running for the Senate", not "running the campaign"
+    if frame.handler == "whip":
+        return _whip(token, frame, passive, resolver)
     if frame.handler == "become":
         return _become(token, objects, subject, resolver)
     if frame.handler == "stand":
         return _stand(token, particles, preps, subject, resolver)
     if frame.complements and not any(t.lemma_.lower() in frame.complements for t in token.subtree if t.i > token.i):
         return NONE  # "barred from standing": barred from anything else is no expulsion
-    if frame.agents and not any(g.lemma_.lower() in frame.agents for g in _agent(token)):
-        return NONE  # "questioned by police"
     undergoer = frame.person == "object"
     person = subject if (not undergoer or passive) else (objects[0] if objects else None)
+    if frame.person == "doer" and passive:
+        person = next(iter(_agent(token)), None)  # "Jones was replaced by Smith": Smith took the post
     if person is not None and person.lower_ in RELATIVES and token.dep_ == "relcl":
         person = token.head  # "Milburn, who Mr Blair put in charge"
     if frame.type == "join_party" and token.dep_ == "amod" and token.head.lemma_.lower() == "party":
@@ -243,10 +272,18 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     if frame.objects and not any(t.lemma_.lower() in frame.objects for c in complements for t in c.subtree) and not (
             "party" in frame.objects and args.is_party_phrase(objects)):
         return NONE  # "won the 1904 Horsham by-election": the listed word may sit inside the phrase
-    filled = {"object": objects if not undergoer or passive else objects[1:], "agent": _agent(token),
+    # who acts on the person is the body: the by-phrase of a passive, the subject of an active
+    acting = _agent(token) if passive else ([subject] if undergoer and subject is not None else [])
+    filled = {"object": objects if not undergoer or passive else objects[1:], "agent": acting,
               "object_complement": [c for c in token.children if c.dep_ in {"oprd", "attr"}] or (
                   objects if passive else objects[1:]), **preps}
     slots = [filled.get(name) or [] for name in frame.org]
+    if frame.org_heads:
+        # "referred to the standards commissioner", "questioned by police": only such bodies count
+        slots = [[t for t in slot if t.lemma_.lower() in frame.org_heads] for slot in slots]
+        if not any(slots):
+            return NONE
+        return frame.type, person, args.role_text(next(t for slot in slots for t in slot))
     if frame.type == "by_object":
         return _by_object(token, frame, slots, preps, subject, resolver)
     kind, who, org = _typed(token, frame, slots, objects, subject, person, resolver)
@@ -331,6 +368,26 @@ def _become(token, objects: list, subject, resolver: Resolver):
     return ("appoint", subject, post) if post else NONE
 
 
+def _whip(token, frame: Frame, passive: bool, resolver: Resolver):
+    """'had the whip withdrawn', 'the whip was restored to her', 'withdrew the whip from him':
+    losing the whip is a suspension, getting it back a reinstatement; the party is the whip's."""
+    whip = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"} and c.lemma_.lower() == "whip"]
+    if not whip and token.dep_ == "acl" and token.head.lemma_.lower() == "whip":
+        whip = [token.head]
+    if not whip:
+        return NONE
+    holder = whip[0].head
+    if whip[0].dep_ == "dobj" and holder.lemma_ == "have" and holder.i != token.i:
+        person = _subject(holder)  # "X had the whip withdrawn"
+    elif token.dep_ == "ccomp" and token.head.lemma_ == "have":
+        person = _subject(token.head)  # "X had the Labour whip removed", parsed as a clause
+    else:
+        person = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}
+                       for g in c.children if g.dep_ == "pobj"), None)
+    party = args.party([whip[0]], resolver) or args.party(_agent(token), resolver)
+    return frame.type, person, party
+
+
 def _now_role(role, resolver: Resolver):
     """'Jack Straw, now foreign secretary': a post the person now holds was given to them."""
     if role.lemma_.lower() not in lexicon().office_words or role.head.pos_ != "PROPN":
@@ -374,6 +431,9 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
             return "investigate", _subject(governing_verb(token)), hit[1].name  # "the watchdog's inquiry into X"
         if of:
             return "investigate", person, args.organisation(preps.get("by"), resolver)
+        if token.dep_ == "pobj" and token.head.lower_ == "under":
+            # "is under investigation by the Electoral Commission": the clause's subject
+            return "investigate", _subject(governing_verb(token.head)), args.organisation(preps.get("by"), resolver)
         if token.dep_ == "nsubj" and any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in token.children):
             # "The Hutton inquiry cleared him", "Sir Alan Budd's inquiry linked the ex-home secretary to ...":
             # whom a named inquiry acts on is whom it investigated
@@ -400,17 +460,35 @@ def _successor(token, preps: dict, resolver: Resolver):
     return "appoint", named[0], args.post(preps.get("as"), resolver) or args.organisation(place, resolver)
 
 
+def _after_no(token) -> bool:
+    """'no confidence', 'no-confidence'."""
+    before = [t for t in token.doc[max(0, token.i - 2): token.i] if t.text != "-"]
+    return bool(before) and before[-1].lower_ == "no"
+
+
 def _no_confidence(token):
+    """'a motion of no confidence in X', 'X faces a no-confidence vote', 'they passed a vote of no
+    confidence in X': the one the motion is in, else the subject that faces it."""
+    target = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "in" for g in t.children
+              if g.dep_ == "pobj"]
+    if not target:
+        motion = token.head if token.dep_ in {"compound", "amod", "pobj"} else token
+        target = [g for t in motion.subtree if t.dep_ == "prep" and t.lower_ == "in" for g in t.children
+                  if g.dep_ == "pobj"]
+    if target:
+        return "no_confidence", target[0], None
     verb = governing_verb(token)
-    target = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return "no_confidence", (target[0] if target else None), None
+    faced = [c for c in verb.children if c.dep_ in {"nsubj"}] if verb.lemma_ in {"face", "lose", "survive"} else []
+    return "no_confidence", (faced[0] if faced else None), None
 
 
 # -- shared --------------------------------------------------------------------------------------
 
 def _subject(token):
     for _ in range(3):
-        for child in token.children:
+        # "Tom Brown was re-elected": the parser may hang the subject on the auxiliary
+        helpers = [g for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < token.i for g in c.children]
+        for child in [*token.children, *helpers]:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 if child.lower_ in RELATIVES and token.dep_ == "relcl":
                     return token.head
@@ -469,7 +547,8 @@ def _status(token) -> str:
                                   ("considered", words.considered)):
                 if noun in nouns:
                     return status
-        if below.dep_ in {"relcl", "acl", "advcl", "conj", "parataxis", "appos"}:
+        infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        if below.dep_ in {"relcl", "acl", "advcl", "conj", "parataxis", "appos"} and not infinitive:
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
         governing.append(node)
         if node.pos_ in {"VERB", "AUX"} and below.dep_ != "ccomp":
@@ -478,7 +557,7 @@ def _status(token) -> str:
             break
     for below, node in zip(chain, governing, strict=False):
         lemma = node.lemma_.lower()
-        if lemma in words.negators and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd"}:
+        if lemma in words.negators and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd", "prep"}:
             continue  # "denied the allegations and slammed the investigation": not a denied investigation
         if lemma in words.threatened:
             return "threatened"

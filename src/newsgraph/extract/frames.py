@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..data import load
 
-PERSON_SLOTS = {"subject", "object"}
+PERSON_SLOTS = {"subject", "object", "doer"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,8 @@ class Frame:
     particle: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     complements: frozenset[str] = frozenset()
-    agents: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    needs_prep: frozenset[str] = frozenset()
     passive: bool = False
     needs_org: bool = False
     handler: str | None = None
@@ -29,7 +30,7 @@ class Frame:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    verbs: dict[str, Frame]
+    verbs: dict[str, tuple[Frame, ...]]
     nouns: dict[str, Frame]
     planned: frozenset[str]
     considered: frozenset[str]
@@ -52,7 +53,8 @@ def _frame(lemma: str, entry: dict) -> Frame:
     return Frame(lemma=lemma, type=entry["type"], person=entry.get("person", "subject"),
                  org=tuple(entry.get("org", ())), particle=frozenset(entry.get("particle", ())),
                  objects=frozenset(entry.get("objects", ())), complements=frozenset(entry.get("complements", ())),
-                 agents=frozenset(entry.get("agents", ())), passive=bool(entry.get("passive", False)),
+                 org_heads=frozenset(entry.get("org_heads", ())), needs_prep=frozenset(entry.get("needs_prep", ())),
+                 passive=bool(entry.get("passive", False)),
                  needs_org=bool(entry.get("needs_org", False)), handler=entry.get("handler"))
 
 
@@ -62,7 +64,9 @@ def lexicon() -> Lexicon:
     data = load("events")
     status, arguments = data["status"], data["arguments"]
     return Lexicon(
-        verbs={lemma: _frame(lemma, entry) for lemma, entry in data["verbs"].items()},
+        # a verb may open several frames ([[verbs.launch]] twice): tried in order, first filled wins
+        verbs={lemma: tuple(_frame(lemma, one) for one in (entry if isinstance(entry, list) else [entry]))
+               for lemma, entry in data["verbs"].items()},
         nouns={lemma: _frame(lemma, entry) for lemma, entry in data["nouns"].items()},
         planned=frozenset(status["planned"]), considered=frozenset(status["considered"]),
         threatened=frozenset(status["threatened"]), negators=frozenset(status["negators"]),
