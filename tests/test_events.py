@@ -74,3 +74,69 @@ def test_events_non_asserted_events_are_kept_and_labelled(gold_id, type_, status
     events = [e for e in _events(gold_id) if e.type == type_ and e.status == status]
     assert events
     assert all(e.evidence for e in events)
+
+
+# The language of UK and US politics, one frame at a time: sentences written for these tests,
+# the expected event as GUIDELINES.md defines it (type, person, org; None: org not fixed).
+PUBLISHED = dt.date(2019, 2, 20)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Labour MP Jane Smith has been deselected by her local party.", ("expel", "Jane Smith", None)),
+    ("John Smith was barred from standing as the party's candidate.", ("expel", "John Smith", None)),
+    ("Mary Jones defected from the Conservatives to the Liberal Democrats.",
+     ("leave_party", "Mary Jones", "Conservative Party")),
+    ("Mary Jones defected from the Conservatives to the Liberal Democrats.",
+     ("join_party", "Mary Jones", "Liberal Democrats")),
+    ("Tom Brown has been referred to the parliamentary standards commissioner.",
+     ("investigate", "Tom Brown", "parliamentary standards commissioner")),
+    ("Tom Brown was questioned by police over the allegations.", ("investigate", "Tom Brown", "police")),
+    ("Tom Brown is under investigation by the Electoral Commission.",
+     ("investigate", "Tom Brown", "Electoral Commission")),
+    ("The FBI is investigating Jane Smith.", ("investigate", "Jane Smith", "FBI")),
+    ("Jane Smith had the Labour whip removed in 2018.", ("suspend", "Jane Smith", "Labour Party")),
+    ("The whip was restored to Jane Smith on Monday.", ("reinstate", "Jane Smith", None)),
+    ("Jane Smith was readmitted to the party.", ("reinstate", "Jane Smith", None)),
+    ("Tom Brown crossed the floor to the Conservatives.", ("join_party", "Tom Brown", "Conservative Party")),
+    ("Nigel Farage founded the Brexit Party in 2019.", ("join_party", "Nigel Farage", "Brexit Party")),
+    ("Tom Brown was thrown out of the party.", ("expel", "Tom Brown", None)),
+    ("Jane Smith, the MP for Leeds, walked out of the Labour Party on Monday.",
+     ("leave_party", "Jane Smith", "Labour Party")),
+    ("Tom Brown was re-elected as leader of the party.", ("elect", "Tom Brown", "leader of party")),
+    ("Tom Brown resigned as shadow home secretary.", ("resign_office", "Tom Brown", "shadow home secretary")),
+    ("The agency's former chief executive Tom Brown quit last autumn.",
+     ("resign_office", "Tom Brown", "chief executive")),
+    ("Tom Brown was sacked and replaced by Jane Smith as chief whip.", ("appoint", "Jane Smith", "chief whip")),
+    ("Jane Smith succeeded Tom Brown as chief whip.", ("appoint", "Jane Smith", "chief whip")),
+    ("Mr Howard said Mr Brown took over at the Home Office from Jack Straw, now foreign secretary.",
+     ("appoint", "Jack Straw", "foreign secretary")),
+    ("Jane Smith has assumed a newly created role as state counsellor.",
+     ("appoint", "Jane Smith", "state counsellor")),
+    ("Jane Smith is running for the Senate.", ("candidacy", "Jane Smith", "Senate")),
+    ("A motion of no confidence in Jane Smith was passed by the council.", ("no_confidence", "Jane Smith", None)),
+    ("Jane Smith was elected to Parliament in 1997.", ("elect", "Jane Smith", "Parliament")),
+    ("Entering Westminster, he shared an office with the newly elected MP for Sedgefield, Tony Blair.",
+     ("elect", "Tony Blair", "Parliament")),
+])
+def test_events_frames(text, expected):
+    events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
+    found = [(e.type, e.person, e.org) for e in events if e.status == "asserted"]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Makarov joined the KGB in 1970s Russia, as an idealistic 20 year-old.",  # no post, no party
+    "Faced with criticism, the government has suspended its plan to cut staff.",  # a plan is no one
+    "The Department of Justice is investigating the shooting.",
+    "In short, Patriot took over many of the company's mining operations.",  # no post taken
+    "Like most elected officials in Virginia, he took money from Dominion Resources.",
+    "Critics called for Jane Smith to resign.",  # a demand
+    "Jane Smith denied she would quit.",
+    "If Jane Smith quits, the party will split.",
+    "Tony Blair promised he would stand down before the next election, a new book claims.",
+    "Mr Blair told the chancellor of his intention to stand down.",
+    "He became Lord Callaghan of Cardiff in 1987.",  # a title taken, not a post
+])
+def test_events_not_asserted(text):
+    events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
+    assert [e for e in events if e.status == "asserted" and e.person] == []

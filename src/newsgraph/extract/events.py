@@ -306,7 +306,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
         post = args.post(tokens, resolver)
         if post:
             return "resign_office", subject, post
-    title = args.own_title(subject) if subject is not None and not any(slots) else None
+    title = args.own_title(subject) if subject is not None else None  # no slot named a party or post
     if "as" in preps or frame.lemma == "resign":
         return "resign_office", subject, title
     if frame.lemma == "quit" and title:
@@ -478,8 +478,11 @@ def _no_confidence(token):
     if target:
         return "no_confidence", target[0], None
     verb = governing_verb(token)
-    faced = [c for c in verb.children if c.dep_ in {"nsubj"}] if verb.lemma_ in {"face", "lose", "survive"} else []
-    return "no_confidence", (faced[0] if faced else None), None
+    if verb.lemma_ in {"face", "lose", "survive", "win"}:
+        target = [c for c in verb.children if c.dep_ == "nsubj"]  # "X faces a no-confidence vote"
+    else:
+        target = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]  # "targeted X with ..."
+    return "no_confidence", (target[0] if target else None), None
 
 
 # -- shared --------------------------------------------------------------------------------------
