@@ -523,8 +523,15 @@ def _place(token, kind: str) -> str | None:
     return None
 
 
+# "his possible successor": the words that make a named successor not (yet) one
+POTENTIAL = {"possible", "potential", "likely", "future", "would-be", "presumptive", "preferred"}
+
+
 def _status(token) -> str:
     words = lexicon()
+    if token.pos_ == "NOUN" and token.lemma_.lower() in {"successor", "replacement"}:
+        # a person named as someone's successor holds the post, whatever the clause says of it
+        return "planned" if any(c.lower_ in POTENTIAL for c in token.children) else "asserted"
     chain = [token]
     head = token
     for _ in range(4):
