@@ -35,6 +35,8 @@ def is_person(entity: Entity | None) -> bool:
 def named_person(token, resolver: Resolver):
     """'the newly elected MP for Sedgefield, Tony Blair': the name in apposition to a role noun
     (the parser may hang it on the seat), within the noun's own phrase."""
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.pos_ == "NOUN":
+        return token.head  # "Alan Milburn - the man appointed as ...": the man is the name before him
     one_of = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"
     if token.tag_ not in {"NN", "NNP"} and not one_of or resolver.entity_at(token) is not None:
         return token  # a plural ("most elected officials") names no one, unless it is "one of the MPs, X"

@@ -75,10 +75,11 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
 
 
 def _fill_offices(found: list[_Found]) -> list[_Found]:
-    """A resignation that names no post leaves the post the article says the person took."""
+    """A resignation that names no post leaves the post the article said, before it, the person took."""
     for event in found:
         if event.type == "resign_office" and event.org is None and event.person is not None:
-            taken = [e for e in found if e.type == "appoint" and e.person is event.person and e.org]
+            taken = [e for e in found if e.type == "appoint" and e.person is event.person and e.org
+                     and e.evidence and event.evidence and e.evidence[0].start < event.evidence[0].start]
             if taken:
                 event.org = taken[-1].org
     return found
@@ -268,6 +269,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         owner = [c for c in token.head.children if c.dep_ == "poss"]
         party = args.party([token.head], resolver)
         return ("join_party", owner[0], party) if owner and party else NONE
+    if token.dep_ == "amod" and not undergoer:
+        return NONE  # "a retired Belgian general": what a doer did, worn as an adjective, is a state
     complements = [c for c in token.children if c.dep_ in {"dobj", "attr", "oprd", "prep"}] or objects
     if frame.objects and not any(t.lemma_.lower() in frame.objects for c in complements for t in c.subtree) and not (
             "party" in frame.objects and args.is_party_phrase(objects)):
