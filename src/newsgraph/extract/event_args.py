@@ -21,6 +21,11 @@ SEATS_OF_GOVERNMENT = {"number 10": "Number 10", "no 10": "Number 10", "downing 
 GROUP_NAME_WORDS = frozenset({"mps", "members", "peers", "ministers", "councillors", "lords", "voters",
                               "supporters", "activists", "staff", "officials", "democrats", "republicans"})
 GENERIC_POSTS = {"role", "post", "job", "position", "office"}
+CHAMBERS = {"senate", "house", "assembly", "parliament", "congress", "commons", "lords", "council", "legislature"}
+# titles that are a seat in a body: "made a lord", "became a life peer"
+ROLE_BODIES = {"lord": "House of Lords", "peer": "House of Lords", "baroness": "House of Lords",
+               "peerage": "House of Lords"}
+NOT_POSTS = {"school", "university", "college", "academy", "hospital", "prison", "club"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"}
 
 
@@ -102,7 +107,8 @@ def party(tokens, resolver: Resolver) -> str | None:
         named = [h for h in named if h and is_party_name(h[1].name)]
         if named:
             return named[0][1].name  # "the Labour party"
-        if token.lower_ == "party" and any(c.lower_ in DETERMINERS for c in token.children):
+        if token.lower_ == "party" and any(c.lower_ in DETERMINERS for c in token.children) and not any(
+                c.lower_ in {"new", "own", "breakaway"} for c in token.children):  # "his new party" is not the last one named
             last = resolver.last_party()
             if last is not None:
                 return last.name
@@ -114,10 +120,11 @@ def is_party_phrase(tokens) -> bool:
 
 
 def organisation(tokens, resolver: Resolver) -> str | None:
-    """An organisation entity, or a seat of government, in the phrase."""
+    """An organisation entity, or a seat of government, in the phrase; not a school or a
+    hospital, where no one holds a post by leaving or joining."""
     for token in tokens or []:
         hit = resolver.entity_at(token)
-        if hit and hit[1].label == "ORG":
+        if hit and hit[1].label == "ORG" and not set(hit[1].name.lower().split()) & NOT_POSTS:
             return hit[1].name
         seat = _seat(token)
         if seat:
@@ -131,12 +138,16 @@ def post(tokens, resolver: Resolver) -> str | None:
         return None
     head = tokens[0]
     if head.lemma_.lower() == "seat":
-        # "won the seat": in Parliament, unless the phrase names the chamber ("a Senate seat")
-        chamber = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.pos_ == "PROPN"]
+        # "won the seat", "the Tatton seat": in Parliament, unless the phrase names a chamber ("a Senate seat")
+        chamber = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.lower_ in CHAMBERS]
         return chamber[0].text if chamber else "Parliament"
+    if head.lemma_.lower() in ROLE_BODIES:
+        return ROLE_BODIES[head.lemma_.lower()]  # "was made a lord": a seat in the Lords
     role = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
-    if head.lemma_.lower() in GENERIC_POSTS and role:
-        return post(role, resolver)  # "a newly created role as state counselor": the role is named after "as"
+    if head.lemma_.lower() in GENERIC_POSTS and not any(c.dep_ == "compound" for c in head.children):
+        # "a newly created role as state counselor": the role is named after "as";
+        # "appointed to his post": which post, the phrase does not say
+        return post(role, resolver) if role else None
     if head.lemma_.lower() in lexicon().office_words or head.lower_ in lexicon().office_words:
         # "chairman of the British Council": the body the post is in names it best
         return org_in(head, resolver) or role_text(head)
@@ -157,10 +168,12 @@ def is_body(token, resolver: Resolver) -> bool:
 
 
 def org_in(noun, resolver: Resolver) -> str | None:
-    """An organisation named inside a role phrase: 'chairman of the British Council'."""
+    """An organisation named inside a role phrase: 'chairman of the British Council', "the BBC's
+    chairman"; not a word of the title itself ("Home Secretary" is a post, not the body "Home")."""
     for token in noun.subtree:
         hit = resolver.entity_at(token)
-        if hit and hit[1].label == "ORG" and token.i != noun.i:
+        inside_title = token.i < noun.i and token.dep_ in {"compound", "amod"} and token.head.i == noun.i
+        if hit and hit[1].label == "ORG" and token.i != noun.i and not inside_title:
             return hit[1].name
     return None
 

@@ -561,7 +561,7 @@ def _status(token) -> str:
                 if noun in nouns:
                     return status
         infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
-        if below.dep_ in {"relcl", "acl", "advcl", "conj", "parataxis", "appos"} and not infinitive:
+        if below.dep_ in {"relcl", "acl", "advcl", "parataxis", "appos"} and not infinitive:
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
         governing.append(node)
         if node.pos_ in {"VERB", "AUX"} and below.dep_ != "ccomp":
@@ -576,7 +576,7 @@ def _status(token) -> str:
             return "threatened"
         if lemma in words.considered or node.lower_ in {"considering", "verge"}:
             return "considered"
-        if lemma in words.planned:
+        if lemma in words.planned and not _finite_report(below):
             return "planned"
         if lemma in words.negators:
             return "negated"
@@ -588,6 +588,13 @@ def _status(token) -> str:
     if token.sent.text.rstrip().endswith("?"):
         return "hypothetical"  # "Will he quit?": asked, not told
     return "asserted"
+
+
+def _finite_report(clause) -> bool:
+    """'told the nation he was resigning': a finite clause under 'tell' reports; only 'told him to
+    resign' (an infinitive, an object) demands."""
+    return clause.dep_ == "ccomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _reason(token) -> str | None:
