@@ -138,7 +138,7 @@ def test_gzip_jsonl_and_feeds(tmp_path):
     assert failure.code == "E106" and "news.example/b" in failure.source
     broken = tmp_path / "broken.jsonl.gz"
     broken.write_bytes(b"not gzip at all")
-    assert [type(i).__name__ for i in read_inputs([str(broken)], Options())] == ["InputError"]
+    assert [(type(i).__name__, i.code) for i in read_inputs([str(broken)], Options())] == [("UnreadableArchive", "E109")]
 
 
 def test_an_existing_scheduler_is_used_by_address(tmp_path, client):

@@ -53,15 +53,16 @@ def register(main: click.Group) -> None:
     @click.option("--token", envvar="NEWSGRAPH_TOKEN", default=None,
                   help="Bearer token that enables POST /api/articles (default: NEWSGRAPH_TOKEN; unset = read only).")
     def serve(db, host, port, token):
-        """The reading room: web pages and the REST API (/api/, /docs) over the store."""
-        from .web import create_app
+        """The reading room: web pages and the REST API (/api/, /openapi.json) over the store."""
+        from .web import SHUTDOWN_GRACE, create_app
 
         try:
             app = create_app(db=db, token=token)
             import uvicorn
         except (NewsgraphError, ImportError) as exc:
             raise click.ClickException(str(exc)) from exc
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        # SIGTERM: requests in flight get SHUTDOWN_GRACE seconds, then the server stops without them
+        uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=SHUTDOWN_GRACE)
 
     @main.command()
     @click.argument("inputs", nargs=-1, required=True)
@@ -73,8 +74,14 @@ def register(main: click.Group) -> None:
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
     @click.option("--workers", type=int, default=0, help="Analyse on a local Dask cluster of N worker processes.")
     @click.option("--scheduler", default=None, help="Analyse on an existing Dask cluster (tcp://HOST:8786).")
-    def ingest(inputs, db, max_bytes, batch_size, model, month_first, as_json, workers, scheduler):
-        """Analyse INPUTS and store them; re-running adds only what is new."""
+    @click.option("--retry-failed", is_flag=True,
+                  help="Analyse again the articles whose analysis failed in an earlier run (passed over by default).")
+    def ingest(inputs, db, max_bytes, batch_size, model, month_first, as_json, workers, scheduler, retry_failed):
+        """Analyse INPUTS and store them; re-running adds only what is new.
+
+        Inputs that fail are recorded (``newsgraph stats``) and reported on stderr, the rest go on,
+        and the exit status is 1 when any input failed in this run.
+        """
         from .service import ingest as run
 
         store = _store(db)
@@ -92,9 +99,9 @@ def register(main: click.Group) -> None:
                 from .scale import ingest_with_dask
 
                 report = ingest_with_dask(inputs, store, options, workers=workers or 2, scheduler=scheduler,
-                                          on_article=tick)
+                                          on_article=tick, retry_failed=retry_failed)
             else:
-                report = run(inputs, store, options, on_article=tick)
+                report = run(inputs, store, options, on_article=tick, retry_failed=retry_failed)
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
         if show:
@@ -102,9 +109,12 @@ def register(main: click.Group) -> None:
         if as_json:
             click.echo(json.dumps(report.to_dict()))
         else:
-            click.echo(f"added {report.added}, already stored {report.skipped}, failed {len(report.failures)}")
+            passed = f", failed before {report.failed_before} (--retry-failed)" if report.failed_before else ""
+            click.echo(f"added {report.added}, already stored {report.skipped}, failed {len(report.failures)}{passed}")
         for failure in report.failures:
             click.echo(f"newsgraph: error: {failure}", err=True)
+        if report.failures:
+            sys.exit(1)
 
     @main.command("quotes")
     @db_option
@@ -184,3 +194,18 @@ def register(main: click.Group) -> None:
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"exported {len(written)} file(s) to {target}")
+
+    @main.command()
+    @db_option
+    def relink(db):
+        """Recompute every cross-article identity from the stored articles, in one canonical order.
+
+        Run it after concurrent or repeated ingests: the result depends only on which articles are
+        stored, not on the order they came in. Entity ids may change.
+        """
+        summary = _store(db).relink()
+        before, after = summary["before"], summary["after"]
+        click.echo(f"relinked {summary['articles']} articles: people {before['people']} -> {after['people']}, "
+                   f"organisations {before['organisations']} -> {after['organisations']}, "
+                   f"timeline events {before['timeline_events']} -> {after['timeline_events']}, "
+                   f"{summary['moved']} article entities linked differently")

@@ -17,6 +17,7 @@ from .migrations import migrate
 from .writer import Store
 
 DEFAULT_DB = "newsgraph.db"
+SQLITE_WAIT_SECONDS = 300  # a relink of 100,000 articles holds the write lock for minutes
 DB_ENV = "NEWSGRAPH_DB"
 
 __all__ = ["Store", "open_store", "database_url", "DEFAULT_DB", "DB_ENV"]
@@ -47,7 +48,8 @@ def _engine(url: str) -> Engine:
         except ImportError:
             raise MissingExtra("psycopg", "postgres") from None
         return create_engine(url, future=True)
-    engine = create_engine(url, future=True)
+    # a writer waits its turn (an ingest while another ingest or a relink holds the write lock)
+    engine = create_engine(url, future=True, connect_args={"timeout": SQLITE_WAIT_SECONDS})
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(connection, _record):

@@ -60,7 +60,14 @@ def _v5_articles_by_date(connection: Connection) -> None:
     connection.execute(text("CREATE INDEX ix_quotes_published ON quotes (published, article_id, start)"))
 
 
-STEPS = [_v1_tables, _v2_search, _v3_entity_counts, _v4_gender_roles_speaker_order, _v5_articles_by_date]
+def _v6_article_entities(connection: Connection) -> None:
+    """Each article's own entities, for ``relink``; articles stored before this are read from
+    their mentions when ``relink`` first meets them (``relink.adopt_legacy``)."""
+    metadata.tables["article_entities"].create(connection, checkfirst=True)
+
+
+STEPS = [_v1_tables, _v2_search, _v3_entity_counts, _v4_gender_roles_speaker_order, _v5_articles_by_date,
+         _v6_article_entities]
 
 
 def current_version(connection: Connection) -> int:
@@ -72,6 +79,11 @@ def current_version(connection: Connection) -> int:
 def migrate(engine: Engine) -> int:
     """Apply the steps not yet applied; returns the schema version."""
     with engine.begin() as connection:
+        # two processes opening a new store at once: one migrates, the other waits and finds it done
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif connection.dialect.name == "postgresql":
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7215)")
         version = current_version(connection)
         if version == 0:
             schema_version.create(connection, checkfirst=True)

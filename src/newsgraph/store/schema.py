@@ -5,7 +5,7 @@ text; ``entities`` and ``timeline`` are the cross-article layer that ``link.py``
 """
 from __future__ import annotations
 
-from sqlalchemy import (Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+from sqlalchemy import (JSON, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
                         UniqueConstraint)
 
 metadata = MetaData()
@@ -65,6 +65,21 @@ roles = Table(
     UniqueConstraint("entity_id", "role", name="uq_role"),
 )
 Index("ix_roles_role", roles.c.role)
+
+# Each article's own people and organisations, as its analysis found them, whatever they are
+# linked to: ``relink`` rebuilds the cross-article layer from these alone (migration 6).
+article_entities = Table(
+    "article_entities", metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), nullable=False),
+    Column("local", Integer, nullable=False),  # the entity's number within its analysis
+    Column("label", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("aliases", JSON, nullable=False),  # [name, ...]
+    Column("roles", JSON, nullable=False),  # [office, ...]
+    Column("spans", JSON, nullable=False),  # [[start, end, text], ...]
+    Column("entity_id", Integer, ForeignKey("entities.id")),  # None: no corpus identity ("Lib Dem")
+    UniqueConstraint("article_id", "local", name="uq_article_entity"),
+)
 
 mentions = Table(
     "mentions", metadata,

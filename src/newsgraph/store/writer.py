@@ -5,15 +5,20 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from .. import link
-from ..errors import InputError
+from ..errors import AnalysisFailed, ArticleTooLong, InputError
 from ..model import Analysis, Entity
 from . import browse, queries
-from .schema import (aliases, articles, entities, event_evidence, events, failures, mentions, posts, quotes, roles,
-                     timeline)
+from .schema import (aliases, article_entities, articles, entities, event_evidence, events, failures, mentions, posts,
+                     quotes, roles, timeline)
+
+
+# Failures of inputs that were read but could not be analysed: a re-run passes them over
+# (the same text would fail the same way) unless asked to retry. Reading errors are re-checked.
+ANALYSIS_FAILURES = (AnalysisFailed.code, ArticleTooLong.code)
 
 
 def text_hash(text: str) -> str:
@@ -46,10 +51,30 @@ class Store:
         """Store a batch in one transaction; articles already stored are skipped. Returns how many were added."""
         added = 0
         with self.engine.begin() as connection:
+            write_lock(connection)
             for analysis in batch:
                 if _save(connection, analysis):
                     added += 1
         return added
+
+    def relink(self) -> dict:
+        """Recompute every cross-article identity from the stored articles, in one transaction;
+        returns counts before and after (see ``relink.py``)."""
+        from .relink import relink
+
+        with self.engine.begin() as connection:
+            return relink(connection)
+
+    def analysis_failed(self, source: str) -> bool:
+        """Did an earlier run read this input but fail to analyse it (``ANALYSIS_FAILURES``)?"""
+        with self.engine.connect() as connection:
+            return connection.execute(select(failures.c.source).where(
+                failures.c.source == source, failures.c.code.in_(ANALYSIS_FAILURES))).first() is not None
+
+    def forget_failures(self, sources: list[str]) -> None:
+        """Retried inputs that now went through keep no failure."""
+        with self.engine.begin() as connection:
+            connection.execute(delete(failures).where(failures.c.source.in_(sources)))
 
     def record_failure(self, error: InputError) -> None:
         with self.engine.begin() as connection:
@@ -70,18 +95,11 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
     connection.execute(insert(articles).values(
         id=article.id, text_hash=digest, input_id=article.input_id, source=article.source, url=article.url,
         title=article.title, published=article.published, text=article.text, ingested_at=dt.datetime.now()))
-    linked: dict[int, int | None] = {}
-    # fuller names first: a bare "Mrs Howard" that the analysis kept apart from this article's
-    # Michael Howard must not then be linked to him through the surname
-    for entity in sorted(analysis.entities, key=lambda e: -len(e.name.split())):
-        if entity.label in {"PERSON", "ORG"}:
-            linked[entity.id] = _link_entity(connection, entity, article.text, set(linked.values()))
-    ids = {local: corpus for local, corpus in linked.items() if corpus is not None}
-    by_name = {e.name: ids[e.id] for e in analysis.entities if e.id in ids}
-    mention_rows = [dict(article_id=article.id, entity_id=ids[e.id], start=m.start, end=m.end, text=m.text)
-                    for e in analysis.entities if e.id in ids for m in e.mentions]
-    if mention_rows:
-        connection.execute(insert(mentions), mention_rows)
+    people_and_orgs = [e for e in analysis.entities if e.label in LINKED_LABELS]
+    if people_and_orgs:
+        connection.execute(insert(article_entities), [_article_entity_row(article.id, e) for e in people_and_orgs])
+    ids = link_entities(connection, article.id, article.text, people_and_orgs)
+    by_name = names_to_ids(people_and_orgs, ids)
     quote_rows = [dict(article_id=article.id, start=q.start, end=q.end, text=q.text, kind=q.kind, speaker=q.speaker,
                        speaker_id=by_name.get(q.speaker), speaker_start=q.speaker_start, speaker_end=q.speaker_end,
                        cue=q.cue, published=article.published) for q in analysis.quotes]
@@ -92,35 +110,92 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
     if post_rows:
         connection.execute(insert(posts), post_rows)
     for ev in analysis.events:
-        person_id = by_name.get(ev.person)
-        timeline_id = _link_event(connection, ev, person_id) if ev.status == "asserted" and person_id else None
+        person_id, timeline_id = link_event(connection, ev, by_name)
         event_id = connection.execute(insert(events).values(
             article_id=article.id, type=ev.type, person=ev.person, person_id=person_id, org=ev.org, place=ev.place,
             date=ev.date, status=ev.status, reason=ev.reason, timeline_id=timeline_id)).inserted_primary_key[0]
         evidence = [dict(event_id=event_id, article_id=article.id, start=s.start, end=s.end) for s in ev.evidence]
         if evidence:
             connection.execute(insert(event_evidence), evidence)
-    _count(connection, analysis, ids, by_name)
+    count(connection, people_and_orgs, ids, [by_name.get(q.speaker) for q in analysis.quotes])
     queries.index_for_search(connection, article.id, article.title, article.text,
                              [(f"{article.id}:{q.start}", q.text) for q in analysis.quotes])
     return True
 
 
-def _count(connection: Connection, analysis: Analysis, ids: dict[int, int], by_name: dict[str, int]) -> None:
-    """Keep each corpus entity's article, mention and quote counts current."""
+# -- linking: shared by ``_save`` (one new article) and ``relink`` (every article, in canonical order) --
+
+LINKED_LABELS = ("PERSON", "ORG")
+
+
+def write_lock(connection: Connection) -> None:
+    """One linking transaction at a time, from its first read: two at once would both create
+    "Tony Blair" (a unique-key error on PostgreSQL) or each link against a corpus without the other's
+    articles. Readers are not held up."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("LOCK TABLE entities IN SHARE ROW EXCLUSIVE MODE")  # conflicts with itself
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now, not at the first write
+
+
+def _article_entity_row(article_id: str, entity: Entity) -> dict:
+    return dict(article_id=article_id, local=entity.id, label=entity.label, name=entity.name,
+                aliases=list(entity.aliases), roles=list(entity.roles),
+                spans=[[m.start, m.end, m.text] for m in entity.mentions])
+
+
+def link_entities(connection: Connection, article_id: str, text: str, found: list[Entity]) -> dict[int, int]:
+    """Link one article's people and organisations to corpus entities (creating, renaming and adding
+    aliases and roles as needed) and write its mentions; returns local entity id -> corpus id."""
+    linked: dict[int, int | None] = {}
+    # fuller names first: a bare "Mrs Howard" that the analysis kept apart from this article's
+    # Michael Howard must not then be linked to him through the surname
+    for entity in sorted(found, key=lambda e: -len(e.name.split())):
+        linked[entity.id] = _link_entity(connection, entity, text, set(linked.values()))
+    ids = {local: corpus for local, corpus in linked.items() if corpus is not None}
+    if ids:
+        connection.execute(update(article_entities).where(
+            article_entities.c.article_id == article_id, article_entities.c.local == bindparam("local_id"))
+            .values(entity_id=bindparam("corpus_id")),
+            [dict(local_id=local, corpus_id=corpus) for local, corpus in ids.items()])
+    mention_rows = [dict(article_id=article_id, entity_id=ids[e.id], start=m.start, end=m.end, text=m.text)
+                    for e in found if e.id in ids for m in e.mentions]
+    if mention_rows:
+        connection.execute(insert(mentions), mention_rows)
+    return ids
+
+
+def names_to_ids(found: list[Entity], ids: dict[int, int]) -> dict[str, int]:
+    """An article's entity names -> corpus ids: how its quotes' speakers and events' people are linked."""
+    return {e.name: ids[e.id] for e in found if e.id in ids}
+
+
+def link_event(connection: Connection, ev, by_name: dict[str, int]) -> tuple[int | None, int | None]:
+    """A reported event's person and, when it is asserted, the timeline event it belongs to."""
+    person_id = by_name.get(ev.person)
+    timeline_id = _link_event(connection, ev, person_id) if ev.status == "asserted" and person_id else None
+    return person_id, timeline_id
+
+
+def count(connection: Connection, found: list[Entity], ids: dict[int, int], speaker_ids: list[int | None]
+          ) -> None:
+    """Keep each corpus entity's article, mention and quote counts current (the surname rules read them)."""
     mentions_of: dict[int, int] = {}
-    for entity in analysis.entities:
+    for entity in found:
         if entity.id in ids:
             mentions_of[ids[entity.id]] = mentions_of.get(ids[entity.id], 0) + len(entity.mentions)
     quotes_of: dict[int, int] = {}
-    for quote in analysis.quotes:
-        if by_name.get(quote.speaker):
-            quotes_of[by_name[quote.speaker]] = quotes_of.get(by_name[quote.speaker], 0) + 1
-    for entity_id in set(mentions_of) | set(quotes_of):
-        connection.execute(update(entities).where(entities.c.id == entity_id).values(
-            n_articles=entities.c.n_articles + (1 if entity_id in mentions_of else 0),
-            n_mentions=entities.c.n_mentions + mentions_of.get(entity_id, 0),
-            n_quotes=entities.c.n_quotes + quotes_of.get(entity_id, 0)))
+    for speaker_id in speaker_ids:
+        if speaker_id:
+            quotes_of[speaker_id] = quotes_of.get(speaker_id, 0) + 1
+    rows = [dict(entity=entity_id, more_articles=1 if entity_id in mentions_of else 0,
+                 more_mentions=mentions_of.get(entity_id, 0), more_quotes=quotes_of.get(entity_id, 0))
+            for entity_id in sorted(set(mentions_of) | set(quotes_of))]
+    if rows:
+        connection.execute(update(entities).where(entities.c.id == bindparam("entity")).values(
+            n_articles=entities.c.n_articles + bindparam("more_articles"),
+            n_mentions=entities.c.n_mentions + bindparam("more_mentions"),
+            n_quotes=entities.c.n_quotes + bindparam("more_quotes")), rows)
 
 
 def _link_entity(connection: Connection, entity: Entity, text: str, taken: set[int | None]) -> int | None:
@@ -137,8 +212,10 @@ def _link_entity(connection: Connection, entity: Entity, text: str, taken: set[i
         found = connection.execute(select(entities.c.id).where(
             entities.c.label == entity.label, entities.c.key == key)).scalar()
         if found is None:
+            # the oldest holder of the alias, not whichever row the database happens to read first
             found = connection.execute(select(aliases.c.entity_id).join(entities, entities.c.id == aliases.c.entity_id)
-                                       .where(entities.c.label == entity.label, aliases.c.key == key)).scalar()
+                                       .where(entities.c.label == entity.label, aliases.c.key == key)
+                                       .order_by(aliases.c.entity_id)).scalar()
         if found is None and entity.label == "PERSON":
             found = _adopt_fuller_name(connection, entity.name, key, gender)
     if found is None:
@@ -222,7 +299,7 @@ def _add_aliases(connection: Connection, entity_id: int, entity: Entity) -> None
 def _link_event(connection: Connection, ev, person_id: int) -> int:
     """The timeline event this report belongs to (same person, type, body and compatible date), or a new one."""
     rows = connection.execute(select(timeline).where(
-        timeline.c.person_id == person_id, timeline.c.type == ev.type)).mappings().all()
+        timeline.c.person_id == person_id, timeline.c.type == ev.type).order_by(timeline.c.id)).mappings().all()
     for row in rows:
         if link.same_event(row["type"], row["org"], row["date"], ev.type, ev.org, ev.date):
             connection.execute(update(timeline).where(timeline.c.id == row["id"]).values(
