@@ -107,8 +107,8 @@ def party(tokens, resolver: Resolver) -> str | None:
         named = [h for h in named if h and is_party_name(h[1].name)]
         if named:
             return named[0][1].name  # "the Labour party"
-        if token.lower_ == "party" and any(c.lower_ in DETERMINERS for c in token.children) and not any(
-                c.lower_ in {"new", "own", "breakaway"} for c in token.children):  # "his new party" is not the last one named
+        fresh = any(c.lower_ in {"new", "own", "breakaway"} for c in token.children)  # "his new party"
+        if token.lower_ == "party" and any(c.lower_ in DETERMINERS for c in token.children) and not fresh:
             last = resolver.last_party()
             if last is not None:
                 return last.name
