@@ -15,8 +15,9 @@ from .lexicon import canonical_party
 from .speakers import Resolver
 
 # Bodies news names by their building: "quit Number 10", "joined the White House".
-SEATS_OF_GOVERNMENT = {"number 10": "Number 10", "no 10": "Number 10", "downing street": "Downing Street",
-                       "white house": "White House", "whitehall": "Whitehall"}
+# (one name each: "quit Number 10" and "since leaving Downing Street" are one departure)
+SEATS_OF_GOVERNMENT = {"number 10": "Downing Street", "no 10": "Downing Street",
+                       "downing street": "Downing Street", "white house": "White House", "whitehall": "Whitehall"}
 # Plural or collective names NER tags as people: "Labour MPs" is no one's name.
 GROUP_NAME_WORDS = frozenset({"mps", "members", "peers", "ministers", "councillors", "lords", "voters",
                               "supporters", "activists", "staff", "officials", "democrats", "republicans"})

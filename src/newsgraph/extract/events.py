@@ -622,6 +622,11 @@ def _date(token, times: list[TimeValue], published: dt.date | None) -> TimeValue
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     if published is not None and (aux & lexicon().present_perfect_aux):
         return TimeValue(token.idx, token.idx, "", published.isoformat(), "day")
+    sentence = token.sent
+    near = [t for t in times if sentence.start_char <= t.start and t.end <= sentence.end_char and t.value
+            and not t.text.lower().startswith("since")]
+    if len(near) == 1:
+        return near[0]  # "He remained an MP until 1995, when he resigned": the sentence's one date
     return None
 
 
