@@ -625,9 +625,24 @@ def _date(token, times: list[TimeValue], published: dt.date | None) -> TimeValue
     sentence = token.sent
     near = [t for t in times if sentence.start_char <= t.start and t.end <= sentence.end_char and t.value
             and not t.text.lower().startswith("since")]
-    if len(near) == 1:
+    if len(near) == 1 and _dates_clause_above(token, near[0]):
         return near[0]  # "He remained an MP until 1995, when he resigned": the sentence's one date
     return None
+
+
+def _dates_clause_above(trigger, time: TimeValue) -> bool:
+    """Does the time's clause govern the trigger, not through a conjunct ("who quit in February and
+    is now the candidate": February is the quitting's)?"""
+    span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    clause = governing_verb(span.root)
+    node = trigger
+    while node.i != clause.i:
+        if node.dep_ == "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _governed_directly(trigger, time: TimeValue) -> bool:
