@@ -129,6 +129,11 @@ def test_a_bad_batch_stores_every_good_article_and_each_bad_one_once(tmp_path):
     assert again["added"] == 0 and again["failed_before"] == 1  # the outsized text is not retried
     assert [f["code"] for f in again["failed"]] == ["E105"]  # the broken line is read, and refused, again
     assert store.stats()["failures"] == failures_before  # nothing new recorded
+    retried = subprocess.run([str(NEWSGRAPH), "ingest", str(batch), "--db", db, "--json", "--max-bytes", "20000000",
+                              "--retry-failed"], capture_output=True, text=True, cwd=ROOT)
+    asked = json.loads(retried.stdout)
+    assert asked["failed_before"] == 0 and sorted(f["code"] for f in asked["failed"]) == ["E105", "E107"]
+    assert store.stats()["failures"] == failures_before  # tried again, failed again, still recorded once
 
 
 def test_an_exception_in_one_article_fails_that_article_only(monkeypatch):

@@ -192,3 +192,31 @@ def test_relink_cli_prints_people_and_organisations_before_and_after(analyses, d
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"relinked {len(analyses)} articles")
     assert "people" in result.output and "organisations" in result.output
+
+
+def test_relink_after_two_ingest_processes_at_once_matches_a_clean_run(tmp_path):
+    """Two `newsgraph ingest` processes on one folder into one store at the same moment (each
+    skips what the other stored), then `relink`: the same store as one clean run and a relink."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in sorted(BBC.glob("*.txt"))[150:174]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    clean_db, shared_db = str(tmp_path / "clean.db"), str(tmp_path / "shared.db")
+    cmd = [sys.executable, "-m", "newsgraph.cli"]
+    subprocess.run([*cmd, "ingest", str(folder), "--db", clean_db, "--batch-size", "4"], check=True,
+                   capture_output=True, timeout=600)
+    open_store(shared_db)  # a fresh store: created once, then both writers
+    both = [subprocess.Popen([*cmd, "ingest", str(folder), "--db", shared_db, "--batch-size", "4"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    for process in both:
+        assert process.wait(timeout=600) == 0, process.stderr.read()
+    shared, clean = open_store(shared_db), open_store(clean_db)
+    stored = lambda store: {k: store.stats()[k] for k in ("articles", "quotes", "events")}  # noqa: E731
+    assert stored(shared) == stored(clean)  # no article stored twice
+    for db in (shared_db, clean_db):
+        subprocess.run([*cmd, "relink", "--db", db], check=True, capture_output=True, timeout=600)
+    assert identities(shared) == identities(clean)
+    assert ids(shared) == ids(clean)

@@ -168,6 +168,13 @@ def test_store_interrupted_ingest_finishes_with_the_same_result(tmp_path):
     assert 4 <= interrupted < 27
     subprocess.run([*cmd, str(broken)], check=True, cwd=ROOT, capture_output=True, timeout=600)
     assert open_store(str(broken)).stats() == open_store(str(whole)).stats()
+    # and after a relink of each, every identity is the clean run's
+    from test_relink import identities
+
+    resumed, clean = open_store(str(broken)), open_store(str(whole))
+    resumed.relink()
+    clean.relink()
+    assert identities(resumed) == identities(clean)
 
 
 def test_store_export_graphml_has_people_organisations_and_edges(seeded, tmp_path):

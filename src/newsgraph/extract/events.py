@@ -342,6 +342,8 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
         return kind, person, org
     if kind in {"appoint", "elect", "candidacy"}:
         org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        if kind == "elect" and org is not None:
+            org = lexicon().elected_roles.get(org.lower(), org)  # "returned as MP": to Parliament
         if kind == "elect" and org is None and person is not None:
             org = lexicon().elected_roles.get(person.lower_)  # "the newly elected MP for Sedgefield"
         if kind == "elect" and frame.objects and org is None:
