@@ -7,20 +7,22 @@ from newsgraph import evaluate as ev
 
 from conftest import GOLD
 
+GATED_SETS = ("seeds", "bbc-dev", "bbc-dev-events", "polnear-dev")
+
 
 @pytest.fixture(scope="session")
 def results():
-    return {name: ev.evaluate(GOLD / f"{name}.jsonl") for name in ("seeds", "bbc-dev", "polnear-dev")}
+    return {name: ev.evaluate(GOLD / f"{name}.jsonl") for name in GATED_SETS}
 
 
-@pytest.mark.parametrize("name", ["seeds", "bbc-dev", "polnear-dev"])
+@pytest.mark.parametrize("name", GATED_SETS)
 def test_eval_gate_no_figure_drops_below_baseline(name, results):
     baseline = ev.load_baseline()
     assert name in baseline, "eval/baseline.json has no figures for this gold set"
     assert ev.regressions(name, results[name], baseline) == []
 
 
-@pytest.mark.parametrize("name", ["seeds", "bbc-dev", "polnear-dev"])
+@pytest.mark.parametrize("name", GATED_SETS)
 def test_eval_gate_every_article_is_predicted(name, results):
     assert results[name]["articles_missing_from_predictions"] == []
 
