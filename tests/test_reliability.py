@@ -200,3 +200,33 @@ def test_any_text_analyses_with_offsets_inside_it(text):
     for event in result.events:
         for span in event.evidence:
             assert 0 <= span.start <= span.end <= size
+
+
+@pytest.mark.parametrize("space", ["  ", "\x0c", "\x85", "\u3000", "\u00a0"])
+def test_names_with_odd_white_space_keep_exact_spans(space):
+    text = f'Labour row\n\nGordon{space}Brown said: "We will win." Ms{space}Jane Doe said she agreed.\n'
+    result = analyze(Article(id="w", text=text))
+    spans = {text[m.start:m.end] for e in result.entities for m in e.mentions}
+    assert f"Gordon{space}Brown" in spans
+    (quote,) = [q for q in result.quotes if q.kind == "direct"]
+    assert text[quote.speaker_start:quote.speaker_end] == f"Gordon{space}Brown"
+    assert quote.speaker == "Gordon Brown"
+
+
+def test_a_gzip_bomb_line_is_refused_with_bounded_memory(tmp_path):
+    """One 300 MB line in a small .jsonl.gz: refused as too large, read a chunk at a time."""
+    import gzip
+    import resource
+
+    bomb = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(bomb, "wb", compresslevel=1) as fh:
+        fh.write(b'{"id": "big", "text": "')
+        chunk = b"a" * (1 << 20)
+        for _ in range(300):
+            fh.write(chunk)
+        fh.write(b'"}\n{"id": "small", "text": "Jane Doe said: \\"fine\\" today."}\n')
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    items = list(read_inputs([str(bomb)]))
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert [type(i).__name__ for i in items][:1] == ["InputTooLarge"]
+    assert grown_mb < 100, grown_mb
