@@ -191,6 +191,12 @@ def _looks_like_name(text: str) -> bool:
                                                    for w in words)
 
 
+def _ends_with(name: str, words: list[str]) -> bool:
+    """Is ``words`` (two or more) the end of the longer ``name``?"""
+    full = name.lower().split()
+    return 1 < len(words) < len(full) and full[-len(words):] == [w.lower() for w in words]
+
+
 def _after_party_words(text: str, start: int, end: int) -> int:
     """Where a name starts after the party words NER ran into it ("Tory", "Lib Dem", "Labour"),
     keeping at least two words so that a party's own name is left alone."""
@@ -286,6 +292,8 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
                 if candidate and all(n.split()[0].lower() == words[0].lower() or len(n.split()) == 1
                                      for n in candidate.names):
                     cluster = candidate
+                elif candidate and any(_ends_with(n, words) for n in candidate.names):
+                    cluster = candidate  # "Suu Kyi" is the end of "Aung San Suu Kyi", "Duncan Smith" of Iain's
         if cluster is None:
             cluster = new("PERSON")
         cluster.names.append(mention.text)

@@ -174,8 +174,8 @@ def org_in(noun, resolver: Resolver) -> str | None:
     for token in noun.subtree:
         hit = resolver.entity_at(token)
         inside_title = token.i < noun.i and token.dep_ in {"compound", "amod"} and token.head.i == noun.i
-        if hit and hit[1].label == "ORG" and token.i != noun.i and not inside_title:
-            return hit[1].name
+        if hit and hit[1].label == "ORG" and token.i != noun.i and not inside_title and _within_phrase(token, noun):
+            return hit[1].name  # not from a clause about something else ("..., who said the GOP's ...")
     return None
 
 

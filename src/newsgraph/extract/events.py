@@ -450,7 +450,10 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         if party:
             return "leave_party", person, party
         return "resign_office", person, next((o for slot in slots if (o := args.post(slot, resolver))), None)
-    return frame.type, person, next((o for slot in slots if (o := args.party(slot, resolver))), None)
+    if frame.type in {"appoint", "elect"}:
+        return frame.type, person, next((o for slot in slots if (o := args.post(slot, resolver))), None)
+    return frame.type, person, next(
+        (o for slot in slots if (o := args.party(slot, resolver) or args.organisation(slot, resolver))), None)
 
 
 def _successor(token, preps: dict, resolver: Resolver):
