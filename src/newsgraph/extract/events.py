@@ -41,6 +41,7 @@ class _Found:
     reason: str | None
     evidence: list[Span] = field(default_factory=list)
     nominal: bool = False
+    successor: bool = False  # "her successor, X": the post may be the predecessor's
 
 
 def extract_events(doc, entities: list[Entity], times: list[TimeValue], published: dt.date | None,
@@ -75,8 +76,13 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
 
 
 def _fill_offices(found: list[_Found]) -> list[_Found]:
-    """A resignation that names no post leaves the post the article said, before it, the person took."""
-    for event in found:
+    """A resignation that names no post leaves the post the article said, before it, the person took;
+    a successor who is given no post takes the one last left ('X resigned ...; her successor, Y')."""
+    for number, event in enumerate(found):
+        if event.type == "appoint" and event.org is None and event.successor:
+            left = [e for e in found[:number] if e.type in {"resign_office", "expel"} and e.org]
+            if left:
+                event.org = left[-1].org
         if event.type == "resign_office" and event.org is None and event.person is not None:
             taken = [e for e in found if e.type == "appoint" and e.person is event.person and e.org
                      and e.evidence and event.evidence and e.evidence[0].start < event.evidence[0].start]
@@ -214,7 +220,8 @@ def _found(token, kind: str, person: Entity | None, org: str | None, resolver: R
         org = party.name if party is not None else None
     reason = None if kind in {"elect", "candidacy", "appoint"} else _reason(token)  # "for X" is a seat there
     return _Found(kind, person, org, _place(token, kind), date, _status(token), reason,
-                  [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN")
+                  [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN",
+                  successor=token.lemma_.lower() in {"successor", "replacement"})
 
 
 # -- verbs ---------------------------------------------------------------------------------------
