@@ -251,9 +251,10 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
     if not objects and token.dep_ == "relcl" and own_subject and token.head.pos_ in {"NOUN", "PROPN"}:
         objects = [token.head]  # "the party she joined"
-    preps = {c.lower_: [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
-             for c in [*token.children, *(p for prt in loose for p in prt.children)]
-             if c.dep_ in {"prep", "agent"} and c.lower_ != "by"}
+    preps: dict[str, list] = {}  # "arrived in Congress in 1993": both objects of "in", first first
+    for c in [*token.children, *(p for prt in loose for p in prt.children)]:
+        if c.dep_ in {"prep", "agent"} and c.lower_ != "by":
+            preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
     subject = _subject(token)
     if frame.needs_prep and not frame.needs_prep & set(preps):
         return NONE  # "running for the Senate", not "running the campaign"
