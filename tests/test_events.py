@@ -117,6 +117,12 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith was elected to Parliament in 1997.", ("elect", "Jane Smith", "Parliament")),
     ("Entering Westminster, he shared an office with the newly elected MP for Sedgefield, Tony Blair.",
      ("elect", "Tony Blair", "Parliament")),
+    ("The day after Sir Ian Blair, the newly-appointed Metropolitan Police commissioner, spoke.",
+     ("appoint", "Ian Blair", "Metropolitan Police")),
+    ("In 1997, Mr Blair became the youngest premier of the 20th century.", ("appoint", "Blair", "premier")),
+    ("Jane Smith arrived in Congress in 1993 after years in the state legislature.",
+     ("elect", "Jane Smith", "Congress")),
+    ("Jane Smith was sworn in as president on Friday.", ("appoint", "Jane Smith", "president")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -136,6 +142,8 @@ def test_events_frames(text, expected):
     "Tony Blair promised he would stand down before the next election, a new book claims.",
     "Mr Blair told the chancellor of his intention to stand down.",
     "He became Lord Callaghan of Cardiff in 1987.",  # a title taken, not a post
+    "Mr Smith, 57, is made a Commander of the Order of Bath.",  # an honour, not a post
+    "Mr Boateng, 53, is to become the UK's high commissioner to South Africa.",  # arranged, not yet
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

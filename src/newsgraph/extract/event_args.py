@@ -22,6 +22,7 @@ SEATS_OF_GOVERNMENT = {"number 10": "Downing Street", "no 10": "Downing Street",
 GROUP_NAME_WORDS = frozenset({"mps", "members", "peers", "ministers", "councillors", "lords", "voters",
                               "supporters", "activists", "staff", "officials", "democrats", "republicans"})
 GENERIC_POSTS = {"role", "post", "job", "position", "office"}
+TIME_NOUNS = {"century", "year", "decade", "generation", "era", "time"}
 CHAMBERS = {"senate", "house", "assembly", "parliament", "congress", "commons", "lords", "council", "legislature"}
 # titles that are a seat in a body: "made a lord", "became a life peer"
 ROLE_BODIES = {"lord": "House of Lords", "peer": "House of Lords", "baroness": "House of Lords",
@@ -184,9 +185,12 @@ def role_text(noun) -> str:
     "Labour's election supremo", 'chairman of the British Council'; no other clause or phrase."""
     doc = noun.doc
     words = [t for t in doc[noun.left_edge.i: noun.i + 1] if t.dep_ not in {"det", "punct", "advmod"}
-             and t.lower_ not in DETERMINERS and not t.like_num]
+             and t.lower_ not in DETERMINERS and not t.like_num and t.tag_ not in {"JJS", "RBS"}
+             and t.pos_ != "VERB"]  # not "newly elected", "newly-appointed": how, not what
     of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "to"} and c.i > noun.i]
     objects = [g for g in of[0].children if g.dep_ == "pobj"] if of else []
+    if objects and (objects[0].lemma_.lower() in TIME_NOUNS or any(t.like_num for t in objects[0].subtree)):
+        objects = []  # "the youngest premier of the 20th century": a record, not the post's name
     if objects:  # "secretary of state for health": the phrase up to its head, no clause after it
         words += [of[0], *[t for t in doc[objects[0].left_edge.i: objects[0].i + 1] if t.dep_ not in {"det", "punct"}]]
     words = sorted(set(words), key=lambda t: t.i)

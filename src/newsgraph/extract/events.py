@@ -339,8 +339,8 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
         if frame.lemma in {"join", "rejoin"} and objects and args.is_body(objects[0], resolver):
             return NONE
         party = next((p for slot in slots if (p := args.party(slot, resolver))), None)
-        if party is None and frame.objects and objects:
-            party = args.role_text(objects[0])  # "founded a new party, Veritas" where NER saw none
+        if party is None and frame.objects and objects and objects[0].pos_ == "PROPN":
+            party = args.role_text(objects[0])  # "founded Veritas" where NER saw no organisation
         if party is None and any(t.lower_ == "party" for t in tokens):
             return "join_party", subject, None  # "could not join another party": kept, with its status
         return ("join_party", subject, party) if party else NONE
@@ -350,6 +350,9 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
         return kind, person, org
     if kind in {"appoint", "elect", "candidacy"}:
         org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        if org is None and token.dep_ == "amod" and kind != "candidacy":
+            # "the newly-appointed Metropolitan Police commissioner", "the newly elected MP" (Parliament)
+            org = lexicon().elected_roles.get(token.head.lower_) or args.post([token.head], resolver)
         if kind == "elect" and org is not None:
             org = lexicon().elected_roles.get(org.lower(), org)  # "returned as MP": to Parliament
         if kind == "elect" and org is None and person is not None:
@@ -694,6 +697,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
 def _same(a: _Found, b: _Found) -> bool:
     if a.person is None or b.person is None or a.person.id != b.person.id:
         return False
+    if a.status != b.status and not (a.nominal or b.nominal):
+        return False  # "was appointed in 2002" and "is to become high commissioner": two appointments
     if a.type != b.type:
         # "his resignation" after "has resigned from the Labour Party" is the same departure
         resignations = {"leave_party", "resign_office"}
