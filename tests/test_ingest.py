@@ -171,3 +171,12 @@ def test_ingest_directory_given_as_relative_path_with_dotdot(tmp_path, monkeypat
     monkeypatch.chdir(work)
     items = list(read_inputs(["../corpus"]))
     assert [Path(a.source).name for a in items] == ["a.txt"]
+
+
+def test_character_references_in_text_files_are_decoded_once(tmp_path):
+    from newsgraph.ingest import read_path
+
+    path = tmp_path / "refs.txt"
+    path.write_bytes(b"Row\n\nTim Collins said: \"Mr Blair&#191;s government &amp; its Caf&#233; policy failed.\"\n")
+    (article,) = list(read_path(path))
+    assert "Mr Blair's government & its Caf\u00e9 policy" in article.text

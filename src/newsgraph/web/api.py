@@ -81,7 +81,7 @@ def _article(body: ArticleIn, request: Request) -> Article:
     if len(body.text) > API_MAX_CHARS:
         raise ArticleTooLong(body.id or "api", f"{len(body.text):,} characters is over the API's limit of "
                                                f"{API_MAX_CHARS:,}: use `newsgraph ingest` for longer texts")
-    article = read_text(data, body.id or "api", settings.max_body)
+    article = read_text(data, body.id or "api", settings.max_body, references=False)
     return Article(id=body.id or article.id, text=article.text, source="api", input_id=body.id or article.id,
                    url=body.url, title=body.title, published=body.published)
 
