@@ -157,3 +157,14 @@ def test_walking_up_to_a_verbless_root_ends():
             "print(len(analyze(a).quotes))")
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and int(done.stdout) > 0
+
+
+@pytest.mark.parametrize("text,not_people", [
+    ("He said the Criminal Justice Act and the Family Justice Division failed.", {"Act", "Division"}),
+    ('Mr Blair joked: "I have a new slogan. Vote Blair, Get Brown."', {"Vote Blair", "Get Brown"}),
+    ("Minister for Children, Young People and Families Margaret Hodge said no.", {"Young People"}),
+    ("I agree wholeheartedly with Mr Forsyth/\n\nI agree with Mr Forsyth.", {"Forsyth/"}),
+])
+def test_entities_no_junk_people(text, not_people):
+    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    assert not people & not_people, people

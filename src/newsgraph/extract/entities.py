@@ -24,6 +24,14 @@ TITLES = {
     "gov": None, "governor": None, "mayor": None, "judge": None, "justice": None,
 }
 FIRST_NAME_TITLES = {"sir", "dame", "lord", "lady"}
+# titles that are only titles (the others are also words of names: "Criminal Justice Act")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron"})
+# a campaign slogan's first word, never a given name: "Vote Blair", "Get Brown"
+SLOGAN_VERBS = frozenset({"vote", "get", "back", "save", "stop", "support", "elect", "choose", "keep", "ditch",
+                          "dump", "sack", "bring", "make", "beat", "defeat"})
+# plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"
+GROUP_WORDS = frozenset({"people", "families", "children", "citizens", "workers", "voters", "members", "mps",
+                         "peers", "ministers", "lords", "councillors", "supporters", "activists", "students"})
 NAME_SUFFIXES = {"mp", "mep", "msp", "am", "mla", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr"}
 PARTY_WORDS = {
     "labour", "conservative", "conservatives", "tory", "tories", "liberal", "lib", "dems",
@@ -77,7 +85,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         if label is None:
             continue
         title = None
-        inner = [t for t in ent[1:] if t.text.lower().rstrip(".") in TITLES and t.is_title]
+        inner = [t for t in ent[1:] if t.text.lower().rstrip(".") in TITLES and t.is_title and not _inside_a_name(t)]
         if inner and label == "ORG" and inner[0].i + 1 < ent.end:
             # "Israel Mr Lewis": NER ran a place into a titled name
             ent = doc[inner[0].i: ent.end]
@@ -91,7 +99,8 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         if inside in TITLES and named:
             title, start = inside, named[0].idx
             label = "PERSON"
-        elif before is not None and before.text.lower().rstrip(".") in TITLES and before.is_title:
+        elif (before is not None and before.text.lower().rstrip(".") in TITLES and before.is_title
+              and not _inside_a_name(before)):
             title = before.text.lower().rstrip(".")
             label = "PERSON"
         if label == "PERSON":
@@ -185,8 +194,21 @@ def _named_by_role(ent, words: list[str]) -> bool:
             and before.head.i in range(ent.start, ent.end))
 
 
+def _inside_a_name(title) -> bool:
+    """'the Criminal Justice Act', 'the Family Justice Division': a title word inside a capitalised
+    name is part of that name, not a title of the words after it."""
+    if title.i == title.sent.start or title.text.lower().rstrip(".") in HONORIFICS:
+        return False  # "Israel Mr Lewis": an honorific is never part of a name before it
+    before = title.doc[title.i - 1]
+    return before.is_title and before.text.lower().rstrip(".") not in TITLES and not before.is_sent_start
+
+
 def _looks_like_name(text: str) -> bool:
     words = text.split()
+    if words and words[0].lower() in SLOGAN_VERBS and len(words) == 2:
+        return False  # "Vote Blair, Get Brown": a slogan, not a name
+    if words and (words[-1].lower() in GROUP_WORDS or "/" in text):
+        return False  # "Young People" (a minister's brief), "Brown/Blair"
     return bool(words) and len(words) <= 5 and all(w[:1].isupper() or w[:1] in "@'" or w in {"de", "van", "von", "la"}
                                                    for w in words)
 
@@ -220,7 +242,7 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
     out = []
     for token in doc:
         low = token.text.lower().rstrip(".")
-        if low not in TITLES or not token.is_title or token.idx in taken:
+        if low not in TITLES or not token.is_title or token.idx in taken or _inside_a_name(token):
             continue
         names = []
         for nxt in doc[token.i + 1: token.i + 4]:
@@ -232,9 +254,9 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
             continue
         start = names[0].idx
         end = names[-1].idx + len(names[-1].text)
-        name = _POSSESSIVE.sub("", text[start:end])
+        name = _POSSESSIVE.sub("", text[start:end]).rstrip("/\\|_-")  # "Mr Forsyth/" in a pasted comment
         end = start + len(name)
-        if skip(start, end) or any(i in taken for i in range(start, end)):
+        if not name or skip(start, end) or any(i in taken for i in range(start, end)):
             continue
         out.append((Mention(start, end, name, "PERSON"), low))
         taken.update(range(start, end))
