@@ -123,6 +123,14 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith arrived in Congress in 1993 after years in the state legislature.",
      ("elect", "Jane Smith", "Congress")),
     ("Jane Smith was sworn in as president on Friday.", ("appoint", "Jane Smith", "president")),
+    ("Jane Smith joined the breakaway Independent Group on Monday.", ("join_party", "Jane Smith", "Change UK")),
+    ("Jane Smith has left the party.", ("leave_party", "Jane Smith", None)),
+    ("Tom Brown faces an inquiry by the Electoral Commission.",
+     ("investigate", "Tom Brown", "Electoral Commission")),
+    ("An inquiry into Tom Brown's conduct was opened.", ("investigate", "Tom Brown", None)),
+    ("Jane Smith's suspension was lifted.", ("reinstate", "Jane Smith", None)),
+    ("Jane Smith was elected leader of the Labour Party.", ("elect", "Jane Smith", "Labour Party")),
+    ("Jane Smith stepped down as leader after the election.", ("resign_office", "Jane Smith", "leader")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -144,6 +152,7 @@ def test_events_frames(text, expected):
     "He became Lord Callaghan of Cardiff in 1987.",  # a title taken, not a post
     "Mr Smith, 57, is made a Commander of the Order of Bath.",  # an honour, not a post
     "Mr Boateng, 53, is to become the UK's high commissioner to South Africa.",  # arranged, not yet
+    "After the death of John Smith he stood aside, giving Tony Blair a clear run.",  # no post left
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..nlp import doc_text
 from ..model import Entity, Mention
+from .lexicon import canonical_party
 
 # Titles that stand before a name; those that go with a first name ("Dame Louise") too.
 TITLES = {
@@ -406,7 +407,10 @@ def _org_key(name: str, acronyms: dict[str, str]) -> str:
 
 
 def is_party_name(name: str) -> bool:
-    """'Labour', 'the Liberal Democrats', 'Veritas Party': a political party's name."""
+    """'Labour', 'the Liberal Democrats', 'Veritas Party', 'the Independent Group': a political
+    party's name, by its words or from the list of parties (data/parties.toml)."""
+    if canonical_party(name) != name:
+        return True
     words = {w.lower().strip("'’") for w in name.replace("-", " ").split()}
     return bool(words & (PARTY_WORDS | {"party"})) and not words & NOT_PARTY_WORDS
 

@@ -105,6 +105,9 @@ def party(tokens, resolver: Resolver) -> str | None:
                 return canonical_party(child.text)  # "the Labour party" when NER saw no organisation
         if token.pos_ == "PROPN" and canonical_party(token.text) != token.text:
             return canonical_party(token.text)  # "quit UKIP" where NER saw no organisation
+        phrase = _name_phrase(token)
+        if token.pos_ == "PROPN" and canonical_party(phrase) != phrase:
+            return canonical_party(phrase)  # "Change UK", "the Independent Group": a listed party
         named = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
         named = [h for h in named if h and is_party_name(h[1].name)]
         if named:
@@ -118,7 +121,14 @@ def party(tokens, resolver: Resolver) -> str | None:
 
 
 def is_party_phrase(tokens) -> bool:
-    return any(t.lower_ == "party" or t.lower_ in PARTY_WORDS for o in tokens for t in o.subtree)
+    return any(t.lower_ == "party" or t.lower_ in PARTY_WORDS for o in tokens for t in o.subtree) or any(
+        canonical_party(_name_phrase(o)) != _name_phrase(o) for o in tokens)
+
+
+def _name_phrase(token) -> str:
+    """A name as written, from its first compound to its head: 'Independent Group', 'Change UK'."""
+    words = [t for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ not in {"det", "punct", "poss", "case"}]
+    return " ".join(t.text for t in words)
 
 
 def organisation(tokens, resolver: Resolver) -> str | None:

@@ -25,6 +25,8 @@ from .speakers import Resolver
 from .syntax import governing_verb, main_subject
 
 NONE = (None, None, None)
+INQUIRIES = {"investigation", "inquiry", "probe", "audit"}
+LIFTED = {"lift", "end", "overturn", "rescind", "revoke", "quash"}  # what undoes a suspension
 RELATIVES = {"who", "that", "which"}
 CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
 PARTY_TYPES = {"leave_party", "join_party", "suspend", "expel", "reinstate"}
@@ -242,7 +244,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     # "thrown out of the party": the parser may take the particle for a preposition without object
     loose = [c for c in token.children if c.dep_ == "prep" and c.lower_ in frame.particle
              and not any(g.dep_ == "pobj" for g in c.children)]
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"} | {c.lower_ for c in loose}
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}} | {c.lower_ for c in loose}
     if frame.particle and not particles & frame.particle:
         return NONE
     if frame.passive and not passive:
@@ -297,6 +299,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return frame.type, person, args.role_text(next(t for slot in slots for t in slot))
     if frame.type == "by_object":
         return _by_object(token, frame, slots, preps, subject, resolver)
+    if frame.particle and particles & frame.particle == {"aside"} and not any(slots):
+        return NONE  # "he stepped aside" for a rival: no post left
     kind, who, org = _typed(token, frame, slots, objects, subject, person, resolver)
     if frame.needs_org and org is None:
         return NONE  # "Patriot took over many of the company's operations": no post, no appointment
@@ -313,6 +317,8 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
             last = resolver.last_party()  # "Resigning my membership"
             owner = [c for t in tokens for c in t.children if c.dep_ == "poss"]
             return "leave_party", subject or (owner[0] if owner else None), last.name if last else None
+    if any(t.lemma_.lower() == "party" for tokens in slots for t in tokens):
+        return "leave_party", subject, None  # "has left the party", which one the article does not say
     for tokens in slots:
         post = args.post(tokens, resolver)
         if post:
@@ -362,7 +368,8 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
             org = "Parliament" if "seat" in won or "by-election" in won else None  # "won the seat", "a by-election"
         return kind, person, org
     if kind == "investigate":
-        org = next((o for slot in slots if (o := args.organisation(slot, resolver))), None)
+        org = next((o for slot in slots if (o := args.organisation(slot, resolver) or args.post(slot, resolver))),
+                   None)  # "by the FBI", "by the parliamentary standards watchdog"
         return kind, person, org
     if kind == "resign_office":
         org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
@@ -373,6 +380,11 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
 def _become(token, objects: list, subject, resolver: Resolver):
     """'he became a UK disability minister', 'who is now Veritas' deputy leader'."""
     roles = [o for o in objects if o.pos_ in {"NOUN", "PROPN"} and o.dep_ == "attr"]
+    if roles and roles[0].lemma_.lower() == "member":
+        # "became a founding member of Change UK": joining the party
+        of = [g for c in roles[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        party = args.party(of, resolver)
+        return ("join_party", subject, party) if party else NONE
     if not roles or roles[0].lemma_.lower() in {"candidate", "member", "part", "one", "thing"}:
         return NONE
     elected = lexicon().elected_roles.get(roles[0].text.lower())
@@ -414,6 +426,8 @@ def _now_role(role, resolver: Resolver):
 def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver):
     if particles & {"down", "aside"}:
         post = args.post(preps.get("as") or preps.get("from"), resolver)
+        if post is None and "down" not in particles:
+            return NONE  # "he stood aside" for a rival: no post left
         return "resign_office", subject, post or (args.own_title(subject) if subject is not None else None)
     if "for" in preps or "as" in preps:
         return "candidacy", subject, args.party(args.party_in(token, resolver), resolver)
@@ -429,6 +443,9 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
     if not of:  # "the defection to Labour of Robert Jackson": the parser hangs "of" lower down
         of = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.i != token.i
               for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    if of and of[0].pos_ == "NOUN":
+        whose = [c for c in of[0].children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
+        of = whose or of  # "an inquiry into Tom Brown's conduct": into his conduct is into him
     person = owner[0] if owner and owner[0].pos_ in {"PROPN", "PRON"} else (of[0] if of else None)
     if person is None:
         compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -447,6 +464,9 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
             return "investigate", _subject(governing_verb(token)), hit[1].name  # "the watchdog's inquiry into X"
         if of:
             return "investigate", person, args.organisation(preps.get("by"), resolver)
+        if token.dep_ == "dobj" and token.head.lemma_ == "face":
+            # "faces an inquiry by the Electoral Commission": one is under way
+            return "investigate", _subject(token.head), args.organisation(preps.get("by"), resolver)
         if token.dep_ == "pobj" and token.head.lower_ == "under":
             # "is under investigation by the Electoral Commission": the clause's subject
             return "investigate", _subject(governing_verb(token.head)), args.organisation(preps.get("by"), resolver)
@@ -456,6 +476,8 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
             target = [c for c in token.head.children if c.dep_ == "dobj"]
             return ("investigate", target[0], args.role_text(token)) if target else NONE
         return NONE
+    if frame.type == "suspend" and token.dep_ == "nsubjpass" and token.head.lemma_ in LIFTED:
+        return "reinstate", person, args.party(preps.get("from"), resolver)  # "her suspension was lifted"
     if frame.type == "by_object":
         party = args.party(preps.get("from"), resolver)
         if party:
@@ -588,8 +610,8 @@ def _status(token) -> str:
         lemma = node.lemma_.lower()
         if lemma in words.negators and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd", "prep"}:
             continue  # "denied the allegations and slammed the investigation": not a denied investigation
-        if lemma in words.threatened:
-            return "threatened"
+        if lemma in words.threatened and not (token.pos_ == "NOUN" and token.lemma_.lower() in INQUIRIES):
+            return "threatened"  # but "faces an inquiry": the inquiry is under way
         if lemma in words.considered or node.lower_ in {"considering", "verge"}:
             return "considered"
         if lemma in words.planned and not _finite_report(below):

@@ -72,21 +72,17 @@ NON_SOURCE_NOUNS = frozenset({
     "entries", "record", "records", "register", "paper", "papers", "minutes", "accounts",
     "it", "this", "that", "which", "what",
 })
-# UK party names as news writes them, to one canonical name each.
-PARTY_NAMES = {
-    "labour": "Labour Party", "labour party": "Labour Party", "new labour": "Labour Party",
-    "tory": "Conservative Party", "tories": "Conservative Party", "tory party": "Conservative Party",
-    "conservative": "Conservative Party", "conservatives": "Conservative Party",
-    "conservative party": "Conservative Party", "lib dem": "Liberal Democrats",
-    "lib dems": "Liberal Democrats", "liberal democrat": "Liberal Democrats",
-    "liberal democrats": "Liberal Democrats", "ukip": "UK Independence Party",
-    "uk independence party": "UK Independence Party", "snp": "Scottish National Party",
-    "scottish national party": "Scottish National Party", "plaid": "Plaid Cymru",
-    "greens": "Green Party", "green party": "Green Party",
-}
+def _party_forms() -> dict[str, str]:
+    from ..data import load
+
+    return {form: name for name, forms in load("parties")["parties"].items() for form in [name.lower(), *forms]}
+
+
+# every form of a listed party to its canonical name (data/parties.toml)
+PARTY_NAMES = _party_forms()
 
 
 def canonical_party(name: str) -> str:
     """'Tories' -> 'Conservative Party'; a name that is not a known party stays as it is."""
-    key = " ".join(w for w in name.lower().replace("\u2019s", "").split() if w != "the")
+    key = " ".join(w for w in name.lower().replace("\u2019s", "").replace("'s", "").split() if w != "the")
     return PARTY_NAMES.get(key, name)
