@@ -131,6 +131,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith's suspension was lifted.", ("reinstate", "Jane Smith", None)),
     ("Jane Smith was elected leader of the Labour Party.", ("elect", "Jane Smith", "Labour Party")),
     ("Jane Smith stepped down as leader after the election.", ("resign_office", "Jane Smith", "leader")),
+    ("Mr Clarke, who took on the post on Thursday after David Blunkett quit, rejected calls.",
+     ("resign_office", "David Blunkett", None)),
+    ("Robert Kilroy-Silk spoke. The East Midlands MEP, who quit UKIP, wants more.",
+     ("leave_party", "Robert Kilroy-Silk", "UK Independence Party")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -153,6 +157,9 @@ def test_events_frames(text, expected):
     "Mr Smith, 57, is made a Commander of the Order of Bath.",  # an honour, not a post
     "Mr Boateng, 53, is to become the UK's high commissioner to South Africa.",  # arranged, not yet
     "After the death of John Smith he stood aside, giving Tony Blair a clear run.",  # no post left
+    "Tony Blair has become the Labour Party's longest-serving prime minister.",  # a record
+    "Charles Kennedy is launching his campaign to win students' votes.",  # a party campaign
+    "Tom Brown quit smoking last year.",
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

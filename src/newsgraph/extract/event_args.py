@@ -42,6 +42,11 @@ def is_person(entity: Entity | None) -> bool:
 def named_person(token, resolver: Resolver):
     """'the newly elected MP for Sedgefield, Tony Blair': the name in apposition to a role noun
     (the parser may hang it on the seat), within the noun's own phrase."""
+    if token.lower_ == "one":
+        # "the defection of one of his MPs, Robert Jackson": the one named
+        for inner in token.subtree:
+            if inner.dep_ == "appos" and inner.pos_ == "PROPN":
+                return inner
     if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.pos_ == "NOUN":
         return token.head  # "Alan Milburn - the man appointed as ...": the man is the name before him
     one_of = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"

@@ -25,6 +25,7 @@ from .speakers import Resolver
 from .syntax import governing_verb, main_subject
 
 NONE = (None, None, None)
+RECORDS = {"longest-serving", "longest", "serving", "most-senior"}  # duration records worn by a role
 INQUIRIES = {"investigation", "inquiry", "probe", "audit"}
 LIFTED = {"lift", "end", "overturn", "rescind", "revoke", "quash"}  # what undoes a suspension
 RELATIVES = {"who", "that", "which"}
@@ -200,7 +201,8 @@ def _person(token, resolver: Resolver) -> Entity | None:
     if named is not None:
         return named[1]  # a name is its own entity, whatever a pronoun rule would make of it
     found = resolver.resolve(token).entity
-    if token.pos_ == "PROPN" and (found is None or token.lower_ not in found.name.lower()):
+    role = token.lemma_.lower() in lexicon().office_words  # "the East Midlands MEP", tagged as a name
+    if token.pos_ == "PROPN" and not role and (found is None or token.lower_ not in found.name.lower()):
         return None  # a capitalised word that names no one here ("last June's elections")
     return found
 
@@ -326,8 +328,11 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     title = args.own_title(subject) if subject is not None else None  # no slot named a party or post
     if "as" in preps or frame.lemma == "resign":
         return "resign_office", subject, title
-    if frame.lemma == "quit" and title:
-        return "resign_office", subject, title  # "former chief executive Doug Smith quit": the post he held
+    untyped = [t for slot in slots for t in slot if t.ent_type_ not in {"DATE", "TIME"}]
+    if frame.lemma == "quit" and not untyped:  # "quit last autumn": a time is no object
+        # "after David Blunkett quit": quitting, said of no party, is leaving a post (the one written
+        # with the person if any: "former chief executive Doug Smith quit")
+        return "resign_office", subject, title
     return NONE
 
 
@@ -387,6 +392,8 @@ def _become(token, objects: list, subject, resolver: Resolver):
         return ("join_party", subject, party) if party else NONE
     if not roles or roles[0].lemma_.lower() in {"candidate", "member", "part", "one", "thing"}:
         return NONE
+    if any(t.lower_ in RECORDS for t in roles[0].subtree):
+        return NONE  # "has become the party's longest-serving prime minister": a record, not a post taken
     elected = lexicon().elected_roles.get(roles[0].text.lower())
     if elected:
         return "elect", subject, elected  # "he became an MP": MPs are elected
