@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,36 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "corpus.db")
     return request.getfixturevalue("postgres_db")
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(app) -> Iterator[int]:
+    """``app`` on a real uvicorn server on a loopback port (yields the port), for what the test
+    client cannot show: the wire, a browser, requests that run at the same time."""
+    import threading
+    import time
+
+    import uvicorn
+
+    port = free_port()
+    served = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=served.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not served.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        served.should_exit = True
+        thread.join(timeout=10)

@@ -12,13 +12,10 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
-import uvicorn
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, free_port, serving
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
@@ -31,12 +28,6 @@ TOKEN = "s3cret"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 HEADERS = {"content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"}
 HUGE = "9223372036854775808"  # 2**63: one past SQLite's and PostgreSQL's largest integer
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _news(chars: int) -> str:
@@ -57,28 +48,9 @@ def client(db):
     return TestClient(create_app(db=db, token=TOKEN), raise_server_exceptions=False)
 
 
-@contextmanager
-def _serving(app) -> Iterator[int]:
-    """``app`` on a real uvicorn server on a loopback port (yields the port), for what the test
-    client cannot show: the wire, and requests that run at the same time."""
-    port = _free_port()
-    served = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=served.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not served.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield port
-    finally:
-        served.should_exit = True
-        thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def server(db):
-    with _serving(create_app(db=db)) as port:
+    with serving(create_app(db=db)) as port:
         yield port
 
 
@@ -147,7 +119,7 @@ def test_web_analyses_past_the_limit_answer_503_with_retry_after(client):
 def test_web_concurrent_analyses_on_a_real_server(db):
     import httpx
 
-    with _serving(create_app(db=db, max_analyses=1)) as port:
+    with serving(create_app(db=db, max_analyses=1)) as port:
         base = f"http://127.0.0.1:{port}"
         assert httpx.post(base + "/api/analyze", json={"text": "A short warm-up."}, timeout=60).status_code == 200
         text = _news(60_000)
@@ -368,7 +340,7 @@ def test_web_bearer_token_scheme_is_case_insensitive_and_required(client, header
 def test_web_serve_stops_within_5_s_of_sigterm_with_a_slow_request_in_flight(db):
     import httpx
 
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "newsgraph"), "serve", "--db", db, "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
