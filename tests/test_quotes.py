@@ -168,3 +168,24 @@ def test_walking_up_to_a_verbless_root_ends():
 def test_entities_no_junk_people(text, not_people):
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
     assert not people & not_people, people
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the name before a suffix, not a person named inside the apposition
+    ("Row\n\nIn a book published this week, Philippe Sands QC, a member of Cherie Blair's Matrix Chambers, "
+     "says the war was illegal.", ("indirect", "Philippe Sands", "the war was illegal")),
+    # a statement speaks for the body that issued it
+    ('Row\n\nTony Blair arrived. The Labour Party said in a statement that it would fight on. '
+     '"We will win," the statement said.', ("direct", "Labour Party", "We will win,")),
+    # "according to X" cues an indirect report
+    ("Row\n\nAccording to Jack Straw, the talks had failed.", ("indirect", "Jack Straw", "the talks had failed")),
+    ("Row\n\nThe talks had failed, according to Jack Straw.", ("indirect", "Jack Straw", "The talks had failed")),
+])
+def test_quotes_sources_in_apposition_documents_and_according_to(text, expected):
+    found = [(q.kind, q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes]
+    assert expected in found, found
+
+
+def test_quotes_according_to_figures_is_no_report():
+    text = "Row\n\nThe party is in debt, according to figures released on Monday."
+    assert analyze(Article(id="t", text=text)).quotes == ()

@@ -190,6 +190,38 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
                 continue
             paragraph = bisect.bisect_right(paragraph_starts, start) - 1
             out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
+    out += _according_to_reports(doc, inside, layout, paragraph_starts)
+    return out
+
+
+def _according_to_reports(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int]) -> list[_Candidate]:
+    """'According to Jack Straw, the talks had failed': the clause the phrase hangs on is his report."""
+    text = doc_text(doc)
+    out = []
+    for token in doc:
+        source = _according_to(token) if token.lower_ == "according" and not inside(token.idx) else None
+        if source is None or source.lemma_.lower() in NON_SOURCE_NOUNS | {"report", "reports", "estimate", "estimates"}:
+            continue  # "according to figures released on Monday": no one reports it
+        if not layout.is_body(token.idx, token.idx + 1):
+            continue
+        clause = governing_verb(token.head) if token.head.i != token.i else token
+        if clause.i == token.i or cue_lemma(clause) in REPORTING_VERBS:
+            continue  # "X said Y, according to Z": the verb's own report
+        phrase = {t.i for t in token.subtree}
+        words = [t for t in clause.subtree if t.i not in phrase]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words = words[:-1]
+        while words and (words[0].is_punct or words[0].is_space):
+            words = words[1:]
+        if len(words) < MIN_INDIRECT_TOKENS:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if any(inside(t.idx) for t in words) or _has_mark(text, start, end) or "\n" in text[start:end]:
+            continue
+        if token.i > words[0].i and token.i < words[-1].i:
+            continue  # the phrase inside the clause: its span would not be one piece
+        paragraph = bisect.bisect_right(paragraph_starts, start) - 1
+        out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
     return out
 
 

@@ -27,6 +27,10 @@ class Source:
     end: int
 
 
+# documents that speak for whoever issued them: "the statement said", "the party's website says"
+DOCUMENT_NOUNS = frozenset({"statement", "release", "website", "communique", "communiqué", "bulletin"})
+
+
 class Resolver:
     """Resolves subject noun phrases to entities, remembering who spoke and acted last."""
 
@@ -94,11 +98,27 @@ class Resolver:
         if named and named[1].label in {"PERSON", "ORG"}:
             return Source(named[1], named[0].start, named[0].end)
         for child in head.children:
-            # "The programme's host, Jonathan Dimbleby, told", "spokeswoman, Eleanor Scott,"
-            if child.dep_ == "appos":
-                hit = self.entity_at(child) or _first_hit(self, child.subtree)
+            # "Philippe Sands QC, a member of ...": the name before a suffix the mention leaves out
+            if child.dep_ == "compound" and child.i < head.i:
+                hit = self.entity_at(child)
                 if hit and hit[1].label == "PERSON":
                     return Source(hit[1], hit[0].start, hit[0].end)
+        for child in head.children:
+            # "The programme's host, Jonathan Dimbleby, told", "spokeswoman, Eleanor Scott,"; not a
+            # person named inside the apposition ("a member of Cherie Blair's Matrix Chambers")
+            if child.dep_ == "appos":
+                own = [t for t in self.doc[child.left_edge.i: child.i + 1] if not _in_possessive(t, child)]
+                hit = self.entity_at(child) or _first_hit(self, own)
+                if hit and hit[1].label == "PERSON":
+                    return Source(hit[1], hit[0].start, hit[0].end)
+        if low in DOCUMENT_NOUNS:
+            # "the statement said": the body that issued it (named in the phrase, else the last
+            # organisation that spoke or acted), never a person nearby
+            inside = next((hit for t in span if (hit := self.entity_at(t)) and hit[1].label == "ORG"), None)
+            if inside is not None:
+                return Source(inside[1], start, end)
+            spoke = self.last_speaker if self.last_speaker is not None and self.last_speaker.label == "ORG" else None
+            return Source(spoke or self.last_org, start, end)
         spokesperson = [t for t in head.subtree if t.lower_ in SPOKESPERSON_NOUNS and t.i > head.i]
         if spokesperson and head.pos_ == "PROPN":
             # "A Department for Work and Pensions spokeswoman": NER missed the body's name
@@ -258,3 +278,13 @@ def _first_hit(resolver: Resolver, tokens):
         if hit:
             return hit
     return None
+
+
+def _in_possessive(token, top) -> bool:
+    """Is ``token`` inside a possessive under ``top`` ("Cherie Blair's" in "Cherie Blair's chambers")?"""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "poss":
+            return True
+        node = node.head
+    return False
