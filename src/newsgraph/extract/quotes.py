@@ -313,6 +313,9 @@ def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, pr
 def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Source:
     """The source a cue names: its subject, 'according to X', a cue noun's owner, or the last speaker."""
     cand.cue = cue
+    agent = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agent and any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children):
+        return resolver.resolve(agent[0])  # "They were told by Sylvia Heal that ...": the teller speaks
     subject = _subject(cue, inside)
     if subject is not None:
         return resolver.resolve(subject)
