@@ -189,3 +189,10 @@ def test_quotes_sources_in_apposition_documents_and_according_to(text, expected)
 def test_quotes_according_to_figures_is_no_report():
     text = "Row\n\nThe party is in debt, according to figures released on Monday."
     assert analyze(Article(id="t", text=text)).quotes == ()
+
+
+def test_quotes_signed_with_a_dash_are_the_signers():
+    text = ("Voices\n\n\u201cDonald Trump scares me. He talks about communities as if they were hell.\u201d "
+            "\u2015 Carla Sanchez.\n\n\u201cHe is a bully and he has no plan for us.\u201d\u00a0\u2015 Krystal Correa\n")
+    found = [(q.speaker, text[q.speaker_start:q.speaker_end]) for q in analyze(Article(id="t", text=text)).quotes]
+    assert found == [("Carla Sanchez", "Carla Sanchez"), ("Krystal Correa", "Krystal Correa")]

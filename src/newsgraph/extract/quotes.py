@@ -12,6 +12,7 @@ acted last (see ``speakers.py``).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..nlp import doc_text
@@ -293,8 +294,31 @@ def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _I
     return quotes
 
 
+# "...” ― Carla Sanchez": a quotation signed with a dash after its closing mark
+_SIGNED = re.compile(r"[\"\u201d\u2019']?[ \t\u00a0]*[\u2015\u2014\u2013]{1,2}[ \t\u00a0]*(?=\S)")
+
+
+def _signature(cand, doc, resolver: Resolver) -> Source | None:
+    """The person who signs a direct quote with a dash right after it, as epigraphs and quote
+    collections do; only a name the analysis knows counts."""
+    if cand.kind != "direct":
+        return None
+    text = doc_text(doc)
+    signed = _SIGNED.match(text, cand.end, min(len(text), cand.end + 12))
+    if signed is None:
+        return None
+    token = _token_at(doc, signed.end())
+    hit = resolver.entity_at(token) if token is not None else None
+    if hit is None or hit[1].label not in {"PERSON", "ORG"}:
+        return None
+    return Source(hit[1], hit[0].start, hit[0].end)
+
+
 def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, previous) -> Source | None:
     """The source of one candidate: its cue's subject, else the speaker it continues."""
+    signed = _signature(cand, doc, resolver)
+    if signed is not None:
+        return signed
     governing = cand.cue or _governing_cue(doc, cand, inside)
     cue = governing or _nearest_cue(doc, cand, sentences, index, inside)
     if cue is not None and governing is None and cand.kind == "mixed":
