@@ -196,3 +196,17 @@ def test_quotes_signed_with_a_dash_are_the_signers():
             "\u2015 Carla Sanchez.\n\n\u201cHe is a bully and he has no plan for us.\u201d\u00a0\u2015 Krystal Correa\n")
     found = [(q.speaker, text[q.speaker_start:q.speaker_end]) for q in analyze(Article(id="t", text=text)).quotes]
     assert found == [("Carla Sanchez", "Carla Sanchez"), ("Krystal Correa", "Krystal Correa")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Row\n\nCharles Kennedy spoke. The manifesto will underpin his claim that his party really is the only "
+     "opposition worth the name.", ("Charles Kennedy", "his party really is the only opposition worth the name")),
+    ("Row\n\nLabour's insistence that taxes will not rise was repeated on Monday.", ("Labour", "taxes will not rise")),
+])
+def test_quotes_reports_cued_by_a_noun_with_a_named_owner(text, expected):
+    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]
+    assert found == [expected]
+
+
+def test_quotes_a_noun_report_without_an_owner_is_not_annotated():
+    assert analyze(Article(id="t", text="Row\n\nThe claim that the party was broke was false.")).quotes == ()

@@ -35,6 +35,13 @@ CUE_NOUNS = frozenset({
     "press", "conference", "words", "verdict", "view", "claim", "claims", "accusation",
     "book", "report", "memoir", "autobiography", "diary", "diaries", "op-ed",
 })
+# Nouns that report what someone said in a that-clause: "his claim that ...", "Labour's
+# insistence that ..." (an indirect quote when the owner is named, GUIDELINES.md).
+REPORT_NOUNS = frozenset({
+    "claim", "insistence", "assertion", "warning", "announcement", "prediction", "admission",
+    "suggestion", "argument", "allegation", "statement", "denial", "confirmation", "accusation",
+    "pledge", "promise", "assurance", "boast", "complaint",
+})
 # Bodies written as common nouns: "the government", "police" speak for themselves.
 INSTITUTION_NOUNS = frozenset({
     "government", "police", "council", "treasury", "ministry", "department", "committee",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..nlp import doc_text
 from ..clean import Layout
 from ..model import Entity, Quote
-from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, MODALS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORTING_VERBS
+from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, MODALS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORT_NOUNS, REPORTING_VERBS
 from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
 from .speakers import Resolver, Source
@@ -192,6 +192,34 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             paragraph = bisect.bisect_right(paragraph_starts, start) - 1
             out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
     out += _according_to_reports(doc, inside, layout, paragraph_starts)
+    out += _noun_reports(doc, inside, layout, paragraph_starts)
+    return out
+
+
+def _noun_reports(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int]) -> list[_Candidate]:
+    """'his claim that his party really is the only opposition': a report cued by a noun, when its
+    owner is named (a possessor); the that-clause is the content."""
+    text = doc_text(doc)
+    out = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in REPORT_NOUNS or inside(token.idx):
+            continue
+        if not layout.is_body(token.idx, token.idx + 1) or _cue_noun_owner(token) is None:
+            continue
+        for clause in token.children:
+            words = list(clause.subtree)
+            if clause.dep_ not in {"acl", "ccomp"} or clause.i < token.i or words[0].lower_ != "that":
+                continue
+            words = _until_aside(words[1:])
+            while words and (words[-1].is_punct or words[-1].is_space):
+                words = words[:-1]
+            if len(words) < MIN_INDIRECT_TOKENS:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if any(inside(t.idx) for t in words) or _has_mark(text, start, end) or "\n" in text[start:end]:
+                continue
+            paragraph = bisect.bisect_right(paragraph_starts, start) - 1
+            out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
     return out
 
 
@@ -346,7 +374,7 @@ def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Sou
     according = _according_to(cue)
     if according is not None:
         return resolver.resolve(according)
-    if cue.lemma_.lower() in CUE_NOUNS:
+    if cue.lemma_.lower() in CUE_NOUNS | REPORT_NOUNS:
         owner = _cue_noun_owner(cue) or _subject(governing_verb(cue), inside)
         if owner is not None:
             return resolver.resolve(owner)
