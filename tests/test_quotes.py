@@ -164,6 +164,9 @@ def test_walking_up_to_a_verbless_root_ends():
     ('Mr Blair joked: "I have a new slogan. Vote Blair, Get Brown."', {"Vote Blair", "Get Brown"}),
     ("Minister for Children, Young People and Families Margaret Hodge said no.", {"Young People"}),
     ("I agree wholeheartedly with Mr Forsyth/\n\nI agree with Mr Forsyth.", {"Forsyth/"}),
+    ("Mr Blunkett introduced them at a late stage of the Criminal Justice Bill.", {"Bill"}),
+    ('Mr Collins said: "Mr Blair&#191;s government is all talk."', {"Blair&#191;s"}),
+    ('The star presenter Mr P. "Never known such a silly fuss," he wrote.', {"P."}),
 ])
 def test_entities_no_junk_people(text, not_people):
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

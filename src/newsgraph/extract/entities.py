@@ -25,6 +25,9 @@ TITLES = {
     "gov": None, "governor": None, "mayor": None, "judge": None, "justice": None,
 }
 FIRST_NAME_TITLES = {"sir", "dame", "lord", "lady"}
+# the last word of the names of laws, plans and bodies: "Criminal Justice Bill", "Family Division"
+DOCUMENT_WORDS = frozenset({"bill", "act", "plan", "order", "division", "report", "review", "strategy",
+                            "fund", "trust", "service", "scheme", "charter", "code", "directive", "treaty"})
 # titles that are only titles (the others are also words of names: "Criminal Justice Act")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron"})
 # a campaign slogan's first word, never a given name: "Vote Blair", "Get Brown"
@@ -107,10 +110,12 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         if label == "PERSON":
             end = _extend_name(doc, ent.end, end)
             start = _after_party_words(text, start, end)  # "Tory Edward Turnour" is Edward Turnour
-        written = _strip_suffixes(text[start:end])
+        written = _strip_suffixes(text[start:end]).split("&#")[0].rstrip()  # "Blair&#191;s" in a raw text
         end = start + len(written)  # the span as written ("Gordon  Brown"), its name with one space
         mention_text = " ".join(written.split())
         if label == "PERSON" and not _looks_like_name(mention_text):
+            continue
+        if label == "PERSON" and _ends_a_title_case_name(doc, ent, mention_text):
             continue
         found.append((Mention(start, end, mention_text, label), title))
         taken.update(range(start, end))
@@ -195,6 +200,15 @@ def _named_by_role(ent, words: list[str]) -> bool:
             and before.head.i in range(ent.start, ent.end))
 
 
+def _ends_a_title_case_name(doc, ent, text: str) -> bool:
+    """'the Criminal Justice Bill': a one-word "person" that ends a capitalised name of a law,
+    plan or body is the end of that name."""
+    if " " in text or text.lower() not in DOCUMENT_WORDS or ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    return before.is_title and not before.is_sent_start
+
+
 def _inside_a_name(title) -> bool:
     """'the Criminal Justice Act', 'the Family Justice Division': a title word inside a capitalised
     name is part of that name, not a title of the words after it."""
@@ -257,8 +271,8 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
         end = names[-1].idx + len(names[-1].text)
         name = _POSSESSIVE.sub("", text[start:end]).rstrip("/\\|_-")  # "Mr Forsyth/" in a pasted comment
         end = start + len(name)
-        if not name or skip(start, end) or any(i in taken for i in range(start, end)):
-            continue
+        if len(name.rstrip(".")) < 2 or skip(start, end) or any(i in taken for i in range(start, end)):
+            continue  # "Mr P.": an initial alone names no one we can find again
         out.append((Mention(start, end, name, "PERSON"), low))
         taken.update(range(start, end))
     return out
