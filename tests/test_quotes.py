@@ -213,3 +213,10 @@ def test_quotes_reports_cued_by_a_noun_with_a_named_owner(text, expected):
 
 def test_quotes_a_noun_report_without_an_owner_is_not_annotated():
     assert analyze(Article(id="t", text="Row\n\nThe claim that the party was broke was false.")).quotes == ()
+
+
+def test_quotes_a_report_and_an_added_one_are_two():
+    text = ("Budget row\n\nThe prime minister spoke on Monday.\n\n"
+            "Tony Blair said the economy was strong and added that taxes would not rise.")
+    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes]
+    assert found == [("Tony Blair", "the economy was strong"), ("Tony Blair", "taxes would not rise")]

@@ -178,7 +178,8 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             if words and words[0].lower_ in WH_WORDS:
                 continue  # "revealed how ...": not a reported statement
             words = _until_aside(words)
-            while words and (words[-1].is_punct or words[-1].is_space):
+            # "said A and added that B": two reports; the "and" before the next one is in neither
+            while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
                 words = words[:-1]
             while words and (words[0].is_punct or words[0].is_space):
                 words = words[1:]
