@@ -1,0 +1,153 @@
+"""When, why and whether: an event trigger's status, reason and date, read from its clause.
+
+Status: modals, "if", negation, governing words of plan, threat, consideration, denial or
+claim (``data/events.toml`` lists them), nouns of intention ("his intention to stand down"),
+questions. Date: a time expression of the trigger's own clause, else the publication date for
+a present perfect ("has quit"), else the sentence's one date when its clause governs the trigger.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import TimeValue
+from .frames import lexicon
+from .lexicon import MODALS
+from .syntax import governing_verb
+
+INQUIRIES = {"investigation", "inquiry", "probe", "audit"}
+CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
+
+
+# "his possible successor": the words that make a named successor not (yet) one
+POTENTIAL = {"possible", "potential", "likely", "future", "would-be", "presumptive", "preferred"}
+
+
+def clause_status(token) -> str:
+    """Whether the clause asserts the event: asserted, negated, hypothetical, considered,
+    planned, threatened or claimed."""
+    words = lexicon()
+    if token.pos_ == "NOUN" and token.lemma_.lower() in {"successor", "replacement"}:
+        # a person named as someone's successor holds the post, whatever the clause says of it
+        return "planned" if any(c.lower_ in POTENTIAL for c in token.children) else "asserted"
+    chain = [token]
+    head = token
+    for _ in range(4):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        chain.append(head)
+    for node in chain[:3]:
+        children = list(node.children)
+        if any(c.dep_ == "neg" for c in children):
+            return "negated"
+        if any(c.dep_ == "aux" and c.lower_ in MODALS | words.modals for c in children):
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
+            return "hypothetical"
+        if any(c.lower_ == "whether" for c in children):
+            return "considered"  # "agonised over whether to leave"
+    governing = []
+    for below, node in zip(chain, chain[1:], strict=False):
+        if below.dep_ in {"acl", "xcomp"} and node.pos_ == "NOUN":
+            noun = node.lemma_.lower()  # "his intention to stand down", "the threat of suspension"
+            for status, nouns in (("planned", words.planned), ("threatened", words.threatened),
+                                  ("considered", words.considered)):
+                if noun in nouns:
+                    return status
+        infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        if below.dep_ in {"relcl", "acl", "advcl", "parataxis", "appos"} and not infinitive:
+            break  # "X, who quit the party, wants ...": the wanting is not about the quitting
+        governing.append(node)
+        if node.pos_ in {"VERB", "AUX"} and below.dep_ != "ccomp":
+            break
+        if below.dep_ == "ccomp":
+            break
+    for below, node in zip(chain, governing, strict=False):
+        lemma = node.lemma_.lower()
+        if lemma in words.negators and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd", "prep"}:
+            continue  # "denied the allegations and slammed the investigation": not a denied investigation
+        if lemma in words.threatened and not (token.pos_ == "NOUN" and token.lemma_.lower() in INQUIRIES):
+            return "threatened"  # but "faces an inquiry": the inquiry is under way
+        if lemma in words.considered or node.lower_ in {"considering", "verge"}:
+            return "considered"
+        if lemma in words.planned and not _finite_report(below):
+            return "planned"
+        if lemma in words.negators:
+            return "negated"
+        if lemma in words.claimed and below.dep_ == "ccomp":
+            return "claimed"  # "she claimed he had been suspended": the article reports a claim
+    # "was to be given a date for a hearing": a plan, not yet a fact
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.dep_ in {"xcomp", "ccomp"}:
+        return "planned"
+    if token.sent.text.rstrip().endswith("?"):
+        return "hypothetical"  # "Will he quit?": asked, not told
+    return "asserted"
+
+
+def _finite_report(clause) -> bool:
+    """'told the nation he was resigning': a finite clause under 'tell' reports; only 'told him to
+    resign' (an infinitive, an object) demands."""
+    return clause.dep_ == "ccomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def reason_of(token) -> str | None:
+    """Why, when the clause says: 'over ...', 'in protest at ...', 'citing ...'."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon().reason_preps:
+            words = list(child.subtree)[1:]
+            if words:
+                return " ".join(t.text for t in words)
+        if child.dep_ == "prep" and child.lower_ == "in" and any(g.lower_ == "protest" for g in child.children):
+            return " ".join(t.text for t in child.subtree)
+        if child.dep_ == "advcl" and child.lower_ in {"blaming", "citing", "accusing"}:
+            return " ".join(t.text for t in child.subtree)
+    return None
+
+
+def event_date(token, times: list[TimeValue], published: dt.date | None) -> TimeValue | None:
+    """The event's own time expression, else the publication date for 'has quit'."""
+    clause = [t for t in token.subtree]
+    start = min(t.idx for t in clause)
+    end = max(t.idx + len(t.text) for t in clause)
+    own = [t for t in times if start <= t.start and t.end <= end and t.value
+           and not t.text.lower().startswith("since") and _governed_directly(token, t)]
+    if own:
+        return min(own, key=lambda t: abs(t.start - token.idx))
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if published is not None and (aux & lexicon().present_perfect_aux):
+        return TimeValue(token.idx, token.idx, "", published.isoformat(), "day")
+    sentence = token.sent
+    near = [t for t in times if sentence.start_char <= t.start and t.end <= sentence.end_char and t.value
+            and not t.text.lower().startswith("since")]
+    if len(near) == 1 and _dates_clause_above(token, near[0]):
+        return near[0]  # "He remained an MP until 1995, when he resigned": the sentence's one date
+    return None
+
+
+def _dates_clause_above(trigger, time: TimeValue) -> bool:
+    """Does the time's clause govern the trigger, not through a conjunct ("who quit in February and
+    is now the candidate": February is the quitting's)?"""
+    span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    clause = governing_verb(span.root)
+    node = trigger
+    while node.i != clause.i:
+        if node.dep_ == "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _governed_directly(trigger, time: TimeValue) -> bool:
+    """Is the time expression the trigger's own, not a subordinate clause's ('the party she joined 55 years ago')?"""
+    span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.i != trigger.i:
+        if node.dep_ in CLAUSES or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
