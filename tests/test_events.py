@@ -131,6 +131,8 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith's suspension was lifted.", ("reinstate", "Jane Smith", None)),
     ("Jane Smith was elected leader of the Labour Party.", ("elect", "Jane Smith", "Labour Party")),
     ("Jane Smith stepped down as leader after the election.", ("resign_office", "Jane Smith", "leader")),
+    ("Former home secretary David Blunkett spoke. Charles Clarke took office following David Blunkett's "
+     "resignation.", ("resign_office", "David Blunkett", "home secretary")),
     ("Mr Clarke, who took on the post on Thursday after David Blunkett quit, rejected calls.",
      ("resign_office", "David Blunkett", None)),
     ("Robert Kilroy-Silk spoke. The East Midlands MEP, who quit UKIP, wants more.",

@@ -73,7 +73,7 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
         subject = main_subject(sentence, inside)
         if subject is not None:
             resolver.note_subject(resolver.resolve(subject).entity)
-    return [_as_event(f) for f in _fill_offices(_merge(found))]
+    return [_as_event(f) for f in _posts_left(_fill_offices(_merge(found)), resolver)]
 
 
 def _fill_offices(found: list[_Found]) -> list[_Found]:
@@ -89,6 +89,19 @@ def _fill_offices(found: list[_Found]) -> list[_Found]:
                      and e.evidence and event.evidence and e.evidence[0].start < event.evidence[0].start]
             if taken:
                 event.org = taken[-1].org
+    return found
+
+
+def _posts_left(found: list[_Found], resolver: Resolver) -> list[_Found]:
+    """'David Blunkett's resignation', said of the 'former home secretary': a resignation that
+    names no post is of the one the article calls the person's former post."""
+    for event in found:
+        if event.type != "resign_office" or event.org is not None or event.person is None:
+            continue
+        former = sorted({phrase for entries in resolver.roles.values() for _, person, phrase in entries
+                         if person is event.person and phrase.lower().split()[0] in {"former", "ex", "ex-"}})
+        if len(former) == 1:
+            event.org = " ".join(former[0].split()[1:]) or None
     return found
 
 
