@@ -131,6 +131,7 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith's suspension was lifted.", ("reinstate", "Jane Smith", None)),
     ("Jane Smith was elected leader of the Labour Party.", ("elect", "Jane Smith", "Labour Party")),
     ("Jane Smith stepped down as leader after the election.", ("resign_office", "Jane Smith", "leader")),
+    ("Reagan ran again. Ronald Reagan went on to win that year in a landslide.", ("elect", "Ronald Reagan", None)),
     ("Former home secretary David Blunkett spoke. Charles Clarke took office following David Blunkett's "
      "resignation.", ("resign_office", "David Blunkett", "home secretary")),
     ("Mr Clarke, who took on the post on Thursday after David Blunkett quit, rejected calls.",
@@ -162,6 +163,8 @@ def test_events_frames(text, expected):
     "Tony Blair has become the Labour Party's longest-serving prime minister.",  # a record
     "Charles Kennedy is launching his campaign to win students' votes.",  # a party campaign
     "Tom Brown quit smoking last year.",
+    "Hillary Clinton won the debate.",
+    "Jane Smith won praise for her speech.",
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

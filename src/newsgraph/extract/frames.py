@@ -25,6 +25,7 @@ class Frame:
     needs_prep: frozenset[str] = frozenset()
     passive: bool = False
     needs_org: bool = False
+    intransitive: bool = False
     handler: str | None = None
 
 
@@ -55,7 +56,8 @@ def _frame(lemma: str, entry: dict) -> Frame:
                  objects=frozenset(entry.get("objects", ())), complements=frozenset(entry.get("complements", ())),
                  org_heads=frozenset(entry.get("org_heads", ())), needs_prep=frozenset(entry.get("needs_prep", ())),
                  passive=bool(entry.get("passive", False)),
-                 needs_org=bool(entry.get("needs_org", False)), handler=entry.get("handler"))
+                 needs_org=bool(entry.get("needs_org", False)), intransitive=bool(entry.get("intransitive", False)),
+                 handler=entry.get("handler"))
 
 
 @functools.cache
