@@ -165,6 +165,9 @@ def test_events_frames(text, expected):
     "Tom Brown quit smoking last year.",
     "Hillary Clinton won the debate.",
     "Jane Smith won praise for her speech.",
+    "Michael Howard spoke. He finished with a personal appeal to party activists to go out and win the next election.",
+    "Launching his campaign to win students' votes at the LSE, Charles Kennedy urged students to vote.",
+    "Charles Kennedy spoke. Mr Blair wins - he wins because he has announced it.",
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

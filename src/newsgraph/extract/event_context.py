@@ -58,8 +58,8 @@ def clause_status(token) -> str:
         if below.dep_ in {"relcl", "acl", "advcl", "parataxis", "appos"} and not infinitive:
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
         governing.append(node)
-        if node.pos_ in {"VERB", "AUX"} and below.dep_ != "ccomp":
-            break
+        if node.pos_ in {"VERB", "AUX"} and below.dep_ not in {"ccomp", "conj"}:
+            break  # a conjunct shares its head's governor: "an appeal to go out and win"
         if below.dep_ == "ccomp":
             break
     for below, node in zip(chain, governing, strict=False):
@@ -77,7 +77,8 @@ def clause_status(token) -> str:
         if lemma in words.claimed and below.dep_ == "ccomp":
             return "claimed"  # "she claimed he had been suspended": the article reports a claim
     # "was to be given a date for a hearing": a plan, not yet a fact
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.dep_ in {"xcomp", "ccomp"}:
+    verb = token.head if token.dep_ == "conj" else token  # "to go out and win": the conjunct is infinitive too
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in {"xcomp", "ccomp"}:
         return "planned"
     if token.sent.text.rstrip().endswith("?"):
         return "hypothetical"  # "Will he quit?": asked, not told

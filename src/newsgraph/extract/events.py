@@ -262,8 +262,9 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return NONE
     if frame.passive and not passive:
         return NONE
-    if frame.intransitive and any(c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"}
-                                  and c.ent_type_ not in {"DATE", "TIME"} for c in token.children):
+    if frame.intransitive and (token.tag_ not in {"VBD", "VBN", "VB"} or any(
+            c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"} and c.ent_type_ not in {"DATE", "TIME"}
+            for c in token.children)):
         return NONE  # "won the debate", "won them over": something named was won
     objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}]
     own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
