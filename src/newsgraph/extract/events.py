@@ -27,6 +27,7 @@ from .syntax import governing_verb, main_subject
 
 NONE = (None, None, None)
 RECORDS = {"longest-serving", "longest", "serving", "most-senior"}  # duration records worn by a role
+MEMBER_ROLES = {"mp", "member", "councillor", "mep", "msp", "am", "mla", "peer", "activist"}  # a party's members
 LIFTED = {"lift", "end", "overturn", "rescind", "revoke", "quash"}  # what undoes a suspension
 RELATIVES = {"who", "that", "which"}
 
@@ -325,8 +326,11 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
 
 
 def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver: Resolver):
-    """quit / leave / resign: the argument decides the type."""
-    for tokens in slots:
+    """quit / leave / resign: the argument decides the type. After "as" stands a post ("resigned as
+    Labour leader"), unless it is a party's member ("quit as a Labour MP": leaving the party)."""
+    for name, tokens in zip(frame.org, slots, strict=False):
+        if name == "as" and tokens and tokens[0].lemma_.lower() not in MEMBER_ROLES:
+            continue
         party = args.party(tokens, resolver)
         if party:
             return "leave_party", subject, party
