@@ -177,24 +177,29 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
                 words = words[1:]
             if words and words[0].lower_ in WH_WORDS:
                 continue  # "revealed how ...": not a reported statement
-            words = _until_aside(words)
-            # "said A and added that B": two reports; the "and" before the next one is in neither
-            while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
-                words = words[:-1]
-            while words and (words[0].is_punct or words[0].is_space):
-                words = words[1:]
-            if len(words) < MIN_INDIRECT_TOKENS:
-                continue
-            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            if any(inside(t.idx) for t in words) or _has_mark(text, start, end):
-                continue  # a quoted fragment in it is annotated as mixed on its own
-            if "\n" in text[start:end]:
-                continue
-            paragraph = bisect.bisect_right(paragraph_starts, start) - 1
-            out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
+            candidate = _report(_until_aside(words), token, text, inside, paragraph_starts)
+            if candidate is not None:
+                out.append(candidate)
     out += _according_to_reports(doc, inside, layout, paragraph_starts)
     out += _noun_reports(doc, inside, layout, paragraph_starts)
     return out
+
+
+def _report(words: list, cue, text: str, inside: _Inside, paragraph_starts: list[int]) -> _Candidate | None:
+    """An indirect report of ``words`` trimmed of punctuation, if it is one: long enough, in one
+    paragraph, and with no quotation mark in it (a quoted fragment there is a mixed quote)."""
+    # "said A and added that B": two reports; the "and" before the next one is in neither
+    while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
+        words = words[:-1]
+    while words and (words[0].is_punct or words[0].is_space):
+        words = words[1:]
+    if len(words) < MIN_INDIRECT_TOKENS:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if any(inside(t.idx) for t in words) or _has_mark(text, start, end) or "\n" in text[start:end]:
+        return None
+    paragraph = bisect.bisect_right(paragraph_starts, start) - 1
+    return _Candidate(start, end, "indirect", cue=cue, paragraph=paragraph, last_paragraph=paragraph)
 
 
 def _noun_reports(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int]) -> list[_Candidate]:
@@ -211,16 +216,9 @@ def _noun_reports(doc, inside: _Inside, layout: Layout, paragraph_starts: list[i
             words = list(clause.subtree)
             if clause.dep_ not in {"acl", "ccomp"} or clause.i < token.i or words[0].lower_ != "that":
                 continue
-            words = _until_aside(words[1:])
-            while words and (words[-1].is_punct or words[-1].is_space):
-                words = words[:-1]
-            if len(words) < MIN_INDIRECT_TOKENS:
-                continue
-            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            if any(inside(t.idx) for t in words) or _has_mark(text, start, end) or "\n" in text[start:end]:
-                continue
-            paragraph = bisect.bisect_right(paragraph_starts, start) - 1
-            out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
+            candidate = _report(_until_aside(words[1:]), token, text, inside, paragraph_starts)
+            if candidate is not None:
+                out.append(candidate)
     return out
 
 
@@ -239,19 +237,12 @@ def _according_to_reports(doc, inside: _Inside, layout: Layout, paragraph_starts
             continue  # "X said Y, according to Z": the verb's own report
         phrase = {t.i for t in token.subtree}
         words = [t for t in clause.subtree if t.i not in phrase]
-        while words and (words[-1].is_punct or words[-1].is_space):
-            words = words[:-1]
-        while words and (words[0].is_punct or words[0].is_space):
-            words = words[1:]
-        if len(words) < MIN_INDIRECT_TOKENS:
-            continue
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        if any(inside(t.idx) for t in words) or _has_mark(text, start, end) or "\n" in text[start:end]:
-            continue
-        if token.i > words[0].i and token.i < words[-1].i:
+        core = [t for t in words if not (t.is_punct or t.is_space)]
+        if core and core[0].i < token.i < core[-1].i:
             continue  # the phrase inside the clause: its span would not be one piece
-        paragraph = bisect.bisect_right(paragraph_starts, start) - 1
-        out.append(_Candidate(start, end, "indirect", cue=token, paragraph=paragraph, last_paragraph=paragraph))
+        candidate = _report(words, token, text, inside, paragraph_starts)
+        if candidate is not None:
+            out.append(candidate)
     return out
 
 
