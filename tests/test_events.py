@@ -133,6 +133,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith stepped down as leader after the election.", ("resign_office", "Jane Smith", "leader")),
     ("Reagan ran again. Ronald Reagan went on to win that year in a landslide.", ("elect", "Ronald Reagan", None)),
     ("In 1979 Lord Callaghan resigned as Labour leader.", ("resign_office", "Callaghan", "Labour leader")),
+    ("Thomas Achebe has been suspended while complaints about his conduct are investigated.",
+     ("investigate", "Thomas Achebe", None)),
+    ("Allegations against Tom Brown are being investigated by the Electoral Commission.",
+     ("investigate", "Tom Brown", "Electoral Commission")),
     ("Jane Smith quit as a Labour MP to sit as an independent.", ("leave_party", "Jane Smith", "Labour Party")),
     ("Former home secretary David Blunkett spoke. Charles Clarke took office following David Blunkett's "
      "resignation.", ("resign_office", "David Blunkett", "home secretary")),

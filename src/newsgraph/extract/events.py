@@ -200,6 +200,27 @@ def _left_for(token, kind: str, resolver: Resolver) -> str | None:
     return args.party(origin, resolver)
 
 
+# what is investigated when someone is: "complaints about his conduct are investigated"
+CONDUCT = {"complaint", "allegation", "conduct", "behaviour", "behavior", "claim", "finances", "affairs",
+           "expenses", "dealings", "activities", "role", "actions", "remarks", "comments"}
+
+
+def _whose_conduct(token):
+    """'Complaints about his conduct', 'her expenses', 'allegations against X': the person whose
+    conduct it is (through possessors and about/against/of phrases), else the token itself."""
+    for _ in range(3):
+        if token.lemma_.lower() not in CONDUCT:
+            return token
+        owner = [c for c in token.children if c.dep_ == "poss"]
+        about = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"about", "against", "of", "over"}
+                 for g in c.children if g.dep_ == "pobj"]
+        following = owner or about
+        if not following:
+            return token
+        token = following[0]
+    return token
+
+
 def _people(token) -> bool:
     """'members', 'many of whom', 'they': a group of people, not a thing."""
     # not NNPS: the tagger gives it to names that end in -s ("Lewis", "Davies")
@@ -290,6 +311,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     person = subject if (not undergoer or passive) else (objects[0] if objects else None)
     if frame.person == "doer" and passive:
         person = next(iter(_agent(token)), None)  # "Jones was replaced by Smith": Smith took the post
+    if frame.type == "investigate" and person is not None:
+        person = _whose_conduct(person)
     if person is not None and person.lower_ in RELATIVES and token.dep_ == "relcl":
         person = token.head  # "Milburn, who Mr Blair put in charge"
     if frame.type == "join_party" and token.dep_ == "amod" and token.head.lemma_.lower() == "party":
@@ -392,8 +415,9 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
             org = "Parliament" if "seat" in won or "by-election" in won else None  # "won the seat", "a by-election"
         return kind, person, org
     if kind == "investigate":
-        org = next((o for slot in slots if (o := args.organisation(slot, resolver) or args.post(slot, resolver))),
-                   None)  # "by the FBI", "by the parliamentary standards watchdog"
+        org = next((o for slot in slots if (o := args.organisation(slot, resolver) or args.post(slot, resolver)
+                                             or args.party(slot, resolver))),
+                   None)  # "by the FBI", "by the parliamentary standards watchdog", "by the party"
         return kind, person, org
     if kind == "resign_office":
         org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
