@@ -121,11 +121,13 @@ def parsed_chars(text: str) -> int:
 def _pipe_bounded(pieces: list[str], nlp, batch_size: int) -> Iterator:
     """``nlp.pipe`` over batches of at most ``batch_size`` texts and ``BATCH_CHARS`` characters."""
     group: list[str] = []
+    size = 0
     for piece in pieces:
-        if group and (len(group) >= batch_size or sum(map(len, group)) + len(piece) > BATCH_CHARS):
+        if group and (len(group) >= batch_size or size + len(piece) > BATCH_CHARS):
             yield from nlp.pipe(group, batch_size=len(group))
-            group = []
+            group, size = [], 0
         group.append(piece)
+        size += len(piece)
     if group:
         yield from nlp.pipe(group, batch_size=len(group))
 
@@ -143,9 +145,8 @@ def _tokens_only(nlp, piece: str):
     starts = [index == 0 or index % 100 == 0 or "\n" in tokens[index - 1].text_with_ws
               for index in range(len(tokens))]
     # built whole: setting ``is_sent_start`` token by token costs a walk of the Doc each time
-    doc = Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
-              sent_starts=starts)
-    return doc
+    return Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
+               sent_starts=starts)
 
 
 def segments(text: str, size: int = SEGMENT_CHARS) -> list[str]:

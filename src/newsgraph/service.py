@@ -178,6 +178,7 @@ def ingest_articles(items: Iterable[Article | InputError], store, options: Optio
     """
     report = IngestReport()
     analyser = analyser or (lambda articles: analyze_many(articles, options))
+    failed_before = set() if retry_failed else store.analysis_failures()  # read once, not per article
 
     def fail(error: InputError) -> None:
         report.failures.append(error)
@@ -189,7 +190,7 @@ def ingest_articles(items: Iterable[Article | InputError], store, options: Optio
                 fail(item)
             elif store.known(item.id, item.text):
                 report.skipped += 1
-            elif not retry_failed and store.analysis_failed(failure_source(item)):
+            elif failure_source(item) in failed_before:
                 report.failed_before += 1
             else:
                 yield item

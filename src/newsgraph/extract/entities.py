@@ -35,7 +35,8 @@ SLOGAN_VERBS = frozenset({"vote", "get", "back", "save", "stop", "support", "ele
                           "dump", "sack", "bring", "make", "beat", "defeat"})
 # plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"
 GROUP_WORDS = frozenset({"people", "families", "children", "citizens", "workers", "voters", "members", "mps",
-                         "peers", "ministers", "lords", "councillors", "supporters", "activists", "students"})
+                         "peers", "ministers", "lords", "councillors", "supporters", "activists", "students",
+                         "staff", "officials", "democrats", "republicans"})
 NAME_SUFFIXES = {"mp", "mep", "msp", "am", "mla", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr"}
 PARTY_WORDS = {
     "labour", "conservative", "conservatives", "tory", "tories", "liberal", "lib", "dems",

@@ -9,7 +9,7 @@ leaves the slot empty: no phrase is better than a junk phrase.
 from __future__ import annotations
 
 from ..model import Entity
-from .entities import PARTY_WORDS, is_party_name
+from .entities import GROUP_WORDS, PARTY_WORDS, is_party_name
 from .frames import lexicon
 from .lexicon import canonical_party
 from .speakers import Resolver
@@ -18,9 +18,6 @@ from .speakers import Resolver
 # (one name each: "quit Number 10" and "since leaving Downing Street" are one departure)
 SEATS_OF_GOVERNMENT = {"number 10": "Downing Street", "no 10": "Downing Street",
                        "downing street": "Downing Street", "white house": "White House", "whitehall": "Whitehall"}
-# Plural or collective names NER tags as people: "Labour MPs" is no one's name.
-GROUP_NAME_WORDS = frozenset({"mps", "members", "peers", "ministers", "councillors", "lords", "voters",
-                              "supporters", "activists", "staff", "officials", "democrats", "republicans"})
 GENERIC_POSTS = {"role", "post", "job", "position", "office"}
 TIME_NOUNS = {"century", "year", "decade", "generation", "era", "time"}
 CHAMBERS = {"senate", "house", "assembly", "parliament", "congress", "commons", "lords", "council", "legislature"}
@@ -36,7 +33,7 @@ def is_person(entity: Entity | None) -> bool:
     if entity is None or entity.label != "PERSON":
         return False
     words = entity.name.lower().split()
-    return not (set(words) & GROUP_NAME_WORDS)
+    return not (set(words) & GROUP_WORDS)  # "Labour MPs" is no one's name
 
 
 def named_person(token, resolver: Resolver):
@@ -122,6 +119,16 @@ def party(tokens, resolver: Resolver) -> str | None:
             last = resolver.last_party()
             if last is not None:
                 return last.name
+    return None
+
+
+def first_org(slots: list, resolver: Resolver, *readers) -> str | None:
+    """The first org any of ``readers`` (``party``, ``organisation``, ``post``) finds, slot by slot."""
+    for slot in slots:
+        for read in readers:
+            found = read(slot, resolver)
+            if found:
+                return found
     return None
 
 

@@ -363,10 +363,9 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
             return "leave_party", subject or (owner[0] if owner else None), last.name if last else None
     if any(t.lemma_.lower() == "party" for tokens in slots for t in tokens):
         return "leave_party", subject, None  # "has left the party", which one the article does not say
-    for tokens in slots:
-        post = args.post(tokens, resolver)
-        if post:
-            return "resign_office", subject, post
+    post = args.first_org(slots, resolver, args.post)
+    if post:
+        return "resign_office", subject, post
     title = args.own_title(subject) if subject is not None else None  # no slot named a party or post
     if "as" in preps or frame.lemma == "resign":
         return "resign_office", subject, title
@@ -391,18 +390,16 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
             return "appoint", subject, args.organisation(objects, resolver) or args.role_text(objects[0])
         if frame.lemma in {"join", "rejoin"} and objects and args.is_body(objects[0], resolver):
             return NONE
-        party = next((p for slot in slots if (p := args.party(slot, resolver))), None)
+        party = args.first_org(slots, resolver, args.party)
         if party is None and frame.objects and objects and objects[0].pos_ == "PROPN":
             party = args.role_text(objects[0])  # "founded Veritas" where NER saw no organisation
         if party is None and any(t.lower_ == "party" for t in tokens):
             return "join_party", subject, None  # "could not join another party": kept, with its status
         return ("join_party", subject, party) if party else NONE
     if kind in {"suspend", "expel", "reinstate"}:
-        org = next((o for slot in slots if (o := args.party(slot, resolver) or args.organisation(slot, resolver))),
-                   None)
-        return kind, person, org
+        return kind, person, args.first_org(slots, resolver, args.party, args.organisation)
     if kind in {"appoint", "elect", "candidacy"}:
-        org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        org = args.first_org(slots, resolver, args.post)
         if org is None and token.dep_ == "amod" and kind != "candidacy":
             # "the newly-appointed Metropolitan Police commissioner", "the newly elected MP" (Parliament)
             org = lexicon().elected_roles.get(token.head.lower_) or args.post([token.head], resolver)
@@ -415,12 +412,10 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
             org = "Parliament" if "seat" in won or "by-election" in won else None  # "won the seat", "a by-election"
         return kind, person, org
     if kind == "investigate":
-        org = next((o for slot in slots if (o := args.organisation(slot, resolver) or args.post(slot, resolver)
-                                             or args.party(slot, resolver))),
-                   None)  # "by the FBI", "by the parliamentary standards watchdog", "by the party"
-        return kind, person, org
+        # "by the FBI", "by the parliamentary standards watchdog", "by the party"
+        return kind, person, args.first_org(slots, resolver, args.organisation, args.post, args.party)
     if kind == "resign_office":
-        org = next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        org = args.first_org(slots, resolver, args.post)
         return kind, person, org or (args.own_title(person) if person is not None else None)
     return kind, person, None
 
@@ -532,11 +527,10 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         party = args.party(preps.get("from"), resolver)
         if party:
             return "leave_party", person, party
-        return "resign_office", person, next((o for slot in slots if (o := args.post(slot, resolver))), None)
+        return "resign_office", person, args.first_org(slots, resolver, args.post)
     if frame.type in {"appoint", "elect"}:
-        return frame.type, person, next((o for slot in slots if (o := args.post(slot, resolver))), None)
-    return frame.type, person, next(
-        (o for slot in slots if (o := args.party(slot, resolver) or args.organisation(slot, resolver))), None)
+        return frame.type, person, args.first_org(slots, resolver, args.post)
+    return frame.type, person, args.first_org(slots, resolver, args.party, args.organisation)
 
 
 def _successor(token, preps: dict, resolver: Resolver):

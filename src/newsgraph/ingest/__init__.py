@@ -74,14 +74,14 @@ def _read_tree(root: Path, options: Options) -> Iterator[Article | InputError]:
 def _read_file(path: Path, options: Options) -> Iterator[Article | InputError]:
     source = str(path)
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except FileNotFoundError:
         yield InputError(source, "no such file or directory")
         return
     except OSError as exc:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
         return
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(status.st_mode):
         # a FIFO, a device (/dev/zero) or a socket could block or never end
         yield NotARegularFile(source, "not a regular file (a pipe, device or socket); give a file or - for stdin")
         return
@@ -97,7 +97,7 @@ def _read_file(path: Path, options: Options) -> Iterator[Article | InputError]:
         if name.endswith(WARC_ENDINGS):
             yield from read_warc(path, options.max_bytes)
             return
-        size = path.stat().st_size
+        size = status.st_size
         if size > options.max_bytes:
             # Refuse before reading: an over-size file is never loaded into memory.
             raise InputTooLarge(source, f"{size:,} bytes is over the limit of {options.max_bytes:,}")

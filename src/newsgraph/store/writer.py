@@ -65,11 +65,11 @@ class Store:
         with self.engine.begin() as connection:
             return relink(connection)
 
-    def analysis_failed(self, source: str) -> bool:
-        """Did an earlier run read this input but fail to analyse it (``ANALYSIS_FAILURES``)?"""
+    def analysis_failures(self) -> set[str]:
+        """The inputs an earlier run read but failed to analyse (``ANALYSIS_FAILURES``)."""
         with self.engine.connect() as connection:
-            return connection.execute(select(failures.c.source).where(
-                failures.c.source == source, failures.c.code.in_(ANALYSIS_FAILURES))).first() is not None
+            return set(connection.execute(select(failures.c.source).where(
+                failures.c.code.in_(ANALYSIS_FAILURES))).scalars())
 
     def forget_failures(self, sources: list[str]) -> None:
         """Retried inputs that now went through keep no failure."""

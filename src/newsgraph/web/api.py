@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -13,6 +12,7 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import AnalysisFailed, ArticleTooLong, InputError
+from ..ingest.decode import without_surrogates
 from ..ingest.text import read_text
 from ..model import Article
 from ..options import Options
@@ -32,7 +32,6 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Words = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
 Id = Annotated[int, Path(ge=0, le=MAX_ID)]
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ArticleIn(BaseModel):
@@ -48,7 +47,7 @@ class ArticleIn(BaseModel):
     @classmethod
     def _no_lone_surrogates(cls, value):
         # JSON's \ud800 escapes give strings that cannot be encoded, stored or answered: replaced
-        return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+        return without_surrogates(value) if isinstance(value, str) else value
 
     @field_validator("id", "title", "url")
     @classmethod
