@@ -144,6 +144,18 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("resign_office", "David Blunkett", None)),
     ("Robert Kilroy-Silk spoke. The East Midlands MEP, who quit UKIP, wants more.",
      ("leave_party", "Robert Kilroy-Silk", "UK Independence Party")),
+    ("Jane Smith crossed the floor from the Conservatives in 1999.", ("leave_party", "Jane Smith", "Conservative Party")),
+    ("Jane Smith left Change UK in June to sit as an independent.", ("leave_party", "Jane Smith", "Change UK")),
+    ("Labour blocked Ken Livingstone as a candidate for mayor.", ("expel", "Ken Livingstone", "Labour Party")),
+    ("Ted Cruz suspended his campaign in May.", ("resign_office", "Ted Cruz", "campaign")),
+    ("Jane Smith withdrew from the leadership race on Monday.", ("resign_office", "Jane Smith", "leadership race")),
+    ("Labour launched an inquiry into Keith Vaz in 2016.", ("investigate", "Keith Vaz", "Labour Party")),
+    ("Police launched a probe into Keith Vaz in 2016.", ("investigate", "Keith Vaz", "Police")),
+    ("The FBI investigated Hillary Clinton's use of a private email server.",
+     ("investigate", "Hillary Clinton", "FBI")),
+    ("Paul Manafort is the subject of an FBI investigation.", ("investigate", "Paul Manafort", "FBI")),
+    ("Liz Wahl was a host at the Standards Committee. The committee was told that Tom Brown "
+     "had resigned from the committee.", ("resign_office", "Tom Brown", "Standards Committee")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -174,6 +186,8 @@ def test_events_frames(text, expected):
     "Michael Howard spoke. He finished with a personal appeal to party activists to go out and win the next election.",
     "Launching his campaign to win students' votes at the LSE, Charles Kennedy urged students to vote.",
     "Charles Kennedy spoke. Mr Blair wins - he wins because he has announced it.",
+    "Jane Smith suspended the meeting on Monday.",  # no campaign, no one suspended
+    "Jane Smith withdrew the remark on Monday.",
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

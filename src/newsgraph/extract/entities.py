@@ -47,6 +47,8 @@ PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "NORP"}
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+# 'Rep. Robert C. "Bobby" Scott': a nickname written inside the full name
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+)?) [\"\u201c]([A-Z][a-z]+)[\"\u201d] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -120,9 +122,26 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
             continue
         found.append((Mention(start, end, mention_text, label), title))
         taken.update(range(start, end))
+    found += _nickname_mentions(text, skip, taken)
     found += _title_mentions(doc, text, skip, taken)
     found += _handle_mentions(text, taken)  # handles live in posts, which the body skip leaves out
     found.sort(key=lambda m: m[0].start)
+    return found
+
+
+def nicknames(text: str) -> dict[str, str]:
+    """'Robert C. "Bobby" Scott' -> {"bobby scott": "robert c. scott"}: the name used and the name given."""
+    return {f"{m[2]} {m[3]}".lower(): f"{m[1]} {m[3]}".lower() for m in _NICKNAMED.finditer(text)}
+
+
+def _nickname_mentions(text: str, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
+    """The full name around a nickname, as one mention named without the nickname."""
+    found = []
+    for match in _NICKNAMED.finditer(text):
+        if skip(match.start(), match.end()):
+            continue
+        found.append((Mention(match.start(), match.end(), f"{match[1]} {match[3]}", "PERSON"), None))
+        taken.update(range(match.start(), match.end()))
     return found
 
 
@@ -299,6 +318,7 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
         return cluster
 
     people = [(m, t) for m, t in found if m.label == "PERSON"]
+    given_names = nicknames(text)
     # "Mrs Howard" and "Mr Howard" in one article are two people: titled surnames go by gender
     genders_of: dict[str, set[str]] = defaultdict(set)
     for mention, title in people:
@@ -323,7 +343,7 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
         elif len(words) == 1:
             cluster = by_key.get(("surname", surname)) or by_key.get(("first", surname))
         else:
-            cluster = by_key.get(("full", mention.text.lower()))
+            cluster = by_key.get(("full", given_names.get(mention.text.lower(), mention.text.lower())))
             if cluster is None:
                 candidate = by_key.get(("surname", surname))
                 # "Louise Ellman" and "Dame Ellman" join; "Ed Miliband" and "David Miliband" do not

@@ -11,13 +11,14 @@ from __future__ import annotations
 from ..model import Entity
 from .entities import GROUP_WORDS, PARTY_WORDS, is_party_name
 from .frames import lexicon
-from .lexicon import canonical_party
+from .lexicon import canonical_party, is_listed_party
 from .speakers import Resolver
 
 # Bodies news names by their building: "quit Number 10", "joined the White House".
 # (one name each: "quit Number 10" and "since leaving Downing Street" are one departure)
 SEATS_OF_GOVERNMENT = {"number 10": "Downing Street", "no 10": "Downing Street",
                        "downing street": "Downing Street", "white house": "White House", "whitehall": "Whitehall"}
+CONTESTS = {"seat", "race", "election", "by-election", "primary", "contest"}  # won for a chamber
 GENERIC_POSTS = {"role", "post", "job", "position", "office"}
 TIME_NOUNS = {"century", "year", "decade", "generation", "era", "time"}
 CHAMBERS = {"senate", "house", "assembly", "parliament", "congress", "commons", "lords", "council", "legislature"}
@@ -25,6 +26,7 @@ CHAMBERS = {"senate", "house", "assembly", "parliament", "congress", "commons", 
 ROLE_BODIES = {"lord": "House of Lords", "peer": "House of Lords", "baroness": "House of Lords",
                "peerage": "House of Lords"}
 NOT_POSTS = {"school", "university", "college", "academy", "hospital", "prison", "club"}
+RECENT_SENTENCES = 3  # how far back "the network" looks for the body it refers to
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"}
 
 
@@ -105,10 +107,10 @@ def party(tokens, resolver: Resolver) -> str | None:
                 return hit[1].name  # "his new party, Veritas"
             if child.dep_ == "compound" and child.lower_ in PARTY_WORDS and token.lower_ == "party":
                 return canonical_party(child.text)  # "the Labour party" when NER saw no organisation
-        if token.pos_ == "PROPN" and canonical_party(token.text) != token.text:
+        if (token.pos_ == "PROPN" or token.is_title) and is_listed_party(token.text):
             return canonical_party(token.text)  # "quit UKIP" where NER saw no organisation
         phrase = _name_phrase(token)
-        if token.pos_ == "PROPN" and canonical_party(phrase) != phrase:
+        if token.pos_ == "PROPN" and is_listed_party(phrase):
             return canonical_party(phrase)  # "Change UK", "the Independent Group": a listed party
         named = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
         named = [h for h in named if h and is_party_name(h[1].name)]
@@ -134,7 +136,7 @@ def first_org(slots: list, resolver: Resolver, *readers) -> str | None:
 
 def is_party_phrase(tokens) -> bool:
     return any(t.lower_ == "party" or t.lower_ in PARTY_WORDS for o in tokens for t in o.subtree) or any(
-        canonical_party(_name_phrase(o)) != _name_phrase(o) for o in tokens)
+        is_listed_party(_name_phrase(o)) for o in tokens)
 
 
 def _name_phrase(token) -> str:
@@ -161,10 +163,20 @@ def post(tokens, resolver: Resolver) -> str | None:
     if not tokens:
         return None
     head = tokens[0]
-    if head.lemma_.lower() == "seat":
-        # "won the seat", "the Tatton seat": in Parliament, unless the phrase names a chamber ("a Senate seat")
+    if head.lemma_.lower() in CONTESTS:
+        # "won the seat", "the Tatton seat": in Parliament, unless the phrase names a chamber ("a Senate
+        # seat", "state Senate races": the state Senate); a race for nothing named names no post
         chamber = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.lower_ in CHAMBERS]
-        return chamber[0].text if chamber else "Parliament"
+        if chamber:
+            words = [t for t in chamber[0].subtree if t.dep_ in {"compound", "amod"} or t is chamber[0]]
+            before = head.doc[words[0].i - 1] if words[0].i > 0 else None
+            if before is not None and before.head.i == head.i and before.dep_ == "compound":
+                words.insert(0, before)  # "state Senate races": the parser may hang "state" on the race
+            return " ".join(t.text for t in words)
+        if head.lemma_.lower() == "seat":
+            return "Parliament"
+        named = any(c.dep_ == "compound" for c in head.children)  # "the leadership race", not "tough races"
+        return role_text(head) if named else None
     if head.lemma_.lower() in ROLE_BODIES:
         return ROLE_BODIES[head.lemma_.lower()]  # "was made a lord": a seat in the Lords
     role = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
@@ -174,8 +186,34 @@ def post(tokens, resolver: Resolver) -> str | None:
         return post(role, resolver) if role else None
     if head.lemma_.lower() in lexicon().office_words or head.lower_ in lexicon().office_words:
         # "chairman of the British Council": the body the post is in names it best
-        return org_in(head, resolver) or role_text(head)
+        return org_in(head, resolver) or named_before(head, resolver) or role_text(head)
     return organisation(tokens, resolver) or party(tokens, resolver)
+
+
+def named_before(noun, resolver: Resolver) -> str | None:
+    """The organisation a bare definite description refers back to: "resigned from the network"
+    after "RT America" was named is RT America; "the committee" is the last committee named.
+    A described body ("the BBC's board", "the new agency") is left as it is written."""
+    words = lexicon()
+    kind = noun.lemma_.lower()
+    if kind not in words.kind_of_body | words.named_kinds or noun.tag_ != "NN":
+        return None
+    described = [c for c in noun.children if c.dep_ not in {"det", "prep"} or c.lower_ == "of"]
+    if described or not any(c.lower_ == "the" for c in noun.children):
+        return None
+    # a named kind ("the committee") is the last body of that name; a kind word ("the network")
+    # only when the last few sentences name one body and no other: a guess among several is a
+    # wrong fact, where "network" is only a vague one
+    sentences = list(noun.doc.sents)
+    here = next(n for n, sentence in enumerate(sentences) if sentence.start <= noun.i < sentence.end)
+    since = sentences[max(0, here - RECENT_SENTENCES)].start_char
+    recent = [(m.start, e.name) for e in resolver.entities if e.label == "ORG" and not is_party_name(e.name)
+              for m in e.mentions if (since <= m.start or kind in words.named_kinds) and m.end <= noun.idx]
+    if kind in words.named_kinds:
+        recent = [r for r in recent if r[1].lower().split()[-1] == kind]
+    elif len({name for _, name in recent}) > 1:
+        return None
+    return max(recent)[1] if recent else None
 
 
 def _seat(token) -> str | None:

@@ -19,6 +19,7 @@ CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
 
 
 # "his possible successor": the words that make a named successor not (yet) one
+TEMPORAL_MARKS = {"when", "after", "as", "while", "once"}
 POTENTIAL = {"possible", "potential", "likely", "future", "would-be", "presumptive", "preferred"}
 
 
@@ -148,7 +149,13 @@ def _governed_directly(trigger, time: TimeValue) -> bool:
         return False
     node = span.root
     while node.i != trigger.i:
-        if node.dep_ in CLAUSES or node.head.i == node.i:
+        if node.dep_ in CLAUSES and not _situates(node) or node.head.i == node.i:
             return False
         node = node.head
     return True
+
+
+def _situates(clause) -> bool:
+    """A temporal clause places its main event in time: 'resigned after Russia seized Crimea in
+    2014', 'quit when the party lost in 2010'."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in clause.children)

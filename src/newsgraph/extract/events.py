@@ -207,8 +207,13 @@ CONDUCT = {"complaint", "allegation", "conduct", "behaviour", "behavior", "claim
 
 def _whose_conduct(token):
     """'Complaints about his conduct', 'her expenses', 'allegations against X': the person whose
-    conduct it is (through possessors and about/against/of phrases), else the token itself."""
+    conduct it is (through possessors and about/against/of phrases), else the token itself.
+    Any thing of a named person's that is investigated is them investigated ("investigated
+    Hillary Clinton's use of a private server")."""
     for _ in range(3):
+        owner = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
+        if token.pos_ == "NOUN" and owner and not args.can_be_person(token):
+            return owner[0]
         if token.lemma_.lower() not in CONDUCT:
             return token
         owner = [c for c in token.children if c.dep_ == "poss"]
@@ -508,7 +513,20 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         if hit is not None and hit[1].label == "ORG":
             return "investigate", _subject(governing_verb(token)), hit[1].name  # "the watchdog's inquiry into X"
         if of:
-            return "investigate", person, args.organisation(preps.get("by"), resolver)
+            by = args.organisation(preps.get("by"), resolver)
+            if by is None and token.dep_ == "dobj" and token.head.lemma_ in OPENED:
+                by = _opener(token.head, resolver)  # "Labour launched an inquiry into X"
+            return "investigate", person, by or _inquiry_body(token, resolver)
+        opened = token.head if token.dep_ == "dobj" and token.head.lemma_ in OPENED else None
+        into = [g for c in opened.children if c.dep_ == "prep" and c.lower_ == "into"
+                for g in c.children if g.dep_ == "pobj"] if opened is not None else []
+        if into:
+            # "Labour launched an inquiry into X": the parser may hang "into" on the verb; who opens
+            # the inquiry holds it
+            return "investigate", _whose_conduct(into[0]), _opener(opened, resolver) or _inquiry_body(token, resolver)
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in TARGETS:
+            # "is the subject of an FBI investigation": the one the clause says it is
+            return "investigate", _subject(governing_verb(token.head.head)), _inquiry_body(token, resolver)
         if token.dep_ == "dobj" and token.head.lemma_ == "face":
             # "faces an inquiry by the Electoral Commission": one is under way
             return "investigate", _subject(token.head), args.organisation(preps.get("by"), resolver)
@@ -533,6 +551,30 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
     return frame.type, person, args.first_org(slots, resolver, args.party, args.organisation)
 
 
+OPENED = {"launch", "open", "order", "begin", "start", "announce", "set"}  # what starts an inquiry
+TARGETS = {"subject", "target", "focus"}  # "the subject of an investigation"
+
+
+def _opener(verb, resolver: Resolver) -> str | None:
+    """Who opened an inquiry holds it: an organisation, a party, or an investigating body ("police")."""
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subject and subject[0].lemma_.lower() in lexicon().investigators:
+        return args.role_text(subject[0])
+    return args.first_org([subject], resolver, args.organisation, args.party)
+
+
+def _inquiry_body(noun, resolver: Resolver) -> str | None:
+    """'an FBI investigation', 'a police inquiry': the body written before the inquiry noun."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "nmod", "amod"} and child.i < noun.i:
+            hit = resolver.entity_at(child)
+            if hit is not None and hit[1].label == "ORG":
+                return hit[1].name
+            if child.lemma_.lower() in lexicon().investigators:
+                return child.text
+    return None
+
+
 def _successor(token, preps: dict, resolver: Resolver):
     """'her successor, Brazile', 'his Downing Street replacement David Hill': the one named took
     the post; the post is what the phrase names, if anything."""
@@ -554,12 +596,13 @@ def _after_no(token) -> bool:
 def _no_confidence(token):
     """'a motion of no confidence in X', 'X faces a no-confidence vote', 'they passed a vote of no
     confidence in X': the one the motion is in, else the subject that faces it."""
-    target = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "in" for g in t.children
-              if g.dep_ == "pobj"]
+    def motion_in(phrase):  # "in X", not "in December"
+        return [g for t in phrase.subtree if t.dep_ == "prep" and t.lower_ == "in" for g in t.children
+                if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
+
+    target = motion_in(token)
     if not target:
-        motion = token.head if token.dep_ in {"compound", "amod", "pobj"} else token
-        target = [g for t in motion.subtree if t.dep_ == "prep" and t.lower_ == "in" for g in t.children
-                  if g.dep_ == "pobj"]
+        target = motion_in(token.head if token.dep_ in {"compound", "amod", "pobj"} else token)
     if target:
         return "no_confidence", target[0], None
     verb = governing_verb(token)

@@ -46,6 +46,9 @@ class Lexicon:
     office_words: frozenset[str]
     person_nouns: frozenset[str]
     group_words: frozenset[str]
+    kind_of_body: frozenset[str]
+    named_kinds: frozenset[str]
+    investigators: frozenset[str]
 
 
 def _frame(lemma: str, entry: dict) -> Frame:
@@ -78,4 +81,6 @@ def lexicon() -> Lexicon:
         elected_roles=dict(arguments["elected_roles"]), body_nouns=frozenset(arguments["body_nouns"]),
         office_words=frozenset(arguments["office_words"]), person_nouns=frozenset(arguments["person_nouns"]),
         group_words=frozenset(arguments["group_words"]),
+        kind_of_body=frozenset(arguments["kind_of_body"]), named_kinds=frozenset(arguments["named_kinds"]),
+        investigators=frozenset(arguments["investigators"]),
     )

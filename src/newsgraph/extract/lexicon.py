@@ -89,7 +89,15 @@ def _party_forms() -> dict[str, str]:
 PARTY_NAMES = _party_forms()
 
 
+def _party_key(name: str) -> str:
+    return " ".join(w for w in name.lower().replace("\u2019s", "").replace("'s", "").split() if w != "the")
+
+
 def canonical_party(name: str) -> str:
     """'Tories' -> 'Conservative Party'; a name that is not a known party stays as it is."""
-    key = " ".join(w for w in name.lower().replace("\u2019s", "").replace("'s", "").split() if w != "the")
-    return PARTY_NAMES.get(key, name)
+    return PARTY_NAMES.get(_party_key(name), name)
+
+
+def is_listed_party(name: str) -> bool:
+    """A party of data/parties.toml under any of its forms ('Change UK', 'Tories')."""
+    return _party_key(name) in PARTY_NAMES
