@@ -58,6 +58,8 @@ def clause_status(token) -> str:
         infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
         if below.dep_ in {"relcl", "acl", "advcl", "parataxis", "appos"} and not infinitive:
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
+        if below.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
+            break  # "he told the nation he was resigning and the Queen invited X": a clause of its own
         governing.append(node)
         if node.pos_ in {"VERB", "AUX"} and below.dep_ not in {"ccomp", "conj"}:
             break  # a conjunct shares its head's governor: "an appeal to go out and win"

@@ -310,6 +310,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return _become(token, objects, subject, resolver)
     if frame.handler == "stand":
         return _stand(token, particles, preps, subject, resolver)
+    if frame.handler == "form_government":
+        return _form_government(token, objects)
     if frame.complements and not any(t.lemma_.lower() in frame.complements for t in token.subtree if t.i > token.i):
         return NONE  # "barred from standing": barred from anything else is no expulsion
     undergoer = frame.person == "object"
@@ -464,6 +466,15 @@ def _whip(token, frame: Frame, passive: bool, resolver: Resolver):
                        for g in c.children if g.dep_ == "pobj"), None)
     party = args.party([whip[0]], resolver) or args.party(_agent(token), resolver)
     return frame.type, person, party
+
+
+def _form_government(token, objects: list):
+    """'The Queen invited Mr Wilson to form a new minority government': the one invited to form a
+    government is made prime minister (the head of state's invitation is the appointment)."""
+    formed = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() == "form"]
+    made = formed and any(c.dep_ == "dobj" and c.lemma_.lower() in {"government", "administration"}
+                          for c in formed[0].children)
+    return ("appoint", objects[0], "Prime Minister") if made and objects else NONE
 
 
 def _now_role(role, resolver: Resolver):
