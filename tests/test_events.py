@@ -154,6 +154,17 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("The FBI investigated Hillary Clinton's use of a private email server.",
      ("investigate", "Hillary Clinton", "FBI")),
     ("Paul Manafort is the subject of an FBI investigation.", ("investigate", "Paul Manafort", "FBI")),
+    ("Tom Brown was given the job of Chief Whip in 2001.", ("appoint", "Tom Brown", "Chief Whip")),
+    ("President Obama nominated Tom Brown as ambassador to China.",
+     ("appoint", "Tom Brown", "ambassador to China")),
+    ("Tom Brown won the race for governor in 2010.", ("elect", "Tom Brown", "governor")),
+    ("The Queen invited Harold Wilson to form a minority government.",
+     ("appoint", "Harold Wilson", "Prime Minister")),
+    ("Sir Edward told the nation he was resigning and the Queen invited Harold Wilson to form a new government.",
+     ("appoint", "Harold Wilson", "Prime Minister")),
+    ("Jane Smith won competitive state Senate races in a white district.", ("elect", "Jane Smith", "state Senate")),
+    ('Rep. Robert C. "Bobby" Scott spoke. Bobby Scott arrived in Congress in 1993.',
+     ("elect", "Robert C. Scott", "Congress")),
     ("Liz Wahl was a host at the Standards Committee. The committee was told that Tom Brown "
      "had resigned from the committee.", ("resign_office", "Tom Brown", "Standards Committee")),
 ])
@@ -188,6 +199,8 @@ def test_events_frames(text, expected):
     "Charles Kennedy spoke. Mr Blair wins - he wins because he has announced it.",
     "Jane Smith suspended the meeting on Monday.",  # no campaign, no one suspended
     "Jane Smith withdrew the remark on Monday.",
+    "Jane Smith was nominated for an award in 2010.",  # no post
+    "The Queen asked Harold Wilson to form an orderly queue.",
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

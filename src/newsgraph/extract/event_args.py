@@ -173,13 +173,19 @@ def post(tokens, resolver: Resolver) -> str | None:
             if before is not None and before.head.i == head.i and before.dep_ == "compound":
                 words.insert(0, before)  # "state Senate races": the parser may hang "state" on the race
             return " ".join(t.text for t in words)
+        wanted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                  if g.dep_ == "pobj" and g.lemma_.lower() in lexicon().office_words]
+        if wanted:
+            return post(wanted, resolver)  # "the race for governor"
         if head.lemma_.lower() == "seat":
             return "Parliament"
         named = any(c.dep_ == "compound" for c in head.children)  # "the leadership race", not "tough races"
         return role_text(head) if named else None
     if head.lemma_.lower() in ROLE_BODIES:
         return ROLE_BODIES[head.lemma_.lower()]  # "was made a lord": a seat in the Lords
-    role = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    # "a newly created role as state counselor", "the position of home secretary", "the job of Chief Whip"
+    role = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"as", "of"} for g in c.children
+            if g.dep_ == "pobj"]
     if head.lemma_.lower() in GENERIC_POSTS and not any(c.dep_ == "compound" for c in head.children):
         # "a newly created role as state counselor": the role is named after "as";
         # "appointed to his post": which post, the phrase does not say

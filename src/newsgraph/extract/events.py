@@ -420,7 +420,9 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
         return kind, person, org
     if kind == "investigate":
         # "by the FBI", "by the parliamentary standards watchdog", "by the party"
-        return kind, person, args.first_org(slots, resolver, args.organisation, args.post, args.party)
+        body = args.first_org(slots, resolver, args.organisation, args.post, args.party)
+        named = [t for slot in slots for t in slot if t.lemma_.lower() in lexicon().investigators]
+        return kind, person, body or (args.role_text(named[0]) if named else None)  # "arrested by police"
     if kind == "resign_office":
         org = args.first_org(slots, resolver, args.post)
         return kind, person, org or (args.own_title(person) if person is not None else None)
