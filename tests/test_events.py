@@ -51,6 +51,7 @@ def test_events_mentions_of_one_event_are_merged(gold_id, type_, person):
     ("Jo Bloggs is considering leaving the Labour Party.", "considered"),
     ("Jo Bloggs quit the Labour Party.", "asserted"),
     ("Activists targeted Jo Bloggs with the threat of no confidence motions.", "threatened"),
+    ("Tom Smith said he got the clear impression Jo Bloggs was quitting the Labour Party.", "claimed"),
 ])
 def test_events_status(text, status):
     events = analyze(Article(id="t", text=text, published=dt.date(2020, 1, 1))).events
@@ -154,6 +155,8 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("The FBI investigated Hillary Clinton's use of a private email server.",
      ("investigate", "Hillary Clinton", "FBI")),
     ("Paul Manafort is the subject of an FBI investigation.", ("investigate", "Paul Manafort", "FBI")),
+    ("Jackie Ballard is an MP. Liberal Democrat Sarah Teather, the most recent female MP to be elected, spoke.",
+     ("elect", "Sarah Teather", "Parliament")),
     ("Tom Brown was given the job of Chief Whip in 2001.", ("appoint", "Tom Brown", "Chief Whip")),
     ("President Obama nominated Tom Brown as ambassador to China.",
      ("appoint", "Tom Brown", "ambassador to China")),
@@ -201,6 +204,9 @@ def test_events_frames(text, expected):
     "Jane Smith withdrew the remark on Monday.",
     "Jane Smith was nominated for an award in 2010.",  # no post
     "The Queen asked Harold Wilson to form an orderly queue.",
+    "During the 1997 election campaign, he worked after running on a treadmill for an hour each morning.",
+    "Tom Brown spoke. Lord Hutton's inquiry into the death of Dr David Kelly sparked debate.",
+    "Dominic Stephenson became the first Scot to be confirmed as a victim of the tsunami.",
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -46,7 +46,8 @@ def named_person(token, resolver: Resolver):
         for inner in token.subtree:
             if inner.dep_ == "appos" and inner.pos_ == "PROPN":
                 return inner
-    if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.pos_ == "NOUN":
+    role_word = token.pos_ == "NOUN" or (token.lower_ in lexicon().office_words and resolver.entity_at(token) is None)
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN" and role_word:
         return token.head  # "Alan Milburn - the man appointed as ...": the man is the name before him
     one_of = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"
     if token.tag_ not in {"NN", "NNP"} and not one_of or resolver.entity_at(token) is not None:

@@ -52,7 +52,7 @@ def clause_status(token) -> str:
         if below.dep_ in {"acl", "xcomp"} and node.pos_ == "NOUN":
             noun = node.lemma_.lower()  # "his intention to stand down", "the threat of suspension"
             for status, nouns in (("planned", words.planned), ("threatened", words.threatened),
-                                  ("considered", words.considered)):
+                                  ("considered", words.considered), ("claimed", words.claimed_nouns)):
                 if noun in nouns:
                     return status
         infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)

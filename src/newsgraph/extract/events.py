@@ -202,18 +202,17 @@ def _left_for(token, kind: str, resolver: Resolver) -> str | None:
 
 # what is investigated when someone is: "complaints about his conduct are investigated"
 CONDUCT = {"complaint", "allegation", "conduct", "behaviour", "behavior", "claim", "finances", "affairs",
-           "expenses", "dealings", "activities", "role", "actions", "remarks", "comments"}
+           "expenses", "dealings", "activities", "role", "actions", "remarks", "comments", "use", "handling",
+           "email", "emails", "spending", "donation", "donations", "loan", "loans", "tax", "taxes", "business",
+           "statement", "statements", "links", "ties", "decision"}
 
 
 def _whose_conduct(token):
     """'Complaints about his conduct', 'her expenses', 'allegations against X': the person whose
     conduct it is (through possessors and about/against/of phrases), else the token itself.
-    Any thing of a named person's that is investigated is them investigated ("investigated
-    Hillary Clinton's use of a private server")."""
+    Only what a person does is them investigated: "Hillary Clinton's use of a private server",
+    not "Stefan's murder"."""
     for _ in range(3):
-        owner = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
-        if token.pos_ == "NOUN" and owner and not args.can_be_person(token):
-            return owner[0]
         if token.lemma_.lower() not in CONDUCT:
             return token
         owner = [c for c in token.children if c.dep_ == "poss"]
@@ -300,7 +299,10 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     preps: dict[str, list] = {}  # "arrived in Congress in 1993": both objects of "in", first first
     for c in [*token.children, *(p for prt in loose for p in prt.children)]:
         if c.dep_ in {"prep", "agent"} and c.lower_ != "by":
-            preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
+            # a time is no argument: "running for an hour" is no candidacy
+            preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"}
+                                                  and g.ent_type_ not in {"DATE", "TIME"})
+    preps = {word: objects for word, objects in preps.items() if objects}
     subject = _subject(token)
     if frame.needs_prep and not frame.needs_prep & set(preps):
         return NONE  # "running for the Senate", not "running the campaign"
@@ -521,6 +523,9 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         party = args.party(preps.get("to"), resolver)
         return ("join_party", person, party) if party else NONE
     if frame.type == "investigate":
+        # "Lord Hutton's inquiry into the death of X": the owner holds the inquiry, "into" names its subject
+        person = of[0] if of and [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "into"}] else (
+            person if not owner else None)
         body = owner[0] if owner and owner[0].pos_ == "PROPN" else None
         hit = resolver.entity_at(body) if body is not None else None
         if hit is not None and hit[1].label == "ORG":

@@ -39,6 +39,7 @@ class Lexicon:
     negators: frozenset[str]
     modals: frozenset[str]
     claimed: frozenset[str]
+    claimed_nouns: frozenset[str]
     reason_preps: frozenset[str]
     present_perfect_aux: frozenset[str]
     elected_roles: dict[str, str]
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
         planned=frozenset(status["planned"]), considered=frozenset(status["considered"]),
         threatened=frozenset(status["threatened"]), negators=frozenset(status["negators"]),
         modals=frozenset(status["modals"]), claimed=frozenset(status["claimed"]),
+        claimed_nouns=frozenset(status["claimed_nouns"]),
         reason_preps=frozenset(arguments["reason_preps"]),
         present_perfect_aux=frozenset(arguments["present_perfect_aux"]),
         elected_roles=dict(arguments["elected_roles"]), body_nouns=frozenset(arguments["body_nouns"]),
