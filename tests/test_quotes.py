@@ -38,6 +38,12 @@ def test_quotemarks_spans(text, expected):
     ('A spokeswoman for the Green Party said: "We wish her well."', [("direct", "We wish her well.", "Green Party")]),
     ('The so-called "moderates" met on Tuesday in Leeds.', []),
     ('Mr Smith, who said: "I am innocent," was released.', [("direct", "I am innocent,", "Smith")]),
+    ('Jo Bloggs said the council had lost its way and that it was "a disgrace from top to bottom".',
+     [("indirect", "the council had lost its way", "Jo Bloggs"), ("mixed", "a disgrace from top to bottom", "Jo Bloggs")]),
+    ("Jo Bloggs said the council had lost its way and that she would fight on alone.",
+     [("indirect", "the council had lost its way and that she would fight on alone", "Jo Bloggs")]),
+    ('Edward Heath spoke. "Jeremy said he had a problem with his colleagues," reads a telephone memo for Mr Heath.',
+     [("direct", "Jeremy said he had a problem with his colleagues,", None)]),
 ])
 def test_quotes_kinds_and_speakers(text, expected):
     result = analyze(Article(id="t", text=text))

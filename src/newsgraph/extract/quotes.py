@@ -160,8 +160,7 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             continue  # "members who said ...": a description of the people, not a report
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             continue  # "will insist", "would say": speech that has not happened
-        if _report_holds_quote(token, inside):
-            continue  # the quoted part is a mixed quote; the rest is not annotated again
+        holds_quote = _report_holds_quote(token, inside)  # the quoted part is a mixed quote
         subject = _subject(token, inside)
         if subject is not None and subject.lemma_.lower() in NON_SOURCE_NOUNS and subject.pos_ != "PROPN" and not any(
                 c.dep_ == "poss" for c in subject.children):
@@ -177,9 +176,15 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
                 words = words[1:]
             if words and words[0].lower_ in WH_WORDS:
                 continue  # "revealed how ...": not a reported statement
-            candidate = _report(_until_aside(words), token, text, inside, paragraph_starts)
-            if candidate is not None:
-                out.append(candidate)
+            # "said A and that B" is one report, unless B holds a quotation: then A is indirect, B mixed
+            for part in (_that_clauses(clause, words) if holds_quote else [words]):
+                if holds_quote and any(inside(t.idx) for t in part):
+                    continue  # a mixed quote; the rest of it is not annotated again
+                if holds_quote and len(part) == len(words):
+                    continue
+                candidate = _report(_until_aside(part), token, text, inside, paragraph_starts)
+                if candidate is not None:
+                    out.append(candidate)
     out += _according_to_reports(doc, inside, layout, paragraph_starts)
     out += _noun_reports(doc, inside, layout, paragraph_starts)
     return out
@@ -263,6 +268,18 @@ def _report_holds_quote(cue, inside) -> bool:
 
 WH_WORDS = frozenset({"how", "why", "what", "whether", "if", "where", "when", "who", "which"})
 _ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "during", "while", "whereas", "although"})
+
+
+def _that_clauses(clause, words: list) -> list[list]:
+    """'said A, and that B': each clause on its own (the 'and that' in neither)."""
+    second = [c for c in clause.children if c.dep_ == "conj" and c.i > clause.i
+              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not second:
+        return [words]
+    later = {t.i for t in second[0].subtree}
+    first = [t for t in words if t.i < second[0].left_edge.i and t.i not in later]
+    rest = [t for t in words if t.i in later and not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == second[0].i)]
+    return [first, rest]
 
 
 def _until_aside(words: list) -> list:

@@ -31,6 +31,14 @@ class Source:
 DOCUMENT_NOUNS = frozenset({"statement", "release", "website", "communique", "communiqué", "bulletin"})
 
 
+# records that quote what was said without being anyone's statement: "reads a telephone memo for
+# Mr Heath", "the minutes show": the writer is unknown unless the phrase names one ("his letter",
+# "a letter from X"); the person the record was for or about is not its source
+RECORD_NOUNS = frozenset({"memo", "memorandum", "minutes", "note", "notes", "document", "documents", "papers",
+                          "transcript", "file", "files", "diary", "record", "records", "letter", "email",
+                          "e-mail", "cable", "telegram"})
+
+
 class Resolver:
     """Resolves subject noun phrases to entities, remembering who spoke and acted last."""
 
@@ -111,6 +119,14 @@ class Resolver:
                 hit = self.entity_at(child) or _first_hit(self, own)
                 if hit and hit[1].label == "PERSON":
                     return Source(hit[1], hit[0].start, hit[0].end)
+        if low in RECORD_NOUNS and head.pos_ == "NOUN":
+            writer = [c for c in head.children if c.dep_ == "poss"] + [
+                g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for g in c.children
+                if g.dep_ == "pobj"]
+            hit = self.entity_at(writer[0]) if writer and writer[0].pos_ == "PROPN" else None
+            if writer and writer[0].pos_ == "PRON":
+                return Source(self._subject_before(writer[0]) or self._pronoun(writer[0].lower_), start, end)
+            return Source(hit[1] if hit else None, start, end)
         if low in DOCUMENT_NOUNS:
             # "the statement said": the body that issued it (named in the phrase, else the last
             # organisation that spoke or acted), never a person nearby
