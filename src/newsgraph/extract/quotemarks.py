@@ -41,12 +41,17 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
             first = _first_mark(text, p_start, p_end)
             if first is not None and first == p_start and _is_opener(text, first, p_start):
                 i = first + 1
+        nested = 0
         while i < p_end:
             ch = text[i]
             if ch in DOUBLE_MARKS:
                 if open_at is None:
                     if _is_opener(text, i, p_start):
                         open_at, open_mark, spanned = i + 1, i, 1
+                elif ch in DOUBLE_OPENERS and _is_opener(text, i, p_start) and _nests(text, i, p_end):
+                    nested += 1  # "... what he calls “hell” than ...”": a quote inside the quote
+                elif nested and _is_closer(text, i, p_end):
+                    nested -= 1
                 elif _is_closer(text, i, p_end):
                     if i > open_at:
                         found.append(Marked(open_at, i, open_mark, spanned))
@@ -64,6 +69,15 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
     found += _single_quoted(text, paragraphs, found)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _nests(text: str, i: int, end: int) -> bool:
+    """Is the curly opener at ``i``, inside an open quote, a quote within it? Only when the rest of
+    the paragraph closes both (a writer who forgot a closing mark leaves one closer short)."""
+    rest = text[i:end]
+    closers = sum(rest.count(c) for c in DOUBLE_CLOSERS)
+    openers = sum(rest.count(c) for c in DOUBLE_OPENERS)
+    return closers >= openers + 1
 
 
 def _first_mark(text: str, start: int, end: int) -> int | None:

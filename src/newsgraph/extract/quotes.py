@@ -332,6 +332,7 @@ def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _I
 
 
 # "...” ― Carla Sanchez": a quotation signed with a dash after its closing mark
+MAX_SIGNATURE = 60  # characters of a signature line read for the name
 _SIGNED = re.compile(r"[\"\u201d\u2019']?[ \t\u00a0]*[\u2015\u2014\u2013]{1,2}[ \t\u00a0]*(?=\S)")
 
 
@@ -344,11 +345,18 @@ def _signature(cand, doc, resolver: Resolver) -> Source | None:
     signed = _SIGNED.match(text, cand.end, min(len(text), cand.end + 12))
     if signed is None:
         return None
-    token = _token_at(doc, signed.end())
-    hit = resolver.entity_at(token) if token is not None else None
-    if hit is None or hit[1].label not in {"PERSON", "ORG"}:
-        return None
-    return Source(hit[1], hit[0].start, hit[0].end)
+    # the signature runs to the end of its line: "― Christina N Luis Olidem" (the model may know
+    # only part of the name); a signature with no known name still marks where the source is named
+    line_end = text.find("\n", signed.end())
+    line_end = min(len(text) if line_end < 0 else line_end, signed.end() + MAX_SIGNATURE)
+    words = text[signed.end():line_end].rstrip(" .,\t\u00a0")
+    for token in doc.char_span(signed.end(), signed.end() + len(words), alignment_mode="expand") or []:
+        hit = resolver.entity_at(token)
+        if hit is not None and hit[1].label in {"PERSON", "ORG"}:
+            return Source(hit[1], hit[0].start, hit[0].end)
+    if words and all(w[:1].isupper() for w in words.split()) and len(words.split()) <= 5:
+        return Source(None, signed.end(), signed.end() + len(words))
+    return None
 
 
 def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, previous) -> Source | None:
