@@ -42,6 +42,11 @@ def test_quotemarks_spans(text, expected):
      [("indirect", "the council had lost its way", "Jo Bloggs"), ("mixed", "a disgrace from top to bottom", "Jo Bloggs")]),
     ("Jo Bloggs said the council had lost its way and that she would fight on alone.",
      [("indirect", "the council had lost its way and that she would fight on alone", "Jo Bloggs")]),
+    ('Mike Pence spoke on Fox.\n\n"PENCE: Well, look, the question is why she did it."',
+     [("direct", "Well, look, the question is why she did it.", "Mike Pence")]),
+    ('Jo Bloggs wrote in.\n\u201cI would rather live in what he calls \u201chell\u201d than in his world.\u201d '
+     '\u2015\u00a0Adriana Rodarte\n',
+     [("direct", "I would rather live in what he calls \u201chell\u201d than in his world.", "Adriana Rodarte")]),
     ('Edward Heath spoke. "Jeremy said he had a problem with his colleagues," reads a telephone memo for Mr Heath.',
      [("direct", "Jeremy said he had a problem with his colleagues,", None)]),
 ])

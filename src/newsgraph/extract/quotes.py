@@ -359,9 +359,27 @@ def _signature(cand, doc, resolver: Resolver) -> Source | None:
     return None
 
 
+# a transcript's speaker label opening the quoted turn: "PENCE: Well, look, ..."
+_SPEAKER_LABEL = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}):\s")
+
+
+def _speaker_label(cand, doc, resolver: Resolver) -> Source | None:
+    """The speaker a transcript names in capitals at the start of a quoted turn: the person of the
+    article with that surname, else no one known (the label still marks the source)."""
+    if cand.kind != "direct":
+        return None
+    label = _SPEAKER_LABEL.match(doc_text(doc), cand.start)
+    if label is None:
+        return None
+    surname = label.group(1).split()[-1].casefold()
+    people = [e for e in resolver.entities if e.label == "PERSON" and e.name.split()[-1].casefold() == surname]
+    cand.start = label.end()  # the turn's words, not its label
+    return Source(people[0] if len(people) == 1 else None, label.start(1), label.end(1))
+
+
 def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, previous) -> Source | None:
     """The source of one candidate: its cue's subject, else the speaker it continues."""
-    signed = _signature(cand, doc, resolver)
+    signed = _signature(cand, doc, resolver) or _speaker_label(cand, doc, resolver)
     if signed is not None:
         return signed
     governing = cand.cue or _governing_cue(doc, cand, inside)
