@@ -47,6 +47,11 @@ def test_quotemarks_spans(text, expected):
     ('Jo Bloggs wrote in.\n\u201cI would rather live in what he calls \u201chell\u201d than in his world.\u201d '
      '\u2015\u00a0Adriana Rodarte\n',
      [("direct", "I would rather live in what he calls \u201chell\u201d than in his world.", "Adriana Rodarte")]),
+    ('Jon Tester spoke. \u201cWhy is this not proof that the bank is too big to fail?\u201d David Vitter demanded.',
+     [("direct", "Why is this not proof that the bank is too big to fail?", "David Vitter")]),
+    ('Jo Bloggs said she would fight. "We will win." Tom Reed said the council would lose.',
+     [("indirect", "she would fight", "Jo Bloggs"), ("direct", "We will win.", "Jo Bloggs"),
+      ("indirect", "the council would lose", "Tom Reed")]),
     ('Edward Heath spoke. "Jeremy said he had a problem with his colleagues," reads a telephone memo for Mr Heath.',
      [("direct", "Jeremy said he had a problem with his colleagues,", None)]),
 ])

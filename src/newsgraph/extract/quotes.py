@@ -465,9 +465,16 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
     first = index
     while first > 0 and sentences[first].start_char > cand.start - 1:
         first -= 1
+    # '“... too big to fail?” Vitter demanded.': the parser may end the sentence at a question or
+    # exclamation mark, so the sentence that starts right after the closing mark is the quote's too
+    # (after a full stop it is not: '"We will win." Mr Howard said the Tories ...' is a new report)
+    text = doc_text(doc)
+    reach = cand.end if cand.end and text[cand.end - 1] in "?!" else len(text)
+    while reach < len(text) and reach < cand.end + 4 and (text[reach] in "\"\u201d\u2019' \t\u00a0"):
+        reach += 1
     window = []
     for sentence in sentences[first:]:
-        if sentence.start_char > cand.end + 1:
+        if sentence.start_char > (reach if reach < len(text) else cand.end + 1):
             break
         window.append(sentence)
     best, best_distance = None, None
