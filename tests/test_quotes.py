@@ -52,6 +52,8 @@ def test_quotemarks_spans(text, expected):
     ('Jo Bloggs said she would fight. "We will win." Tom Reed said the council would lose.',
      [("indirect", "she would fight", "Jo Bloggs"), ("direct", "We will win.", "Jo Bloggs"),
       ("indirect", "the council would lose", "Tom Reed")]),
+    ('Hillary Clinton is in an ad. The ad uses footage of Hillary Clinton asking, \u201cWhy am I not ahead?\u201d',
+     [("direct", "Why am I not ahead?", "Hillary Clinton")]),
     ('Edward Heath spoke. "Jeremy said he had a problem with his colleagues," reads a telephone memo for Mr Heath.',
      [("direct", "Jeremy said he had a problem with his colleagues,", None)]),
 ])

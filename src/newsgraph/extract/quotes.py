@@ -500,11 +500,18 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
     return best
 
 
+RECORDING_NOUNS = frozenset({"footage", "video", "clip", "recording", "tape", "film", "audio", "images"})
+
+
 def _subject(cue, inside=lambda offset: False):
     """The subject of a cue verb, looking through conjunctions, participles and clauses.
 
     A subject inside quotation marks belongs to the quote, not to the report.
     """
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "of" and (
+            before.head.head.lemma_.lower() in RECORDING_NOUNS):
+        return before  # "the ad uses footage of Hillary Clinton asking, ...": she asks, not the ad
     token = cue
     for _ in range(4):
         for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
