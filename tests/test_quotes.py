@@ -54,6 +54,10 @@ def test_quotemarks_spans(text, expected):
       ("indirect", "the council would lose", "Tom Reed")]),
     ('Hillary Clinton is in an ad. The ad uses footage of Hillary Clinton asking, \u201cWhy am I not ahead?\u201d',
      [("direct", "Why am I not ahead?", "Hillary Clinton")]),
+    ('Rep. Robert C. "Bobby" Scott spoke. "We have his back!" Scott\'s niece, state Del. Marcia "Cia" Price, '
+     'shouted to the crowd.', [("direct", "We have his back!", "Marcia Price")]),
+    ("Jo Bloggs assured voters that the hospital would stay open.",
+     [("indirect", "the hospital would stay open", "Jo Bloggs")]),
     ('Edward Heath spoke. "Jeremy said he had a problem with his colleagues," reads a telephone memo for Mr Heath.',
      [("direct", "Jeremy said he had a problem with his colleagues,", None)]),
 ])

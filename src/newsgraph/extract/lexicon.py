@@ -15,6 +15,11 @@ REPORTING_VERBS = frozenset({
     "emphasize", "contend", "accept", "agree", "disclose", "estimate", "repeat",
     "joke", "quip", "continue", "post", "testify",
     "reiterate", "underline", "point", "hit", "accuse",
+    # less common verbs that report a that-clause ("pledged that", "assured voters that")
+    "pledge", "promise", "vow", "hint", "recall", "mention", "inform", "assure", "reassure", "remind",
+    "boast", "lament", "caution", "advise", "speculate", "forecast", "underscore", "highlight",
+    "reaffirm", "proclaim", "guarantee", "demand", "propose", "recommend", "whisper", "shout",
+    "yell", "exclaim",
 })
 # Verbs that cue a quoted fragment but not reported clauses ("called it "heartbreaking"",
 # "described the delay as "unnecessary"", "slammed the investigation as "flawed"").
@@ -27,7 +32,8 @@ FRAGMENT_VERBS = REPORTING_VERBS | frozenset({
 })
 # Verbs reporting with a clause that are only used for indirect speech with a "that"
 # clause, because their bare use is usually not speech ("he added value").
-NEEDS_THAT = frozenset({"add", "accept", "agree", "continue", "point", "hit", "post", "report"})
+NEEDS_THAT = frozenset({"add", "accept", "agree", "continue", "point", "hit", "post", "report", "demand", "propose",
+                        "recommend", "highlight", "promise", "guarantee"})
 # Nouns that carry a quote ("in a statement", "her resignation letter").
 CUE_NOUNS = frozenset({
     "statement", "letter", "tweet", "interview", "speech", "post", "message", "email",

@@ -93,7 +93,16 @@ _MINOR_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to"
 
 def _worth_reading(text: str, m: Marked) -> bool:
     content = text[m.start:m.end].strip()
-    return bool(content) and any(ch.isalpha() for ch in content)
+    return bool(content) and any(ch.isalpha() for ch in content) and not _is_nickname(text, m)
+
+
+def _is_nickname(text: str, m: Marked) -> bool:
+    """'Marcia "Cia" Price': one capitalised word quoted between the words of a name."""
+    word = text[m.start:m.end]
+    before = text[max(0, m.open_mark - 30):m.open_mark].split()
+    after = text[m.end + 1:m.end + 31].split()
+    return (word.isalpha() and word[:1].isupper() and bool(before) and bool(after)
+            and before[-1][:1].isupper() and after[0][:1].isupper() and before[-1].rstrip(".").isalpha())
 
 
 def _is_title(content: str) -> bool:

@@ -39,6 +39,12 @@ RECORD_NOUNS = frozenset({"memo", "memorandum", "minutes", "note", "notes", "doc
                           "e-mail", "cable", "telegram"})
 
 
+# people named by their tie to someone ("Scott's niece", "his lawyer"): the owner is not the speaker
+RELATIVE_NOUNS = frozenset({"niece", "nephew", "wife", "husband", "son", "daughter", "brother", "sister", "mother",
+                            "father", "cousin", "uncle", "aunt", "friend", "partner", "lawyer", "attorney", "aide",
+                            "adviser", "advisor", "colleague", "boss", "deputy", "biographer", "rival"})
+
+
 class Resolver:
     """Resolves subject noun phrases to entities, remembering who spoke and acted last."""
 
@@ -116,7 +122,9 @@ class Resolver:
             # person named inside the apposition ("a member of Cherie Blair's Matrix Chambers")
             if child.dep_ == "appos":
                 own = [t for t in self.doc[child.left_edge.i: child.i + 1] if not _in_possessive(t, child)]
-                hit = self.entity_at(child) or _first_hit(self, own)
+                hit = self.entity_at(child)
+                if not hit or hit[1].label != "PERSON":
+                    hit = _first_hit(self, [t for t in own if (h := self.entity_at(t)) and h[1].label == "PERSON"])
                 if hit and hit[1].label == "PERSON":
                     return Source(hit[1], hit[0].start, hit[0].end)
         if low in RECORD_NOUNS and head.pos_ == "NOUN":
@@ -176,10 +184,11 @@ class Resolver:
         hit = self.entity_at(head)
         if hit and hit[1].label in {"PERSON", "ORG"}:
             return hit
-        # the head may be a role word before a name ("chair Mike Katz"): take a person inside
+        # the head may be a role word before a name ("chair Mike Katz"): take a person inside, but
+        # not an owner ("Scott's niece, Marcia Price" is not Scott; spokespeople are read before this)
         for token in span:
             hit = self.entity_at(token)
-            if hit and hit[1].label == "PERSON":
+            if hit and hit[1].label == "PERSON" and not (head.lemma_.lower() in RELATIVE_NOUNS and _in_possessive(token, head)):
                 return hit
         for token in span:
             hit = self.entity_at(token)
