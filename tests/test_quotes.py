@@ -189,6 +189,9 @@ def test_walking_up_to_a_verbless_root_ends():
     ("Mr Blunkett introduced them at a late stage of the Criminal Justice Bill.", {"Bill"}),
     ('Mr Collins said: "Mr Blair&#191;s government is all talk."', {"Blair&#191;s"}),
     ('The star presenter Mr P. "Never known such a silly fuss," he wrote.', {"P."}),
+    ("Charles Kennedy visits Manchester, Liverpool and Leicester as Lib Dem election preparations speed up.",
+     {"Liverpool", "Lib Dem"}),
+    ("Farmer Geoff Brooks said the plan was wrong.", {"Farmer Geoff Brooks"}),
 ])
 def test_entities_no_junk_people(text, not_people):
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

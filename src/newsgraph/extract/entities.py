@@ -44,6 +44,17 @@ PARTY_WORDS = {
     "republican", "republicans", "democratic", "reform", "brexit",
 }
 PERSON_LABELS = {"PERSON"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# what a person does, capitalised before the name at the start of a sentence or as a label
+OCCUPATIONS = {
+    "backbencher", "farmer", "dj", "treasurer", "constable", "businessman", "businesswoman", "tycoon",
+    "presenter", "broadcaster", "author", "novelist", "actor", "actress", "singer", "comedian", "chef",
+    "writer", "journalist", "reporter", "editor", "columnist", "campaigner", "activist", "commentator",
+    "economist", "analyst", "lawyer", "solicitor", "barrister", "nurse", "teacher", "headteacher",
+    "pupil", "student", "pensioner", "widow", "veteran", "soldier", "millionaire", "billionaire",
+    "entrepreneur", "boss", "chairman", "chairwoman", "chancellor", "minister", "secretary", "councillor",
+    "spokesman", "spokeswoman", "leader", "candidate", "mp", "mep", "msp", "blogger", "architect", "designer",
+}
 ORG_LABELS = {"ORG", "NORP"}
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
@@ -81,6 +92,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
     text = doc_text(doc)
     found: list[tuple[Mention, str | None]] = []
     org_words = Counter(e.text.lower() for e in doc.ents if e.label_ in ORG_LABELS)
+    places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
     taken = set()
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS | ORG_LABELS | {"EVENT", "GPE"} or skip(ent.start_char, ent.end_char):
@@ -90,6 +102,8 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
             continue
         label = _fixed_label(ent, text[start:end], org_words)
         if label is None:
+            continue
+        if label == "PERSON" and ent.label_ == "PERSON" and _is_place(ent, text[start:end], places):
             continue
         title = None
         inner = [t for t in ent[1:] if t.text.lower().rstrip(".") in TITLES and t.is_title and not _inside_a_name(t)]
@@ -145,6 +159,18 @@ def _nickname_mentions(text: str, skip, taken: set[int]) -> list[tuple[Mention, 
     return found
 
 
+def _is_place(ent, name: str, places: set[str]) -> bool:
+    """A place the model took for a person: the same words read as a place elsewhere in the
+    article, or one item of a list of places ("visits Manchester, Liverpool, Leicester")."""
+    if name.lower() in places:
+        return True
+    root = ent.root
+    # list items only: an apposition may be a person's state ("McConnell (R-Ky.)")
+    kin = [t for t in root.children if t.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    kin = [t for t in kin if t.i not in range(ent.start, ent.end) and t.pos_ == "PROPN"]
+    return bool(kin) and all(t.ent_type_ in PLACE_LABELS for t in kin)
+
+
 def _trim(ent, text: str) -> tuple[int, int]:
     """Span offsets without a leading 'the', trailing possessive and punctuation."""
     tokens = list(ent)
@@ -163,7 +189,7 @@ def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
     words = [w.lower() for w in text.split()]
     if ent.label_ == "PERSON":
         # a party name tagged as a person ("Labour") is an organisation
-        if words and all(w in PARTY_WORDS for w in words):
+        if words and all(w in PARTY_WORDS | {"dem"} for w in words):
             return "ORG"
         if len(words) == 1 and org_words[text.lower()] > 0:
             return "ORG"
@@ -259,8 +285,8 @@ def _after_party_words(text: str, start: int, end: int) -> int:
     keeping at least two words so that a party's own name is left alone."""
     words = list(re.finditer(r"\S+", text[start:end]))
     cut = 0
-    while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in PARTY_WORDS | {"dem"}:
-        cut += 1
+    while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in PARTY_WORDS | {"dem"} | OCCUPATIONS:
+        cut += 1  # "Farmer Geoff Brooks", "Backbencher Stephen Pound": what they do, written as a title
     return start + words[cut].start() if cut else start
 
 
