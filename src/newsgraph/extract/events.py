@@ -376,6 +376,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     if post:
         return "resign_office", subject, post
     title = args.own_title(subject) if subject is not None else None  # no slot named a party or post
+    title = title or _post_held_until(token, resolver)
     if "as" in preps or frame.lemma == "resign":
         return "resign_office", subject, title
     untyped = [t for slot in slots for t in slot if t.ent_type_ not in {"DATE", "TIME"}]
@@ -384,6 +385,27 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
         # with the person if any: "former chief executive Doug Smith quit")
         return "resign_office", subject, title
     return NONE
+
+
+HELD = {"remain", "be", "serve", "stay", "continue", "sit"}  # verbs of holding a post until a time
+
+
+def _post_held_until(token, resolver: Resolver) -> str | None:
+    """'He remained an MP until 1995, when he resigned': the post the clause above was held until
+    the resignation."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in HELD:
+            roles = [c for c in node.children if c.dep_ in {"attr", "oprd", "acomp"}] + [
+                g for c in node.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+            roles = [r for r in roles if r.lemma_.lower() in lexicon().office_words or r.lower_ in lexicon().office_words]
+            return args.role_text(roles[0]) if roles else None
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"relcl", "advcl", "pobj", "prep", "acl"}:
+            return None
+    return None
 
 
 def _typed(token, frame: Frame, slots: list, objects: list, subject, person, resolver: Resolver):
