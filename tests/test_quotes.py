@@ -192,6 +192,8 @@ def test_walking_up_to_a_verbless_root_ends():
     ("Charles Kennedy visits Manchester, Liverpool and Leicester as Lib Dem election preparations speed up.",
      {"Liverpool", "Lib Dem"}),
     ("Farmer Geoff Brooks said the plan was wrong.", {"Farmer Geoff Brooks"}),
+    ("Lifelong Learning Minister Jim Wallace said no to the White Paper in Clwyd North West.",
+     {"Lifelong Learning Minister Jim Wallace", "White Paper", "Clwyd North West"}),
 ])
 def test_entities_no_junk_people(text, not_people):
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

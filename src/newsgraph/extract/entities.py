@@ -45,6 +45,11 @@ PARTY_WORDS = {
 }
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# the words that end a constituency, street or building's name, never a person's
+COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
+PLACE_TAILS = COMPASS | {"road", "street", "st", "avenue", "lane", "wharf", "tower", "square"}
+# words that end the name of a thing or body the model may take for a person
+NOT_NAME_TAILS = {"paper", "affairs", "concern", "network", "maintenance", "leisure", "tendency"}
 # what a person does, capitalised before the name at the start of a sentence or as a label
 OCCUPATIONS = {
     "backbencher", "farmer", "dj", "treasurer", "constable", "businessman", "businesswoman", "tycoon",
@@ -54,6 +59,7 @@ OCCUPATIONS = {
     "pupil", "student", "pensioner", "widow", "veteran", "soldier", "millionaire", "billionaire",
     "entrepreneur", "boss", "chairman", "chairwoman", "chancellor", "minister", "secretary", "councillor",
     "spokesman", "spokeswoman", "leader", "candidate", "mp", "mep", "msp", "blogger", "architect", "designer",
+    "welshman", "scotsman", "englishman", "irishman",
 }
 ORG_LABELS = {"ORG", "NORP"}
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
@@ -270,6 +276,15 @@ def _looks_like_name(text: str) -> bool:
         return False  # "Vote Blair, Get Brown": a slogan, not a name
     if words and (words[-1].lower() in GROUP_WORDS or "/" in text):
         return False  # "Young People" (a minister's brief), "Brown/Blair"
+    tail = words[-1].lower() if words else ""
+    # "Clwyd North West", "Leeds Central", "North Devon", "Wilmslow Road", "St Pancras", "White Paper",
+    # "Age Concern"; a compass word may end a person's name ("Alan West"), so only after another place word
+    compass_place = tail in COMPASS and (tail == "central" or len(words) > 2 or words[0].lower() in COMPASS)
+    if len(words) > 1 and (compass_place or (tail in PLACE_TAILS and tail not in COMPASS) or tail in NOT_NAME_TAILS
+                           or words[0].lower() in COMPASS - {"central"} or words[0] == "St"):
+        return False
+    if words and words[-1].endswith(("-style", "-like", "-era", "-led")):
+        return False  # "George Bush-style"
     return bool(words) and len(words) <= 5 and all(w[:1].isupper() or w[:1] in "@'" or w in {"de", "van", "von", "la"}
                                                    for w in words)
 
@@ -287,6 +302,9 @@ def _after_party_words(text: str, start: int, end: int) -> int:
     cut = 0
     while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in PARTY_WORDS | {"dem"} | OCCUPATIONS:
         cut += 1  # "Farmer Geoff Brooks", "Backbencher Stephen Pound": what they do, written as a title
+    # "Lifelong Learning Minister Jim Wallace": a title phrase ending in an occupation runs into the name
+    inner = [n for n in range(cut, len(words) - 2) if words[n].group().lower() in OCCUPATIONS]
+    cut = inner[-1] + 1 if inner else cut
     return start + words[cut].start() if cut else start
 
 
