@@ -83,3 +83,58 @@ def test_clean_finds_the_embedded_posts(name):
     assert posts[0].text.startswith("I have made the truly agonising decision")
     assert posts[3].text == "This is what institutional racism looks like. How shameful."
     assert not layout.is_body(posts[0].start, posts[0].end)
+
+
+# An article in the BBC's shape, written for this test: a report, then readers' comments.
+REPORT_THEN_COMMENTS = """Councillor quits party over budget
+
+Councillor Jane Smith has left the Green Party after a row over the council budget, the party said.
+
+Ms Smith said she had been "let down" by colleagues and told the BBC she would sit as an independent.
+
+A party spokesman said it regretted her decision and added that the budget would still pass.
+
+The council leader, Tom Reed, said the vote on Thursday would go ahead as planned.
+
+I think she is right to go. The party has lost its way on local issues!
+
+Good riddance. Who needs councillors who cannot count?
+
+As a Green voter for twenty years I have had enough of this in-fighting.
+
+My council tax has gone up again and nobody listens.
+
+You could not make it up. She should resign her seat and stand again.
+"""
+
+# A columnist writes "I" and "you" throughout: no reader speaks there.
+COLUMN = """Small steps to save for college
+
+In this season of hope we might wish the candidates would reckon with the price of college.
+
+The candidates' plans do not hold out much hope, and the states may not want to chip in.
+
+So what we need is one plan. The best one I know of comes from a financial adviser in Wisconsin.
+
+Save a quarter of the cost over the first 18 years. You can do it with small monthly sums.
+
+Pay another quarter out of your income over the next four years. I have seen it work.
+
+Borrow the rest. My own family did, and you will manage too.
+
+Are there risks? Of course there are, and I will come to them.
+"""
+
+
+def test_clean_reader_comments_under_a_report_are_not_body():
+    text = REPORT_THEN_COMMENTS
+    layout = clean(Article(id="c", text=text))
+    (comments,) = [r for r in layout.regions if r.kind == "comments"]
+    assert text[comments.start:].startswith("I think she is right to go.")
+    assert layout.is_body(text.index("Tom Reed"), text.index("Tom Reed") + 8)
+    assert not layout.is_body(text.index("resign her seat"), text.index("resign her seat") + 4)
+
+
+def test_clean_a_column_in_the_first_person_is_all_body():
+    layout = clean(Article(id="c", text=COLUMN))
+    assert [r for r in layout.regions if r.kind == "comments"] == []

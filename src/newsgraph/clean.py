@@ -40,7 +40,17 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
 HEADLINE_MAX_WORDS = 25
 CAPTION_MAX_WORDS = 40
-NON_BODY = frozenset({"dateline", "headline", "standfirst", "credit", "caption", "post"})
+NON_BODY = frozenset({"dateline", "headline", "standfirst", "credit", "caption", "post", "comments"})
+# Reader comments printed under an article (BBC "Have your say") carry no names and no marks; what
+# tells them is their voice: first person, questions and exclamations, and no reporting verb.
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+_PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself|you|your|we're|let's)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|saying|told|tells|added|according to|announced|insisted|argued)\b")
+COMMENTS_MIN_PARAGRAPHS = 5  # a run of reader comments is at least this long
+COMMENTS_VOICE = 0.6  # share of the run written in a reader's voice
+ARTICLE_VOICE = 0.25  # at most this share of the article above it in that voice
+ARTICLE_MIN_PARAGRAPHS = 3  # comments follow an article of at least this many paragraphs
+ARTICLE_REPORTED = 0.5  # share of the article's paragraphs (after the headline) that report speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +103,41 @@ def clean(article: Article, *, day_first: bool = True) -> Layout:
         taken.add(headline_index)
 
     regions += _credits_and_captions(lines, taken, headline_index)
+    regions += _reader_comments(lines)
     posts, post_regions = _posts(lines, taken)
     regions += post_regions
     if published is None:
         # no dateline: an article is published no earlier than the newest post it embeds
         published = max((p.date for p in posts if p.date), default=None)
     return Layout(tuple(sorted(regions, key=lambda r: r.start)), tuple(posts), published, headline, tuple(lines))
+
+
+def _reader_comments(lines: list[Line]) -> list[Region]:
+    """The run of reader comments that ends an article, if any: from the first paragraph in a
+    reader's voice after which most paragraphs are, above which almost none is."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    paragraphs = list(blocks.values())
+    texts = [" ".join(line.text for line in p) for p in paragraphs]
+    voiced = [_in_readers_voice(text) for text in texts]
+    reported = [bool(_REPORTED.search(text)) for text in texts]
+    for k in range(ARTICLE_MIN_PARAGRAPHS, len(paragraphs) - COMMENTS_MIN_PARAGRAPHS + 1):
+        run, above = voiced[k:], voiced[:k]
+        # the article above is a report (a columnist writing "I" throughout is no reader)
+        news = sum(reported[1:k]) / (k - 1) >= ARTICLE_REPORTED
+        if voiced[k] and news and sum(run) / len(run) >= COMMENTS_VOICE and sum(above) / len(above) <= ARTICLE_VOICE:
+            return [Region(paragraphs[k][0].start, paragraphs[-1][-1].end, "comments")]
+    return []
+
+
+def _in_readers_voice(paragraph: str) -> bool:
+    if _REPORTED.search(paragraph) or paragraph.lstrip()[:1] in "\"\u201c'":
+        return False  # reported speech is the journalist's
+    if paragraph.count('"') % 2 or paragraph.count("\u201c") != paragraph.count("\u201d"):
+        return False  # a quotation running over paragraphs
+    bare = _QUOTED.sub(" ", paragraph)
+    return bool(_PERSONAL.search(bare)) or bare.rstrip().endswith(("!", "?"))
 
 
 def split_lines(text: str) -> list[Line]:
