@@ -206,6 +206,7 @@ def test_events_frames(text, expected):
     "Jane Smith withdrew the remark on Monday.",
     "Jane Smith was nominated for an award in 2010.",  # no post
     "The Queen asked Harold Wilson to form an orderly queue.",
+    "Robert Kilroy-Silk resigned the UKIP whip in the European Parliament but remains a member.",
     "During the 1997 election campaign, he worked after running on a treadmill for an hour each morning.",
     "Tom Brown spoke. Lord Hutton's inquiry into the death of Dr David Kelly sparked debate.",
     "Dominic Stephenson became the first Scot to be confirmed as a victim of the tsunami.",

@@ -360,6 +360,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
 def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver: Resolver):
     """quit / leave / resign: the argument decides the type. After "as" stands a post ("resigned as
     Labour leader"), unless it is a party's member ("quit as a Labour MP": leaving the party)."""
+    if any(t.lemma_.lower() == "whip" for tokens in slots for t in tokens[:1]):
+        return NONE  # "resigned the UKIP whip": leaving a parliamentary group, still a member (GUIDELINES)
     for name, tokens in zip(frame.org, slots, strict=False):
         if name == "as" and tokens and tokens[0].lemma_.lower() not in MEMBER_ROLES:
             continue
