@@ -54,6 +54,44 @@ def test_openapi_documents_the_api(client):
             "/api/events", "/api/search", "/api/analyze"} <= set(schema["paths"])
 
 
+def test_openapi_lists_the_domain_vocabulary(client):
+    from newsgraph.model import EventStatus, EventType, QuoteKind
+
+    schema = client.get("/openapi.json").json()
+
+    def values(path, name):
+        (param,) = [p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == name]
+        found = param["schema"].get("anyOf", [param["schema"]])
+        ref = next(f["$ref"] for f in found if "$ref" in f).rsplit("/", 1)[-1]
+        return set(schema["components"]["schemas"][ref]["enum"])
+
+    assert values("/api/events", "type") == {t.value for t in EventType}
+    assert values("/api/events", "status") == {s.value for s in EventStatus}
+    assert values("/api/quotes", "kind") == {k.value for k in QuoteKind}
+
+
+def test_api_filters_by_vocabulary(client):
+    events = client.get("/api/events", params={"type": "leave_party"}).json()["items"]
+    assert events and {e["type"] for e in events} == {"leave_party"}
+    assert client.get("/api/events", params={"type": "left"}).status_code == 422
+    quotes = client.get("/api/quotes", params={"kind": "indirect"}).json()["items"]
+    assert quotes and {q["kind"] for q in quotes} == {"indirect"}
+
+
+def test_api_errors_carry_their_code(client, db):
+    from newsgraph.errors import NotFound, TokenRequired, WritesDisabled
+
+    for path in ("/api/articles/nope", "/api/people/999999", "/api/orgs/999999"):
+        answer = client.get(path)
+        assert answer.status_code == NotFound.http_status and answer.json()["code"] == NotFound.code
+    body = {"text": "Tom Smith resigned.", "id": "web-code-1"}
+    refused = TestClient(create_app(db=db)).post("/api/articles", json=body)
+    assert (refused.status_code, refused.json()["code"]) == (WritesDisabled.http_status, WritesDisabled.code)
+    unsigned = TestClient(create_app(db=db, token="s3cret")).post("/api/articles", json=body)
+    assert (unsigned.status_code, unsigned.json()["code"]) == (TokenRequired.http_status, TokenRequired.code)
+    assert unsigned.headers["WWW-Authenticate"] == "Bearer"
+
+
 def test_api_person_article_events_and_search(client):
     people = client.get("/api/people", params={"name": "ellman"}).json()["items"]
     ellman = client.get(f"/api/people/{people[0]['id']}").json()

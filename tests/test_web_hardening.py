@@ -429,7 +429,8 @@ def test_web_no_500_from_any_user_input(db_url):
                     check(f"{url}?{name}={value}")
                 else:
                     check(url, params={name: value})
-            if query_params and not raw:  # every parameter at once
+            # every parameter at once (a huge value once per parameter is already sent: httpx caps a URL's length)
+            if query_params and not raw and len(value) * len(query_params) < 60_000:
                 check(url, params={name: value for name in query_params})
     for body in ({"text": "\x00" * 50}, {"text": "x", "published": "0000-01-01"},
                  {"text": "x", "published": HUGE}, {"text": "x" * 10_000, "id": "x" * 10_000},

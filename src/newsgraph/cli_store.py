@@ -9,11 +9,10 @@ from pathlib import Path
 import click
 
 from .errors import NewsgraphError
+from .model import EventStatus, EventType, QuoteKind
 from .options import DEFAULT_MAX_BYTES, Options
 from .output import ROW_FORMATS, default_row_format, write_rows
 
-EVENT_TYPES = ("leave_party", "join_party", "suspend", "expel", "reinstate", "resign_office", "appoint", "elect",
-               "candidacy", "no_confidence", "investigate")
 
 
 def db_option(func):
@@ -123,21 +122,22 @@ def register(main: click.Group) -> None:
     @click.option("--search", help="Only quotes matching these words (full-text index).")
     @click.option("--since", help="Published on or after (YYYY-MM-DD).")
     @click.option("--until", help="Published on or before (YYYY-MM-DD).")
-    @click.option("--limit", type=int, default=1000, show_default=True)
-    def quotes_command(db, fmt, speaker, search, since, until, limit):
+    @click.option("--kind", type=click.Choice([k.value for k in QuoteKind]), help="Only quotes of this kind.")
+    @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many rows.")
+    def quotes_command(db, fmt, speaker, search, since, until, kind, limit):
         """Who said what, with the article each quote is from."""
         rows = _store(db).list_quotes(speaker=speaker, search=search, since=_date(since), until=_date(until),
-                                      limit=limit)
+                                      limit=limit, kind=kind)
         _emit(rows, fmt, ["published", "speaker", "kind", "text", "article_id", "start", "end"])
 
     @main.command("events")
     @db_option
     @format_option
-    @click.option("--type", "type_", type=click.Choice(EVENT_TYPES))
-    @click.option("--person")
-    @click.option("--org")
-    @click.option("--status", type=click.Choice(["asserted", "negated", "hypothetical", "planned", "threatened",
-                                                 "considered"]))
+    @click.option("--type", "type_", type=click.Choice([t.value for t in EventType]), help="Only events of this type.")
+    @click.option("--person", help="Only events of this person (name or alias).")
+    @click.option("--org", help="Only events whose party, body or post matches these words.")
+    @click.option("--status", type=click.Choice([s.value for s in EventStatus]),
+                  help="Only events the article speaks of this way (asserted: it says they happened).")
     @click.option("--limit", type=int, default=1000, show_default=True)
     def events_command(db, fmt, type_, person, org, status, limit):
         """Events as each article reports them."""

@@ -18,10 +18,14 @@
     └── ServerError                      what only the web server answers
         ├── ServerBusy             E501  too many analyses at once (503, Retry-After)
         ├── QueryTimedOut          E502  a request's queries ran past their time budget (503)
-        └── RefusedValue           E503  a value the database cannot take (422)
+        ├── RefusedValue           E503  a value the database cannot take (422)
+        ├── NotFound               E504  no article, person or organisation with that id (404)
+        ├── TokenRequired          E505  a write without a valid bearer token (401)
+        └── WritesDisabled         E506  a write to a server started without a token (403)
 
-Library code raises these; the CLI turns them into messages and exit codes, the web server
-into HTTP statuses (`web/guards.py`).
+Each class carries its HTTP status (``http_status``): library code raises these, the CLI turns
+them into messages and exit codes, and the web server's one handler (``web/app.py``) answers
+``{"detail", "code"}`` with that status.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ class NewsgraphError(Exception):
     """Base class: ``code`` plus a message."""
 
     code = "E000"
+    http_status = 500
 
     def __init__(self, message: str):
         super().__init__(f"{self.code}: {message}")
@@ -51,6 +56,7 @@ class InputError(NewsgraphError):
     """One input could not be turned into an article; ``source`` names it."""
 
     code = "E100"
+    http_status = 422  # the text is at fault, not the server
 
     def __init__(self, source: str, reason: str):
         super().__init__(f"{source}: {reason}")
@@ -72,6 +78,7 @@ class UndecodableInput(InputError):
 
 class InputTooLarge(InputError):
     code = "E104"
+    http_status = 413
 
 
 class MalformedRecord(InputError):
@@ -113,12 +120,14 @@ class AnalysisFailed(InputError):
 
 class ModelNotFound(NewsgraphError):
     code = "E201"
+    http_status = 503
 
 
 class MissingExtra(NewsgraphError):
     """An optional part is used without its extra installed: the message names the extra."""
 
     code = "E301"
+    http_status = 501
 
     def __init__(self, module: str, extra: str):
         super().__init__(f"{module} is not installed: pip install 'newsgraph[{extra}]'")
@@ -126,16 +135,38 @@ class MissingExtra(NewsgraphError):
 
 
 class ServerError(NewsgraphError):
-    """Answered by the web server only (``web/guards.py`` gives each its HTTP status)."""
+    """Answered by the web server only; ``headers`` go with the answer ("Retry-After")."""
+
+    def __init__(self, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.headers = headers
 
 
 class ServerBusy(ServerError):
     code = "E501"
+    http_status = 503
 
 
 class QueryTimedOut(ServerError):
     code = "E502"
+    http_status = 503
 
 
 class RefusedValue(ServerError):
     code = "E503"
+    http_status = 422
+
+
+class NotFound(ServerError):
+    code = "E504"
+    http_status = 404
+
+
+class TokenRequired(ServerError):
+    code = "E505"
+    http_status = 401
+
+
+class WritesDisabled(ServerError):
+    code = "E506"
+    http_status = 403

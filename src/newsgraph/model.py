@@ -9,12 +9,76 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 T = TypeVar("T", bound="Record")
+
+
+# -- the vocabulary of the domain: one list of each, read by the CLI's choices, the API's schema,
+# the store and the pages. Members are strings, so records and JSON keep plain values.
+
+class EventType(enum.StrEnum):
+    """What happened to a person (GUIDELINES.md, Events)."""
+
+    LEAVE_PARTY = "leave_party"
+    JOIN_PARTY = "join_party"
+    SUSPEND = "suspend"
+    EXPEL = "expel"
+    REINSTATE = "reinstate"
+    RESIGN_OFFICE = "resign_office"
+    APPOINT = "appoint"
+    ELECT = "elect"
+    CANDIDACY = "candidacy"
+    NO_CONFIDENCE = "no_confidence"
+    INVESTIGATE = "investigate"
+
+    @property
+    def label(self) -> str:
+        """How a reader says it: 'left the party', 'appointed'."""
+        return EVENT_LABELS[self]
+
+
+EVENT_LABELS = {
+    EventType.LEAVE_PARTY: "left the party", EventType.JOIN_PARTY: "joined the party",
+    EventType.SUSPEND: "suspended", EventType.EXPEL: "expelled", EventType.REINSTATE: "reinstated",
+    EventType.RESIGN_OFFICE: "resigned", EventType.APPOINT: "appointed", EventType.ELECT: "elected",
+    EventType.CANDIDACY: "candidate", EventType.NO_CONFIDENCE: "no-confidence motion",
+    EventType.INVESTIGATE: "investigated",
+}
+# the events that change a person's standing in a party: an organisation page's timeline
+MEMBERSHIP_TYPES = (EventType.JOIN_PARTY, EventType.LEAVE_PARTY, EventType.SUSPEND, EventType.EXPEL,
+                    EventType.REINSTATE)
+
+
+class EventStatus(enum.StrEnum):
+    """Whether the article asserts the event, and if not, how it speaks of it."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    PLANNED = "planned"
+    THREATENED = "threatened"
+    CONSIDERED = "considered"
+    CLAIMED = "claimed"
+
+
+class QuoteKind(enum.StrEnum):
+    """GUIDELINES.md, Quotes."""
+
+    DIRECT = "direct"
+    MIXED = "mixed"
+    INDIRECT = "indirect"
+    POST = "post"
+
+
+class EntityLabel(enum.StrEnum):
+    PERSON = "PERSON"
+    ORG = "ORG"
+    HANDLE = "HANDLE"  # a social handle no signature names
 
 
 class Record:

@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from ..data import load
+from ..model import EventType
 
 PERSON_SLOTS = {"subject", "object", "doer"}
 
@@ -53,6 +54,8 @@ class Lexicon:
 
 
 def _frame(lemma: str, entry: dict) -> Frame:
+    if entry["type"] not in {*EventType, "by_object"}:
+        raise ValueError(f"events.toml: {lemma}: type must be one of {sorted(EventType)} or by_object")
     if entry.get("person", "subject") not in PERSON_SLOTS:
         raise ValueError(f"events.toml: {lemma}: person must be one of {sorted(PERSON_SLOTS)}")
     return Frame(lemma=lemma, type=entry["type"], person=entry.get("person", "subject"),

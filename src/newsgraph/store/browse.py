@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 
+from ..model import MEMBERSHIP_TYPES
 from .queries import _org_matches, _plain
 from .schema import aliases, articles, entities, event_evidence, events, mentions, quotes, roles, timeline
 
-MEMBERSHIP_TYPES = ("join_party", "leave_party", "suspend", "expel", "reinstate")
 
 
 def list_articles(engine: Engine, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:

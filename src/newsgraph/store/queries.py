@@ -91,28 +91,31 @@ def surface_forms(engine: Engine) -> dict[str, list[str]]:
 
 def list_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
                 since: dt.date | None = None, until: dt.date | None = None, limit: int = 1000,
-                offset: int = 0) -> list[dict]:
+                offset: int = 0, kind: str | None = None) -> list[dict]:
     with engine.connect() as connection:
         query = (select(quotes.c.article_id, quotes.c.start, quotes.c.end, quotes.c.kind,
                         func.coalesce(entities.c.name, quotes.c.speaker).label("speaker"),
                         quotes.c.speaker_id, quotes.c.text, quotes.c.published, articles.c.title, articles.c.source)
                  .join(articles, articles.c.id == quotes.c.article_id)
                  .outerjoin(entities, entities.c.id == quotes.c.speaker_id))
-        query = _quote_filters(connection, query, speaker, search, since, until, limit + offset)
+        query = _quote_filters(connection, query, speaker, search, since, until, limit + offset, kind)
         query = query.order_by(quotes.c.published, quotes.c.article_id, quotes.c.start).limit(limit).offset(offset)
         return [_plain(row) for row in connection.execute(query).mappings()]
 
 
 def count_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
-                 since: dt.date | None = None, until: dt.date | None = None, most: int = 1000) -> int:
+                 since: dt.date | None = None, until: dt.date | None = None, most: int = 1000,
+                 kind: str | None = None) -> int:
     """How many quotes ``list_quotes`` pages through (a word search counts its first ``most`` matches)."""
     with engine.connect() as connection:
         query = _quote_filters(connection, select(func.count()).select_from(quotes), speaker, search, since, until,
-                               most)
+                               most, kind)
         return connection.execute(query).scalar()
 
 
-def _quote_filters(connection: Connection, query, speaker, search, since, until, most: int):
+def _quote_filters(connection: Connection, query, speaker, search, since, until, most: int, kind=None):
+    if kind:
+        query = query.where(quotes.c.kind == str(kind))
     if speaker:
         ids = find_entities(connection, speaker)
         query = query.where(quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)

@@ -7,18 +7,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import AnalysisFailed, ArticleTooLong, InputError
+from ..errors import (AnalysisFailed, ArticleTooLong, InputError, NotFound, ServerBusy, TokenRequired,
+                      WritesDisabled)
 from ..ingest.decode import without_surrogates
 from ..ingest.text import read_text
-from ..model import Article
+from ..model import Article, EventStatus, EventType, QuoteKind
 from ..options import Options
 from ..service import analyze, ingest_articles
 from . import MAX_ID, MAX_OFFSET, MAX_QUERY_CHARS
-from .guards import BUSY, ApiError, BodyTooLarge, public
+from .guards import BodyTooLarge, public
 
 # Characters of one text the API analyses. The analysis costs about 3.6 KB and 47 µs per
 # character (100,000 characters of news: 4.7 s, 360 MB; 200,000: 11 s, 640 MB), so with
@@ -91,8 +92,8 @@ def _analysis_slot(request: Request, source: str) -> Iterator[None]:
     an exception the analysis of this text meets is its failure (422, E401), not the server's."""
     slots = request.app.state.analyses
     if not slots.acquire(blocking=False):
-        raise ApiError(503, BUSY, f"{request.app.state.settings.max_analyses} analyses are running: try again",
-                       {"Retry-After": RETRY_AFTER})
+        raise ServerBusy(f"{request.app.state.settings.max_analyses} analyses are running: try again",
+                         {"Retry-After": RETRY_AFTER})
     try:
         yield
     except (InputError, SQLAlchemyError):
@@ -106,12 +107,12 @@ def _analysis_slot(request: Request, source: str) -> Iterator[None]:
 def _check_token(request: Request, authorization: str | None) -> None:
     token = request.app.state.settings.token
     if not token:
-        raise HTTPException(403, "writes are disabled: start the server with a token (NEWSGRAPH_TOKEN)")
+        raise WritesDisabled("writes are disabled: start the server with a token (NEWSGRAPH_TOKEN)")
     scheme, _, given = (authorization or "").strip().partition(" ")
     # the scheme is case-insensitive (RFC 9110); the token is compared in constant time, as the
     # bytes sent (Starlette reads header values as latin-1)
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode("latin-1"), token.encode()):
-        raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+        raise TokenRequired("a valid bearer token is required", {"WWW-Authenticate": "Bearer"})
 
 
 @router.get("/articles", response_model=Page, summary="Stored articles, newest first")
@@ -124,15 +125,17 @@ def articles(limit: Limit = 50, offset: Offset = 0, s=Depends(store)):
 def article(article_id: str, s=Depends(store)) -> dict:
     found = s.get_article(article_id)
     if found is None:
-        raise HTTPException(404, f"no article {article_id}")
+        raise NotFound(f"no article {article_id}")
     return public(found)
 
 
 @router.get("/quotes", response_model=Page, summary="Quotes by speaker, words and date")
 def quotes(speaker: Words = None, q: Words = None, since: dt.date | None = None,
-           until: dt.date | None = None, limit: Limit = 50, offset: Offset = 0, s=Depends(store)):
-    rows = s.list_quotes(speaker=speaker, search=q, since=since, until=until, limit=limit, offset=offset)
-    return _page(rows, s.count_quotes(speaker=speaker, search=q, since=since, until=until), limit, offset)
+           until: dt.date | None = None, kind: QuoteKind | None = None, limit: Limit = 50, offset: Offset = 0,
+           s=Depends(store)):
+    kind = str(kind) if kind else None  # a plain value for the database
+    rows = s.list_quotes(speaker=speaker, search=q, since=since, until=until, limit=limit, offset=offset, kind=kind)
+    return _page(rows, s.count_quotes(speaker=speaker, search=q, since=since, until=until, kind=kind), limit, offset)
 
 
 @router.get("/people", response_model=Page, summary="People, most reported first; ?name= filters")
@@ -145,7 +148,7 @@ def people(name: Words = None, limit: Limit = 50, offset: Offset = 0, s=Depends(
 def person(person_id: Id, s=Depends(store)) -> dict:
     found = s.get_entity(person_id, label="PERSON")
     if found is None:
-        raise HTTPException(404, f"no person {person_id}")
+        raise NotFound(f"no person {person_id}")
     return {**found, "quotes": [public(q) for q in found["quotes"]]}
 
 
@@ -153,13 +156,14 @@ def person(person_id: Id, s=Depends(store)) -> dict:
 def org(org_id: Id, s=Depends(store)) -> dict:
     found = s.get_entity(org_id, label="ORG")
     if found is None:
-        raise HTTPException(404, f"no organisation {org_id}")
+        raise NotFound(f"no organisation {org_id}")
     return {**found, "quotes": [public(q) for q in found["quotes"]]}
 
 
 @router.get("/events", response_model=Page, summary="Events by type, person and organisation")
-def events(type: Words = None, person: Words = None, org: Words = None,  # noqa: A002
-           status: Words = None, limit: Limit = 50, offset: Offset = 0, s=Depends(store)):
+def events(type: EventType | None = None, person: Words = None, org: Words = None,  # noqa: A002
+           status: EventStatus | None = None, limit: Limit = 50, offset: Offset = 0, s=Depends(store)):
+    type, status = (str(v) if v else None for v in (type, status))  # noqa: A001  plain values for the database
     rows = s.list_events(type_=type, person=person, org=org, status=status, limit=limit, offset=offset)
     return _page(rows, s.count_events(type_=type, person=person, org=org, status=status), limit, offset)
 

@@ -14,12 +14,11 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import InputError, NewsgraphError, QueryTimedOut, RefusedValue
 from ..store import open_store
 from . import HERE, Settings
 from .api import router as api_router
-from .guards import (REFUSED_VALUE, SECURITY_HEADERS, TIMED_OUT, BodyLimit, QueryBudget, SecurityHeaders, bound_queries,
-                     public_source, timed_out)
+from .guards import SECURITY_HEADERS, BodyLimit, QueryBudget, SecurityHeaders, bound_queries, public_source, timed_out
 from .pages import router as page_router
 
 
@@ -53,10 +52,11 @@ def build(settings: Settings) -> FastAPI:
     async def http_error(request: Request, exc: StarletteHTTPException):
         return answer(request, exc.status_code, exc.detail, getattr(exc, "code", None), exc.headers)
 
-    @app.exception_handler(InputError)
-    async def input_error(request: Request, exc: InputError):
-        # E101-E108 and E401 (the analysis of this one text raised): the text is at fault, not the server
-        return answer(request, 422, str(exc), exc.code)
+    @app.exception_handler(NewsgraphError)
+    async def newsgraph_error(request: Request, exc: NewsgraphError):
+        # every error of the hierarchy carries its status and code (errors.py): one mapping, here
+        detail = str(exc) if isinstance(exc, InputError) else exc.message  # an input's error names its source
+        return answer(request, exc.http_status, detail, exc.code, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
@@ -71,13 +71,13 @@ def build(settings: Settings) -> FastAPI:
     async def database_error(request: Request, exc: OperationalError):
         if not timed_out(exc):
             raise exc
-        return answer(request, 503, f"the request's queries took longer than {settings.query_budget:g} s",
-                      TIMED_OUT, {"Retry-After": "10"})
+        return await newsgraph_error(request, QueryTimedOut(
+            f"the request's queries took longer than {settings.query_budget:g} s", {"Retry-After": "10"}))
 
     @app.exception_handler(DataError)
     async def refused_value(request: Request, exc: DataError):
-        return answer(request, 422, f"a value the database cannot take: {str(exc.orig).splitlines()[0]}",
-                      REFUSED_VALUE)
+        return await newsgraph_error(request, RefusedValue(
+            f"a value the database cannot take: {str(exc.orig).splitlines()[0]}"))
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):

@@ -18,12 +18,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 
-from ..errors import InputTooLarge, QueryTimedOut, RefusedValue, ServerBusy
-
-# Codes of the errors only the server gives, from the one catalogue in errors.py.
-BUSY = ServerBusy.code  # too many analyses at once: try again after Retry-After
-TIMED_OUT = QueryTimedOut.code  # the request's queries ran past their time budget
-REFUSED_VALUE = RefusedValue.code  # a value the database cannot take (PostgreSQL: a NUL character)
+from ..errors import InputTooLarge
 
 SECURITY_HEADERS = {
     # the pages use only their own stylesheet and inline SVG: nothing is fetched from elsewhere
@@ -46,7 +41,8 @@ class ApiError(HTTPException):
 class BodyTooLarge(ApiError):
     def __init__(self, limit: int):
         # close the connection: the rest of the body is not worth reading
-        super().__init__(413, InputTooLarge.code, f"body over {limit:,} bytes", {"Connection": "close"})
+        super().__init__(InputTooLarge.http_status, InputTooLarge.code, f"body over {limit:,} bytes",
+                         {"Connection": "close"})
 
 
 class BodyLimit:

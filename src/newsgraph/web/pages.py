@@ -8,6 +8,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..errors import NotFound
 from . import MAX_ID, MAX_OFFSET, MAX_QUERY_CHARS
 from .render import marked_text, timeline_svg
 
@@ -87,7 +88,7 @@ def orgs(request: Request, name: Words = None, offset: Offset = 0):
 def person(request: Request, person_id: Id):
     found = request.app.state.store.get_entity(person_id, label="PERSON")
     if found is None:
-        raise HTTPException(404, f"No person {person_id}.")
+        raise NotFound(f"No person {person_id}.")
     return _render(request, "person.html", person=found, chart=timeline_svg(found["timeline"], lane="type"))
 
 
@@ -95,7 +96,7 @@ def person(request: Request, person_id: Id):
 def org(request: Request, org_id: Id):
     found = request.app.state.store.get_entity(org_id, label="ORG")
     if found is None:
-        raise HTTPException(404, f"No organisation {org_id}.")
+        raise NotFound(f"No organisation {org_id}.")
     return _render(request, "org.html", org=found, chart=timeline_svg(found["membership"]))
 
 
@@ -109,7 +110,7 @@ def articles(request: Request, offset: Offset = 0):
 def article(request: Request, article_id: str):
     found = request.app.state.store.get_article(article_id)
     if found is None:
-        raise HTTPException(404, f"No article {article_id}.")
+        raise NotFound(f"No article {article_id}.")
     return _render(request, "article.html", article=found, body=marked_text(found["text"], found["quotes"]))
 
 

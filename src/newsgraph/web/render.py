@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ..model import EventType
+
 EVENT_COLOURS = {
-    "join_party": "#2a7f3f", "leave_party": "#b3261e", "suspend": "#c77700", "expel": "#7a1b14",
-    "reinstate": "#3a6ea5", "resign_office": "#8e44ad", "appoint": "#1f6f8b", "elect": "#1d5c2e",
-    "candidacy": "#5d6d7e", "no_confidence": "#a04000", "investigate": "#6c3483",
+    EventType.JOIN_PARTY: "#2a7f3f", EventType.LEAVE_PARTY: "#b3261e", EventType.SUSPEND: "#c77700",
+    EventType.EXPEL: "#7a1b14", EventType.REINSTATE: "#3a6ea5", EventType.RESIGN_OFFICE: "#8e44ad",
+    EventType.APPOINT: "#1f6f8b", EventType.ELECT: "#1d5c2e", EventType.CANDIDACY: "#5d6d7e",
+    EventType.NO_CONFIDENCE: "#a04000", EventType.INVESTIGATE: "#6c3483",
 }
 
 
