@@ -96,3 +96,24 @@ def test_cli_examples_analyse_cleanly():
     result = run("analyze", "examples", "--format", "text")
     assert result.returncode == 0, result.stderr
     assert "Helen Brightwater [post]" in result.stdout.decode("utf-8")
+
+
+def _commands(group, path=()):
+    import click
+
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+        else:
+            yield (*path, name), command
+
+
+def test_cli_every_command_and_option_has_help():
+    import click
+
+    from newsgraph.cli import main
+
+    missing = [(" ".join(path), param.opts[0]) for path, command in _commands(main)
+               for param in command.params if isinstance(param, click.Option) and not param.help]
+    missing += [(" ".join(path), "(command)") for path, command in _commands(main) if not command.help]
+    assert missing == []

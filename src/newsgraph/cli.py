@@ -48,7 +48,8 @@ def main(verbose: int) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="Output format: one JSON object per article (jsonl), one JSON document (json), or readable text.")
 @model_options
 def analyze(inputs, fmt, model, max_bytes, batch_size, month_first):
     """Analyse files, directories, JSONL or - (stdin) and print one result per article.

