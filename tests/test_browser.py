@@ -28,6 +28,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed: `python3 dev.py test` installs it")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield browser.new_page(viewport={"width": 1100, "height": 900})
