@@ -214,3 +214,42 @@ def test_events_frames(text, expected):
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
     assert [e for e in events if e.status == "asserted" and e.person] == []
+
+
+
+def _plain_pipeline():
+    import spacy
+
+    from newsgraph.nlp import model_candidates
+
+    for name in model_candidates():
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise AssertionError("no spaCy model installed")
+
+
+def test_events_spacy_component_alone_in_a_plain_pipeline():
+    """A spaCy user adds only the events stage; it runs the stages it needs and sets each one's attribute."""
+    nlp = _plain_pipeline()
+    nlp.add_pipe("newsgraph_events_v1")
+    doc = nlp('Jane Smith quit the Labour Party on Monday. "It was time," she said.')
+    assert [(e.type, e.person, e.org) for e in doc._.newsgraph_events] == [
+        ("leave_party", "Jane Smith", "Labour Party")]
+    assert [(q.text, q.speaker) for q in doc._.quotes] == [("It was time,", "Jane Smith")]
+    assert any(e.name == "Jane Smith" for e in doc._.newsgraph_entities)
+    assert [t.text for t in doc._.newsgraph_times] == ["on Monday"]  # no publication date: unresolved
+
+
+def test_events_spacy_stages_in_order_match_the_service():
+    from newsgraph.service import analyze
+
+    text = 'Tom Brown was elected to Parliament in 1997. "I am honoured," he said.'
+    nlp = _plain_pipeline()
+    for stage in ("newsgraph_entities_v1", "newsgraph_quotes_v1", "newsgraph_times_v1", "newsgraph_events_v1"):
+        nlp.add_pipe(stage)
+    doc = nlp(text)
+    service = analyze(Article(id="t", text=text))
+    assert list(doc._.newsgraph_events) == list(service.events)
+    assert list(doc._.quotes) == list(service.quotes)

@@ -1,0 +1,67 @@
+"""The extraction stages, each a plain function over a parsed ``Doc`` and the cleaner's layout.
+
+``extract()`` (the service) and the spaCy components (``components.py``) both run these, in
+this order: marks, entities, quotes, times, events.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..clean import Layout
+from ..model import Entity, Event, Quote, TimeValue
+from ..nlp import doc_text
+from .quotemarks import Marked
+
+
+def read_marks(doc, layout: Layout) -> tuple[list[Marked], list[tuple[int, int]]]:
+    """The quoted spans of the body and the paragraphs they were read in."""
+    from .quotes import quoted_spans
+
+    return quoted_spans(doc_text(doc), layout)
+
+
+def find_entities(doc, layout: Layout, marks) -> list[Entity]:
+    """People and organisations of the body, with genders read outside quotes."""
+    from .entities import extract_entities, infer_genders
+    from .quotes import inside_quotes
+
+    marked, _ = marks
+    owners = {p.handle.lower(): p.author for p in layout.posts if p.handle and p.author}
+    entities = extract_entities(doc, skip=lambda start, end: not layout.is_body(start, end), handle_owners=owners)
+    return infer_genders(entities, doc, inside_quotes(marked))
+
+
+def find_quotes(doc, layout: Layout, marks, entities: list[Entity]) -> list[Quote]:
+    from .quotes import extract_quotes
+
+    marked, paragraphs = marks
+    return extract_quotes(doc, layout, entities, marked, paragraphs)
+
+
+def find_times(doc, layout: Layout, published: dt.date | None, day_first: bool) -> list[TimeValue]:
+    from .timex import find_times as times_in
+
+    dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    return times_in(doc_text(doc), published, day_first=day_first, skip=lambda s, e: not layout.is_body(s, e),
+                    candidates=dates)
+
+
+def find_events(doc, layout: Layout, marks, entities: list[Entity], quotes: list[Quote],
+                times: list[TimeValue], published: dt.date | None) -> list[Event]:
+    from .events import extract_events
+    from .quotes import inside_quotes
+
+    marked, _ = marks
+    return extract_events(doc, entities, times, published, inside_quotes(marked),
+                          skip=lambda s, e: not layout.is_body(s, e), speaker_at=speakers_of(quotes, entities))
+
+
+def speakers_of(quotes: list[Quote], entities: list[Entity]):
+    """offset -> the entity whose quote covers it (None outside quotes or for unnamed sources)."""
+    by_name = {e.name: e for e in entities}
+    spans = [(q.start, q.end, by_name.get(q.speaker)) for q in quotes if q.kind in {"direct", "mixed", "post"}]
+
+    def speaker_at(offset: int) -> Entity | None:
+        return next((entity for start, end, entity in spans if start <= offset < end), None)
+
+    return speaker_at
