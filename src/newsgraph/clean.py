@@ -142,7 +142,8 @@ def _in_readers_voice(paragraph: str) -> bool:
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their offsets and paragraph-block numbers."""
-    lines, block, offset, blank_before = [], 0, 0, False
+    lines: list[Line] = []
+    block, offset, blank_before = 0, 0, False
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:

@@ -95,12 +95,12 @@ BASELINE = REPO / "eval" / "baseline.json"
 
 def figures(result: dict) -> dict[str, float]:
     """The gated figures of one scorer result, by label (missing or n/a figures left out)."""
-    out = {}
+    out: dict[str, float] = {}
     no_quotes = (result.get("quotes") or {}).get("gold") == 0  # an events-only gold file
     for path, label in GATED:
         if no_quotes and path[0] in {"quotes", "quotes_attributed"}:
             continue
-        value = result
+        value: object = result
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
         if isinstance(value, (int, float)):

@@ -142,7 +142,7 @@ def _tokens_only(nlp, piece: str):
     from spacy.tokens import Doc
 
     tokens = nlp.make_doc(piece)
-    starts = [index == 0 or index % 100 == 0 or "\n" in tokens[index - 1].text_with_ws
+    starts: list[bool | int | None] = [index == 0 or index % 100 == 0 or "\n" in tokens[index - 1].text_with_ws
               for index in range(len(tokens))]
     # built whole: setting ``is_sent_start`` token by token costs a walk of the Doc each time
     return Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],

@@ -65,7 +65,8 @@ ORG_LABELS = {"ORG", "NORP"}
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 # 'Rep. Robert C. "Bobby" Scott': a nickname written inside the full name
-_NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+)?) [\"\u201c]([A-Z][a-z]+)[\"\u201d] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+)?) [\"\u201c]([A-Z][a-z]+)[\"\u201d] "
+                        r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -99,7 +100,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
     found: list[tuple[Mention, str | None]] = []
     org_words = Counter(e.text.lower() for e in doc.ents if e.label_ in ORG_LABELS)
     places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
-    taken = set()
+    taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS | ORG_LABELS | {"EVENT", "GPE"} or skip(ent.start_char, ent.end_char):
             continue
@@ -156,7 +157,7 @@ def nicknames(text: str) -> dict[str, str]:
 
 def _nickname_mentions(text: str, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
     """The full name around a nickname, as one mention named without the nickname."""
-    found = []
+    found: list[tuple[Mention, str | None]] = []
     for match in _NICKNAMED.finditer(text):
         if skip(match.start(), match.end()):
             continue
@@ -343,7 +344,7 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
 
 
 def _handle_mentions(text: str, taken: set[int]) -> list[tuple[Mention, str | None]]:
-    out = []
+    out: list[tuple[Mention, str | None]] = []
     for match in _HANDLE.finditer(text):
         start, end = match.span()
         if start not in taken:
@@ -366,21 +367,24 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
     # "Mrs Howard" and "Mr Howard" in one article are two people: titled surnames go by gender
     genders_of: dict[str, set[str]] = defaultdict(set)
     for mention, title in people:
-        if TITLES.get(title):
-            genders_of[mention.text.split()[-1].lower()].add(TITLES[title])
+        gender = TITLES.get(title) if title is not None else None
+        if gender:
+            genders_of[mention.text.split()[-1].lower()].add(gender)
     # Fullest names first, so that "Corbyn" finds "Jeremy Corbyn" wherever it stands.
     for mention, title in sorted(people, key=lambda mt: -len(mt[0].text.split())):
         words = mention.text.split()
         surname = words[-1].lower()
         cluster = None
-        if len(genders_of[surname]) > 1 and (not TITLES.get(title) or title in FIRST_NAME_TITLES):
+        gender = TITLES.get(title) if title is not None else None
+        if len(genders_of[surname]) > 1 and (not gender or title in FIRST_NAME_TITLES):
             # whose gender is unknown: a full name, or a bare "Clinton" beside "Mr" and "Mrs Clinton",
             # which could be either of them, stays a name of its own
             cluster = by_key.get(("full", mention.text.lower())) or new("PERSON")
         elif len(genders_of[surname]) > 1:
-            gendered = ("surname", f"{surname}~{TITLES.get(title)}")
+            gendered = ("surname", f"{surname}~{gender}")
             cluster = by_key.get(gendered) or new("PERSON")
             by_key[gendered] = cluster
+            assert title is not None  # a gendered title: the branch above took every other
             cluster.names.append(f"{title.capitalize()} {mention.text}")  # "Mrs Howard": the name tells them apart
         elif len(words) == 1 and title in FIRST_NAME_TITLES:
             cluster = by_key.get(("first", surname)) or by_key.get(("surname", surname))

@@ -113,8 +113,8 @@ def party(tokens, resolver: Resolver) -> str | None:
         phrase = _name_phrase(token)
         if token.pos_ == "PROPN" and is_listed_party(phrase):
             return canonical_party(phrase)  # "Change UK", "the Independent Group": a listed party
-        named = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
-        named = [h for h in named if h and is_party_name(h[1].name)]
+        hits = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
+        named = [h for h in hits if h and is_party_name(h[1].name)]
         if named:
             return named[0][1].name  # "the Labour party"
         fresh = any(c.lower_ in {"new", "own", "breakaway"} for c in token.children)  # "his new party"
@@ -286,4 +286,4 @@ def party_label(noun, resolver: Resolver) -> str | None:
 
 
 def party_in(token, resolver: Resolver) -> list:
-    return [t for t in token.subtree if resolver.entity_at(t) and is_party_name(resolver.entity_at(t)[1].name)]
+    return [t for t in token.subtree if (hit := resolver.entity_at(t)) and is_party_name(hit[1].name)]

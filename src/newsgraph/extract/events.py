@@ -401,9 +401,11 @@ def _post_held_until(token, resolver: Resolver) -> str | None:
             return None
         node = node.head
         if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in HELD:
+            offices = lexicon().office_words
             roles = [c for c in node.children if c.dep_ in {"attr", "oprd", "acomp"}] + [
-                g for c in node.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
-            roles = [r for r in roles if r.lemma_.lower() in lexicon().office_words or r.lower_ in lexicon().office_words]
+                g for c in node.children if c.dep_ == "prep" and c.lower_ == "as"
+                for g in c.children if g.dep_ == "pobj"]
+            roles = [r for r in roles if r.lemma_.lower() in offices or r.lower_ in offices]
             return args.role_text(roles[0]) if roles else None
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"relcl", "advcl", "pobj", "prep", "acl"}:
             return None
@@ -416,8 +418,8 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
     if kind == "join_party":
         role = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                 if g.lemma_.lower() in lexicon().office_words]
-        body = objects and objects[0].lemma_.lower() in lexicon().body_nouns
-        if frame.lemma in {"join", "rejoin"} and objects and (role or body):
+        body_noun = objects and objects[0].lemma_.lower() in lexicon().body_nouns
+        if frame.lemma in {"join", "rejoin"} and objects and (role or body_noun):
             # "joined the shadow cabinet", "joined Indepen Consulting as a paid adviser": a post;
             # joining any other body ("joined the KGB") is no appointment and no party
             return "appoint", subject, args.organisation(objects, resolver) or args.role_text(objects[0])

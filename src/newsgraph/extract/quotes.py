@@ -287,7 +287,8 @@ def _that_clauses(clause, words: list) -> list[list]:
         return [words]
     later = {t.i for t in second[0].subtree}
     first = [t for t in words if t.i < second[0].left_edge.i and t.i not in later]
-    rest = [t for t in words if t.i in later and not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == second[0].i)]
+    rest = [t for t in words if t.i in later
+            and not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == second[0].i)]
     return [first, rest]
 
 

@@ -72,7 +72,7 @@ def _phrase(token, entity_at) -> str:
 
 def person_roles(entities: list[Entity], roles: dict[str, list[tuple[int, Entity, str]]]) -> list[Entity]:
     """Each person with the offices written beside their name, in order of first use."""
-    found: dict[int, list[str]] = {}
+    found: dict[int, list[tuple[int, str]]] = {}
     for entries in roles.values():
         for offset, entity, phrase in entries:
             if phrase and phrase.split()[-1] in OFFICE_WORDS:

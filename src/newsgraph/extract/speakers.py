@@ -188,7 +188,8 @@ class Resolver:
         # not an owner ("Scott's niece, Marcia Price" is not Scott; spokespeople are read before this)
         for token in span:
             hit = self.entity_at(token)
-            if hit and hit[1].label == "PERSON" and not (head.lemma_.lower() in RELATIVE_NOUNS and _in_possessive(token, head)):
+            if hit and hit[1].label == "PERSON" and not (
+                    head.lemma_.lower() in RELATIVE_NOUNS and _in_possessive(token, head)):
                 return hit
         for token in span:
             hit = self.entity_at(token)

@@ -59,7 +59,8 @@ def find_events(doc, layout: Layout, marks, entities: list[Entity], quotes: list
 def speakers_of(quotes: list[Quote], entities: list[Entity]):
     """offset -> the entity whose quote covers it (None outside quotes or for unnamed sources)."""
     by_name = {e.name: e for e in entities}
-    spans = [(q.start, q.end, by_name.get(q.speaker)) for q in quotes if q.kind in {"direct", "mixed", "post"}]
+    spans = [(q.start, q.end, by_name.get(q.speaker) if q.speaker is not None else None)
+             for q in quotes if q.kind in {"direct", "mixed", "post"}]
 
     def speaker_at(offset: int) -> Entity | None:
         return next((entity for start, end, entity in spans if start <= offset < end), None)

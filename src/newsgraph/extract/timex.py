@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import TimeValue
@@ -48,7 +49,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
-               skip=lambda start, end: False, candidates: list[tuple[int, int]] = ()) -> list[TimeValue]:
+               skip=lambda start, end: False, candidates: Sequence[tuple[int, int]] = ()) -> list[TimeValue]:
     """Every temporal expression of the text with its normalised value (``None`` if unanchored).
 
     ``candidates`` are further spans (spaCy's DATE entities) that the patterns may miss;
@@ -130,8 +131,8 @@ def _normalise(kind: str, m: re.Match, published: dt.date | None, day_first: boo
         return f"{published.year + 1:04d}", "year"
     if kind == "deictic":
         word = m["word"].lower()
-        day = published - dt.timedelta(days=1) if word == "yesterday" else published
-        return day.isoformat(), "day"
+        when = published - dt.timedelta(days=1) if word == "yesterday" else published
+        return when.isoformat(), "day"
     if kind == "weekday":
         target = WEEKDAYS[m["wd"].lower()]
         back = (published.weekday() - target) % 7
@@ -158,7 +159,7 @@ def parse_single(expression: str, published: dt.date | None = None) -> str | Non
     """An ISO day for one absolute expression the patterns miss, through dateparser."""
     import dateparser
 
-    settings = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    settings: dict[str, str | dt.datetime] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     parsed = dateparser.parse(expression, languages=["en"], settings=settings)

@@ -5,13 +5,14 @@ one bad file never stops a batch: the caller records the error and goes on.
 """
 from __future__ import annotations
 
+import io
 import logging
 import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from ..errors import InputError, InputTooLarge, NotARegularFile, UnreadableArchive
 from ..model import Article
@@ -121,7 +122,7 @@ def _read_stream(stream: BinaryIO, source: str, options: Options) -> Iterator[Ar
     head = stream.peek(1)[:1] if hasattr(stream, "peek") else b""
     while head in (b" ", b"\n", b"\r", b"\t"):
         stream.read(1)
-        head = stream.peek(1)[:1]
+        head = cast(io.BufferedReader, stream).peek(1)[:1]  # a blank head came from peek: the stream has it
     try:
         if head == b"{":
             yield from read_jsonl(stream, source, options.max_bytes)

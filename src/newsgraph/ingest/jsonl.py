@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from ..errors import InputError, InputTooLarge, MalformedRecord
 from ..model import Article
@@ -19,7 +19,7 @@ def read_jsonl(lines: Iterable[bytes] | BinaryIO, source: str, max_bytes: int) -
     From a file, lines are read at most ``max_bytes`` at a time: a longer line is refused
     and skipped without ever being held whole (a 2 GB line in a small gzip file).
     """
-    rows = bounded_lines(lines, max_bytes) if hasattr(lines, "readline") else lines
+    rows = bounded_lines(cast(BinaryIO, lines), max_bytes) if hasattr(lines, "readline") else lines
     for number, raw in enumerate(rows, 1):
         where = f"{source}:{number}"
         if raw is None:

@@ -46,7 +46,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
             yield UnreadableArchive(str(path), f"not a readable WARC file: {type(exc).__name__}: {exc}")
 
 
-def _html_response(record, path: Path, max_bytes: int) -> tuple | None:
+def _html_response(record, path: Path, max_bytes: int) -> tuple[bytes | InputError, str | None, str | None] | None:
     """(html bytes, source, url) of an HTML response record, its error, or None for other records."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -61,9 +61,10 @@ def _html_response(record, path: Path, max_bytes: int) -> tuple | None:
     return record.content_stream().read(max_bytes + 1), source, url
 
 
-def _article(data, source: str | None, url: str | None, max_bytes: int) -> Article | InputError:
+def _article(data: bytes | InputError, source: str | None, url: str | None, max_bytes: int) -> Article | InputError:
     if isinstance(data, InputError):
         return data
+    assert source is not None  # _html_response gives a source with every page it reads
     try:
         return read_html(data, source, max_bytes, url=url)
     except InputError as exc:

@@ -17,6 +17,7 @@ def list_articles(engine: Engine, limit: int = 50, offset: int = 0) -> tuple[lis
             select(articles.c.id, articles.c.title, articles.c.published, articles.c.source, articles.c.url)
             .order_by(articles.c.published.desc(), articles.c.id.desc()).limit(limit).offset(offset)).mappings()
         total = connection.execute(select(func.count()).select_from(articles)).scalar()
+        assert total is not None  # a count always gives one row
         return [_plain(r) for r in rows], total
 
 
@@ -70,6 +71,7 @@ def find_people(engine: Engine, name: str | None = None, limit: int = 50, offset
                    entities.c.n_quotes.label("quotes")).where(condition)
             .order_by(entities.c.n_articles.desc(), entities.c.name).limit(limit).offset(offset)).mappings()
         total = connection.execute(select(func.count()).select_from(entities).where(condition)).scalar()
+        assert total is not None  # a count always gives one row
         return [dict(r) for r in rows], total
 
 

@@ -110,7 +110,9 @@ def count_quotes(engine: Engine, speaker: str | None = None, search: str | None 
     with engine.connect() as connection:
         query = _quote_filters(connection, select(func.count()).select_from(quotes), speaker, search, since, until,
                                most, kind)
-        return connection.execute(query).scalar()
+        total = connection.execute(query).scalar()
+        assert total is not None  # a count always gives one row
+        return total
 
 
 def _quote_filters(connection: Connection, query, speaker, search, since, until, most: int, kind=None):
@@ -150,7 +152,9 @@ def count_events(engine: Engine, type_: str | None = None, person: str | None = 
                  status: str | None = None) -> int:
     with engine.connect() as connection:
         query = _event_filters(connection, select(func.count()).select_from(events), type_, person, org, status)
-        return connection.execute(query).scalar()
+        total = connection.execute(query).scalar()
+        assert total is not None  # a count always gives one row
+        return total
 
 
 def _event_filters(connection: Connection, query, type_, person, org, status):

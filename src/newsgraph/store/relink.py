@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import cast
 
 from sqlalchemy import bindparam, delete, exists, func, select, text, update
 from sqlalchemy.engine import Connection
@@ -56,7 +57,8 @@ def canonical_order(connection: Connection) -> list[str]:
 
 
 def _summary(connection: Connection) -> dict:
-    labels = dict(connection.execute(select(entities.c.label, func.count()).group_by(entities.c.label)).all())
+    labels: dict[str, int] = dict(
+        connection.execute(select(entities.c.label, func.count()).group_by(entities.c.label)).all())
     return {"people": labels.get("PERSON", 0), "organisations": labels.get("ORG", 0),
             "timeline_events": connection.execute(select(func.count()).select_from(timeline)).scalar()}
 
@@ -77,8 +79,8 @@ def _clear(connection: Connection) -> None:
     for table in (mentions, aliases, roles, timeline, entities):
         connection.execute(delete(table))
     if connection.dialect.name == "postgresql":  # SQLite's rowids start again at 1 by themselves
-        for table in ("entities", "timeline"):
-            connection.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 1, false)"))
+        for table_name in ("entities", "timeline"):
+            connection.execute(text(f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), 1, false)"))
 
 
 def _relink_chunk(connection: Connection, ids: list[str]) -> None:
@@ -146,10 +148,11 @@ def adopt_legacy(connection: Connection) -> int:
     named = _names_given(connection, {article for article, _ in groups})
     roles_left = _legacy_roles(connection, {entity for _, entity in groups})
     known_as: dict[int, set[str]] = defaultdict(set)
-    for row in connection.execute(select(aliases.c.entity_id, aliases.c.alias)):
-        known_as[row.entity_id].add(row.alias)
+    for alias_row in connection.execute(select(aliases.c.entity_id, aliases.c.alias)):
+        known_as[alias_row.entity_id].add(alias_row.alias)
     article_text = _texts(connection)
-    new_rows, local = [], defaultdict(int)
+    new_rows: list[dict] = []
+    local: defaultdict[str, int] = defaultdict(int)
     for (article_id, entity_id), spans in sorted(groups.items(), key=lambda g: (g[0][0], g[1][0].start)):
         texts = list(dict.fromkeys(s.text for s in spans))
         # an alias that is no mention came from an acronym the article defines: "Palestinian Authority (PA)"
@@ -188,7 +191,9 @@ def _texts(connection: Connection):
 
     def text_of(article_id: str) -> str:
         if article_id not in cache:
-            cache[article_id] = connection.execute(select(articles.c.text).where(articles.c.id == article_id)).scalar()
+            # articles.text is NOT NULL and the ids asked for are those of stored articles
+            cache[article_id] = cast(str, connection.execute(
+                select(articles.c.text).where(articles.c.id == article_id)).scalar())
         return cache[article_id]
 
     return text_of
@@ -213,9 +218,9 @@ def _legacy_roles(connection: Connection, entity_ids: set[int]) -> dict[int, dic
                                   .order_by(roles.c.entity_id, roles.c.role)):
         if row.entity_id in entity_ids:
             left[row.entity_id][row.role] = row.n_articles
-    for row in connection.execute(select(article_entities.c.entity_id, article_entities.c.roles)
-                                  .where(article_entities.c.entity_id.is_not(None))):
-        for role in row.roles:
-            if role in left.get(row.entity_id, {}):
-                left[row.entity_id][role] -= 1
+    for carried in connection.execute(select(article_entities.c.entity_id, article_entities.c.roles)
+                                      .where(article_entities.c.entity_id.is_not(None))):
+        for role in carried.roles:
+            if role in left.get(carried.entity_id, {}):
+                left[carried.entity_id][role] -= 1
     return left

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, delete, insert, or_, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, CursorResult, Engine
 
 from .. import link
 from ..errors import AnalysisFailed, ArticleTooLong, InputError
@@ -101,7 +101,8 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
     ids = link_entities(connection, article.id, article.text, people_and_orgs)
     by_name = names_to_ids(people_and_orgs, ids)
     quote_rows = [dict(article_id=article.id, start=q.start, end=q.end, text=q.text, kind=q.kind, speaker=q.speaker,
-                       speaker_id=by_name.get(q.speaker), speaker_start=q.speaker_start, speaker_end=q.speaker_end,
+                       speaker_id=by_name.get(q.speaker) if q.speaker is not None else None,
+                       speaker_start=q.speaker_start, speaker_end=q.speaker_end,
                        cue=q.cue, published=article.published) for q in analysis.quotes]
     if quote_rows:
         connection.execute(insert(quotes), quote_rows)
@@ -111,13 +112,14 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
         connection.execute(insert(posts), post_rows)
     for ev in analysis.events:
         person_id, timeline_id = link_event(connection, ev, by_name)
-        event_id = connection.execute(insert(events).values(
+        event_id = _inserted_id(connection.execute(insert(events).values(
             article_id=article.id, type=ev.type, person=ev.person, person_id=person_id, org=ev.org, place=ev.place,
-            date=ev.date, status=ev.status, reason=ev.reason, timeline_id=timeline_id)).inserted_primary_key[0]
+            date=ev.date, status=ev.status, reason=ev.reason, timeline_id=timeline_id)))
         evidence = [dict(event_id=event_id, article_id=article.id, start=s.start, end=s.end) for s in ev.evidence]
         if evidence:
             connection.execute(insert(event_evidence), evidence)
-    count(connection, people_and_orgs, ids, [by_name.get(q.speaker) for q in analysis.quotes])
+    count(connection, people_and_orgs, ids,
+          [by_name.get(q.speaker) if q.speaker is not None else None for q in analysis.quotes])
     queries.index_for_search(connection, article.id, article.title, article.text,
                              [(f"{article.id}:{q.start}", q.text) for q in analysis.quotes])
     return True
@@ -219,8 +221,8 @@ def _link_entity(connection: Connection, entity: Entity, text: str, taken: set[i
         if found is None and entity.label == "PERSON":
             found = _adopt_fuller_name(connection, entity.name, key, gender)
     if found is None:
-        found = connection.execute(insert(entities).values(
-            name=entity.name, label=entity.label, key=key, gender=gender)).inserted_primary_key[0]
+        found = _inserted_id(connection.execute(insert(entities).values(
+            name=entity.name, label=entity.label, key=key, gender=gender)))
     elif gender:
         connection.execute(update(entities).where(entities.c.id == found, entities.c.gender.is_(None))
                            .values(gender=gender))
@@ -306,6 +308,13 @@ def _link_event(connection: Connection, ev, person_id: int) -> int:
                 date=link.more_precise(row["date"], ev.date), org=row["org"] or ev.org,
                 place=row["place"] or ev.place, reason=row["reason"] or ev.reason))
             return row["id"]
-    return connection.execute(insert(timeline).values(
+    return _inserted_id(connection.execute(insert(timeline).values(
         type=ev.type, person_id=person_id, person=ev.person, org=ev.org, place=ev.place, date=ev.date,
-        reason=ev.reason)).inserted_primary_key[0]
+        reason=ev.reason)))
+
+
+def _inserted_id(result: CursorResult) -> int:
+    """The primary key of the row a single-row insert made."""
+    key = result.inserted_primary_key
+    assert key is not None  # SQLAlchemy sets it for every single-row insert
+    return key[0]

@@ -133,9 +133,11 @@ def article(article_id: str, s=Depends(store)) -> dict:
 def quotes(speaker: Words = None, q: Words = None, since: dt.date | None = None,
            until: dt.date | None = None, kind: QuoteKind | None = None, limit: Limit = 50, offset: Offset = 0,
            s=Depends(store)):
-    kind = str(kind) if kind else None  # a plain value for the database
-    rows = s.list_quotes(speaker=speaker, search=q, since=since, until=until, limit=limit, offset=offset, kind=kind)
-    return _page(rows, s.count_quotes(speaker=speaker, search=q, since=since, until=until, kind=kind), limit, offset)
+    plain_kind = str(kind) if kind else None  # a plain value for the database
+    rows = s.list_quotes(speaker=speaker, search=q, since=since, until=until, limit=limit, offset=offset,
+                         kind=plain_kind)
+    return _page(rows, s.count_quotes(speaker=speaker, search=q, since=since, until=until, kind=plain_kind),
+                 limit, offset)
 
 
 @router.get("/people", response_model=Page, summary="People, most reported first; ?name= filters")
@@ -163,9 +165,9 @@ def org(org_id: Id, s=Depends(store)) -> dict:
 @router.get("/events", response_model=Page, summary="Events by type, person and organisation")
 def events(type: EventType | None = None, person: Words = None, org: Words = None,  # noqa: A002
            status: EventStatus | None = None, limit: Limit = 50, offset: Offset = 0, s=Depends(store)):
-    type, status = (str(v) if v else None for v in (type, status))  # noqa: A001  plain values for the database
-    rows = s.list_events(type_=type, person=person, org=org, status=status, limit=limit, offset=offset)
-    return _page(rows, s.count_events(type_=type, person=person, org=org, status=status), limit, offset)
+    plain_type, plain_status = (str(v) if v else None for v in (type, status))  # plain values for the database
+    rows = s.list_events(type_=plain_type, person=person, org=org, status=plain_status, limit=limit, offset=offset)
+    return _page(rows, s.count_events(type_=plain_type, person=person, org=org, status=plain_status), limit, offset)
 
 
 @router.get("/search", response_model=Page, summary="Full text over articles and quotes")
