@@ -231,3 +231,14 @@ def test_store_migrations_bring_an_old_schema_up_to_date(tmp_path):
     store = open_store(str(tmp_path / "old.db"))
     ingest([str(SEEDS)], store)
     assert store.list_people()[0]["articles"] >= 1
+
+
+def test_store_reads_through_named_methods_only(tmp_path):
+    from newsgraph.store.reader import QuoteRef, StoreReader
+
+    store = open_store(str(tmp_path / "named.db"))
+    assert isinstance(store, StoreReader) and "__getattr__" not in vars(type(store))
+    with pytest.raises(AttributeError):
+        store.index_for_search  # noqa: B018  a writer's helper that takes a Connection is not a store method
+    ref = QuoteRef("bbc/politics:001.txt", 120)
+    assert QuoteRef.parse(str(ref)) == ref and str(ref) == "bbc/politics:001.txt:120"

@@ -11,6 +11,7 @@ from sqlalchemy import and_, case, false, func, or_, select, text, tuple_
 from sqlalchemy.engine import Connection, Engine
 
 from .. import link
+from .refs import QuoteRef
 from .schema import aliases, articles, entities, events, failures, mentions, quotes, roles, timeline
 
 
@@ -123,8 +124,7 @@ def _quote_filters(connection: Connection, query, speaker, search, since, until,
         query = query.where(quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
     if search:
         # through the full-text index, not a scan of every quote
-        pairs = [(a, int(s)) for a, s in (r["ref"].rsplit(":", 1)
-                                          for r in _match(connection, search, "quote", most, ranked=False))]
+        pairs = [tuple(QuoteRef.parse(r["ref"])) for r in _match(connection, search, "quote", most, ranked=False)]
         # the article ids let the database use its index; the pairs then pick the quotes
         query = query.where(quotes.c.article_id.in_({a for a, _ in pairs}),
                             tuple_(quotes.c.article_id, quotes.c.start).in_(pairs) if pairs else false())

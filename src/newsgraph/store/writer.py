@@ -6,12 +6,14 @@ import hashlib
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, delete, insert, or_, select, update
-from sqlalchemy.engine import Connection, CursorResult, Engine
+from sqlalchemy.engine import Connection, CursorResult
 
 from .. import link
 from ..errors import AnalysisFailed, ArticleTooLong, InputError
 from ..model import Analysis, Entity
-from . import browse, queries
+from . import queries
+from .reader import StoreReader
+from .refs import QuoteRef
 from .schema import (aliases, article_entities, articles, entities, event_evidence, events, failures, mentions, posts,
                      quotes, roles, timeline)
 
@@ -25,19 +27,8 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Store:
-    """A connected, migrated store. Queries are in ``queries.py``; this class writes."""
-
-    def __init__(self, engine: Engine):
-        self.engine = engine
-
-    # -- reading, delegated -----------------------------------------------------------------
-
-    def __getattr__(self, name: str):
-        query = getattr(queries, name, None) or getattr(browse, name, None)
-        if query is None or name.startswith("_"):
-            raise AttributeError(name)
-        return lambda *args, **kwargs: query(self.engine, *args, **kwargs)
+class Store(StoreReader):
+    """A connected, migrated store: the named reads of ``StoreReader`` and the writes below."""
 
     def known(self, article_id: str, text: str) -> bool:
         """Is this article (by id or identical text) already stored?"""
@@ -121,7 +112,7 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
     count(connection, people_and_orgs, ids,
           [by_name.get(q.speaker) if q.speaker is not None else None for q in analysis.quotes])
     queries.index_for_search(connection, article.id, article.title, article.text,
-                             [(f"{article.id}:{q.start}", q.text) for q in analysis.quotes])
+                             [(str(QuoteRef(article.id, q.start)), q.text) for q in analysis.quotes])
     return True
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import NotFound
+from ..store.refs import QuoteRef
 from . import MAX_ID, MAX_OFFSET, MAX_QUERY_CHARS
 from .render import marked_text, timeline_svg
 
@@ -62,7 +63,7 @@ def search(request: Request, q: str = ""):
         entities = [{**p, "label": "PERSON"} for p in people] + [{**o, "label": "ORG"} for o in orgs]
         for hit in store.search(q, limit=30, ranked=False):
             if hit["kind"] == "quote":
-                article_id, start = hit["ref"].rsplit(":", 1)
+                article_id, start = QuoteRef.parse(hit["ref"])
                 hit["href"] = f"/articles/{quote(article_id)}#q-{start}"
             else:
                 hit["href"] = f"/articles/{quote(hit['ref'])}"

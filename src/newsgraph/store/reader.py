@@ -1,0 +1,84 @@
+"""The store's read side: one named method per question the CLI, the API and the pages ask.
+
+Every method opens its own connection through the query functions of ``queries.py`` and
+``browse.py``; nothing here writes. ``Store`` (``writer.py``) adds the writes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from sqlalchemy.engine import Engine
+
+from . import browse, queries
+from .refs import QuoteRef
+
+__all__ = ["StoreReader", "QuoteRef"]
+
+
+class StoreReader:
+    """Named read queries over a connected, migrated store."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # -- quotes and events --------------------------------------------------------------------
+
+    def list_quotes(self, speaker: str | None = None, search: str | None = None, since: dt.date | None = None,
+                    until: dt.date | None = None, limit: int = 1000, offset: int = 0,
+                    kind: str | None = None) -> list[dict]:
+        return queries.list_quotes(self.engine, speaker, search, since, until, limit, offset, kind)
+
+    def count_quotes(self, speaker: str | None = None, search: str | None = None, since: dt.date | None = None,
+                     until: dt.date | None = None, most: int = 1000, kind: str | None = None) -> int:
+        return queries.count_quotes(self.engine, speaker, search, since, until, most, kind)
+
+    def list_events(self, type_: str | None = None, person: str | None = None, org: str | None = None,
+                    status: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict]:
+        return queries.list_events(self.engine, type_, person, org, status, limit, offset)
+
+    def count_events(self, type_: str | None = None, person: str | None = None, org: str | None = None,
+                     status: str | None = None) -> int:
+        return queries.count_events(self.engine, type_, person, org, status)
+
+    def get_timeline(self, name: str) -> list[dict]:
+        return queries.get_timeline(self.engine, name)
+
+    # -- people, organisations, articles ----------------------------------------------------
+
+    def list_people(self, limit: int = 1000) -> list[dict]:
+        return queries.list_people(self.engine, limit)
+
+    def find_people(self, name: str | None = None, limit: int = 50, offset: int = 0,
+                    label: str = "PERSON") -> tuple[list[dict], int]:
+        return browse.find_people(self.engine, name, limit, offset, label)
+
+    def get_entity(self, entity_id: int, label: str | None = None, quote_limit: int = 50) -> dict | None:
+        return browse.get_entity(self.engine, entity_id, label, quote_limit)
+
+    def list_articles(self, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+        return browse.list_articles(self.engine, limit, offset)
+
+    def get_article(self, article_id: str) -> dict | None:
+        return browse.get_article(self.engine, article_id)
+
+    def identity_audit(self) -> list[dict]:
+        return queries.identity_audit(self.engine)
+
+    def surface_forms(self) -> dict[str, list[str]]:
+        return queries.surface_forms(self.engine)
+
+    # -- search, counts, export -------------------------------------------------------------
+
+    def search(self, terms: str, limit: int = 50, ranked: bool = True) -> list[dict]:
+        return queries.search(self.engine, terms, limit, ranked)
+
+    def stats(self) -> dict:
+        return queries.stats(self.engine)
+
+    def list_failures(self) -> list[dict]:
+        return queries.list_failures(self.engine)
+
+    def table_rows(self, name: str):
+        return queries.table_rows(self.engine, name)
+
+    def graph(self) -> tuple[list[dict], list[dict]]:
+        return queries.graph(self.engine)
