@@ -230,3 +230,15 @@ def test_a_gzip_bomb_line_is_refused_with_bounded_memory(tmp_path):
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert [type(i).__name__ for i in items][:1] == ["InputTooLarge"]
     assert grown_mb < 100, grown_mb
+
+
+@pytest.mark.parametrize("path", ["bbc/business/308.txt"])
+def test_real_articles_that_once_failed_now_analyse(path):
+    """"The French co-head of EADS, Noel Forgeard": the parser's 'head' of "co-head" is the token
+    "-", whose role phrase is empty; it failed the events stage (E401) and must analyse."""
+    from newsgraph.ingest import read_path
+    from newsgraph.service import analyze
+
+    article = next(read_path(SHARED / "corpus" / path))
+    result = analyze(article)
+    assert result.article.id == article.id and result.quotes

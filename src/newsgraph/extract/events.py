@@ -100,7 +100,7 @@ def _posts_left(found: list[_Found], resolver: Resolver) -> list[_Found]:
         if event.type != "resign_office" or event.org is not None or event.person is None:
             continue
         former = sorted({phrase for entries in resolver.roles.values() for _, person, phrase in entries
-                         if person is event.person and phrase.lower().split()[0] in {"former", "ex", "ex-"}})
+                         if person is event.person and phrase.lower().split()[:1] in (["former"], ["ex"], ["ex-"])})
         if len(former) == 1:
             event.org = " ".join(former[0].split()[1:]) or None
     return found

@@ -46,13 +46,14 @@ def read_roles(doc, entity_at) -> dict[str, list[tuple[int, Entity, str]]]:
         while nxt is not None and nxt.lower_ in ADDRESS_TITLES:
             nxt = nxt.nbor(1) if nxt.i + 1 < len(doc) else None
         hit = entity_at(nxt) if nxt is not None else None
-        if hit and hit[1].label == "PERSON":
-            roles.setdefault(token.lemma_.lower(), []).append((token.idx, hit[1], _phrase(token, entity_at)))
         # "Jennifer Gerber, director of LFI": an appositive role after the name
-        if token.dep_ == "appos":
-            hit = entity_at(token.head)
-            if hit and hit[1].label == "PERSON":
-                roles.setdefault(token.lemma_.lower(), []).append((token.idx, hit[1], _phrase(token, entity_at)))
+        after = entity_at(token.head) if token.dep_ == "appos" else None
+        people = [h[1] for h in (hit, after) if h and h[1].label == "PERSON"]
+        phrase = _phrase(token, entity_at) if people else ""
+        if not phrase.strip():
+            continue  # no one beside it, or no words of its own left (all of it part of a name)
+        for person in people:
+            roles.setdefault(token.lemma_.lower(), []).append((token.idx, person, phrase))
     return roles
 
 
