@@ -192,12 +192,20 @@ def test_walking_up_to_a_verbless_root_ends():
     ("Charles Kennedy visits Manchester, Liverpool and Leicester as Lib Dem election preparations speed up.",
      {"Liverpool", "Lib Dem"}),
     ("Farmer Geoff Brooks said the plan was wrong.", {"Farmer Geoff Brooks"}),
+    ("Liverpool student David Dunne asked why. In Bolton West and Milton Keynes the vote was close.",
+     {"Liverpool", "Bolton West", "Milton Keynes"}),
     ("Lifelong Learning Minister Jim Wallace said no to the White Paper in Clwyd North West.",
      {"Lifelong Learning Minister Jim Wallace", "White Paper", "Clwyd North West"}),
 ])
 def test_entities_no_junk_people(text, not_people):
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
     assert not people & not_people, people
+
+
+def test_entities_people_named_like_places_stay_people():
+    text = "Lord Halifax spoke, Ian Paisley laughed and Austin Mitchell agreed with Alan West."
+    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    assert {"Halifax", "Ian Paisley", "Austin Mitchell", "Alan West"} <= people, people
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..nlp import doc_text
 from ..model import Entity, Mention
+from ..data import load
 from .lexicon import canonical_party
 
 # Titles that stand before a name; those that go with a first name ("Dame Louise") too.
@@ -45,6 +46,7 @@ PARTY_WORDS = {
 }
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACES = frozenset(place.lower() for places in load("places")["places"].values() for place in places)
 # the words that end a constituency, street or building's name, never a person's
 COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
 PLACE_TAILS = COMPASS | {"road", "street", "st", "avenue", "lane", "wharf", "tower", "square"}
@@ -139,6 +141,8 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         mention_text = " ".join(written.split())
         if label == "PERSON" and not _looks_like_name(mention_text):
             continue
+        if label == "PERSON" and title is None and _is_listed_place(mention_text):
+            continue
         if label == "PERSON" and _ends_a_title_case_name(doc, ent, mention_text):
             continue
         found.append((Mention(start, end, mention_text, label), title))
@@ -164,6 +168,12 @@ def _nickname_mentions(text: str, skip, taken: set[int]) -> list[tuple[Mention, 
         found.append((Mention(match.start(), match.end(), f"{match[1]} {match[3]}", "PERSON"), None))
         taken.update(range(match.start(), match.end()))
     return found
+
+
+def _is_listed_place(name: str) -> bool:
+    """'Liverpool', 'Milton Keynes', 'Bolton West': a listed place, or one and a compass word."""
+    words = name.lower().split()
+    return name.lower() in PLACES or (len(words) > 1 and words[-1] in COMPASS and " ".join(words[:-1]) in PLACES)
 
 
 def _is_place(ent, name: str, places: set[str]) -> bool:
