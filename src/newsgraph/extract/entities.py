@@ -49,7 +49,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACES = frozenset(place.lower() for places in load("places")["places"].values() for place in places)
 # the words that end a constituency, street or building's name, never a person's
 COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
-PLACE_TAILS = COMPASS | {"road", "street", "st", "avenue", "lane", "wharf", "tower", "square"}
+PLACE_TAILS = COMPASS | {"road", "st", "avenue", "wharf", "tower", "square"}  # not "Lane", "Street": surnames
 # words that end the name of a thing or body the model may take for a person
 NOT_NAME_TAILS = {"paper", "affairs", "concern", "network", "maintenance", "leisure", "tendency"}
 # what a person does, capitalised before the name at the start of a sentence or as a label
