@@ -37,7 +37,7 @@ def load_model(name: str | None = None):
         except OSError as exc:
             tried.append(f"{candidate} ({str(exc).splitlines()[0][:80]})")
             continue
-        _add_paragraph_boundaries(nlp)
+        add_paragraph_boundaries(nlp)
         LOGGER.info("loaded spaCy model %s %s", candidate, nlp.meta.get("version"))
         return nlp
     raise ModelNotFound(
@@ -46,7 +46,7 @@ def load_model(name: str | None = None):
     )
 
 
-def _add_paragraph_boundaries(nlp) -> None:
+def add_paragraph_boundaries(nlp) -> None:
     """Start a sentence after every line break, before the parser sees the text."""
     from spacy.language import Language
 
