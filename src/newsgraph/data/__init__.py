@@ -13,3 +13,8 @@ def load(name: str) -> dict:
     """The parsed ``NAME.toml`` of this folder (cached: every caller shares one copy)."""
     with (HERE / f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
+
+
+def words(table: str, name: str) -> frozenset[str]:
+    """One word list of ``words.toml``: ``words("lexicon", "reporting_verbs")``."""
+    return frozenset(load("words")[table][name])

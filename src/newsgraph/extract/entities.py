@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..nlp import doc_text
 from ..model import Entity, Mention
 from ..data import load
+from ..data import words as word_list
 from .lexicon import canonical_party
 
 # Titles that stand before a name; those that go with a first name ("Dame Louise") too.
@@ -25,44 +26,27 @@ TITLES = {
     "councillor": None, "president": None, "senator": None, "sen": None, "rep": None,
     "gov": None, "governor": None, "mayor": None, "judge": None, "justice": None,
 }
-FIRST_NAME_TITLES = {"sir", "dame", "lord", "lady"}
+FIRST_NAME_TITLES = word_list("entities", "first_name_titles")
 # the last word of the names of laws, plans and bodies: "Criminal Justice Bill", "Family Division"
-DOCUMENT_WORDS = frozenset({"bill", "act", "plan", "order", "division", "report", "review", "strategy",
-                            "fund", "trust", "service", "scheme", "charter", "code", "directive", "treaty"})
+DOCUMENT_WORDS = word_list("entities", "document_words")
 # titles that are only titles (the others are also words of names: "Criminal Justice Act")
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron"})
+HONORIFICS = word_list("entities", "honorifics")
 # a campaign slogan's first word, never a given name: "Vote Blair", "Get Brown"
-SLOGAN_VERBS = frozenset({"vote", "get", "back", "save", "stop", "support", "elect", "choose", "keep", "ditch",
-                          "dump", "sack", "bring", "make", "beat", "defeat"})
+SLOGAN_VERBS = word_list("entities", "slogan_verbs")
 # plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"
-GROUP_WORDS = frozenset({"people", "families", "children", "citizens", "workers", "voters", "members", "mps",
-                         "peers", "ministers", "lords", "councillors", "supporters", "activists", "students",
-                         "staff", "officials", "democrats", "republicans"})
-NAME_SUFFIXES = {"mp", "mep", "msp", "am", "mla", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr"}
-PARTY_WORDS = {
-    "labour", "conservative", "conservatives", "tory", "tories", "liberal", "lib", "dems",
-    "democrats", "democrat", "ukip", "snp", "plaid", "green", "greens", "respect", "veritas",
-    "republican", "republicans", "democratic", "reform", "brexit",
-}
+GROUP_WORDS = word_list("entities", "group_words")
+NAME_SUFFIXES = word_list("entities", "name_suffixes")
+PARTY_WORDS = word_list("entities", "party_words")
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACES = frozenset(place.lower() for places in load("places")["places"].values() for place in places)
 # the words that end a constituency, street or building's name, never a person's
-COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
-PLACE_TAILS = COMPASS | {"road", "st", "avenue", "wharf", "tower", "square"}  # not "Lane", "Street": surnames
+COMPASS = word_list("entities", "compass")
+PLACE_TAILS = COMPASS | word_list("entities", "street_words")  # not "Lane", "Street": surnames
 # words that end the name of a thing or body the model may take for a person
-NOT_NAME_TAILS = {"paper", "affairs", "concern", "network", "maintenance", "leisure", "tendency"}
+NOT_NAME_TAILS = word_list("entities", "not_name_tails")
 # what a person does, capitalised before the name at the start of a sentence or as a label
-OCCUPATIONS = {
-    "backbencher", "farmer", "dj", "treasurer", "constable", "businessman", "businesswoman", "tycoon",
-    "presenter", "broadcaster", "author", "novelist", "actor", "actress", "singer", "comedian", "chef",
-    "writer", "journalist", "reporter", "editor", "columnist", "campaigner", "activist", "commentator",
-    "economist", "analyst", "lawyer", "solicitor", "barrister", "nurse", "teacher", "headteacher",
-    "pupil", "student", "pensioner", "widow", "veteran", "soldier", "millionaire", "billionaire",
-    "entrepreneur", "boss", "chairman", "chairwoman", "chancellor", "minister", "secretary", "councillor",
-    "spokesman", "spokeswoman", "leader", "candidate", "mp", "mep", "msp", "blogger", "architect", "designer",
-    "welshman", "scotsman", "englishman", "irishman",
-}
+OCCUPATIONS = word_list("entities", "occupations")
 ORG_LABELS = {"ORG", "NORP"}
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
@@ -241,12 +225,7 @@ def _extend_name(doc, token_end: int, end: int) -> int:
     return end
 
 
-ORG_WORDS = frozenset({
-    "party", "council", "committee", "movement", "association", "union", "group", "bank", "ltd", "plc",
-    "inc", "news", "times", "post", "office", "department", "ministry", "agency", "commission", "trust",
-    "service", "services", "university", "college", "school", "club", "foundation", "institute", "court",
-    "parliament", "assembly", "executive", "government", "labour", "conservatives", "democrats", "bbc",
-})
+ORG_WORDS = word_list("entities", "org_words")
 
 
 def _named_by_role(ent, words: list[str]) -> bool:
@@ -509,10 +488,7 @@ def is_party_name(name: str) -> bool:
 
 
 # "Jewish Labour Movement", "Labour Friends of Israel": bodies around a party, not the party
-NOT_PARTY_WORDS = frozenset({
-    "movement", "friends", "committee", "council", "union", "group", "association", "federation",
-    "students", "club", "society", "foundation", "network", "government", "executive", "conference",
-})
+NOT_PARTY_WORDS = word_list("entities", "not_party_words")
 
 
 

@@ -8,6 +8,7 @@ leaves the slot empty: no phrase is better than a junk phrase.
 """
 from __future__ import annotations
 
+from ..data import words as word_list
 from ..model import Entity
 from .entities import GROUP_WORDS, PARTY_WORDS, is_party_name
 from .frames import lexicon
@@ -18,16 +19,16 @@ from .speakers import Resolver
 # (one name each: "quit Number 10" and "since leaving Downing Street" are one departure)
 SEATS_OF_GOVERNMENT = {"number 10": "Downing Street", "no 10": "Downing Street",
                        "downing street": "Downing Street", "white house": "White House", "whitehall": "Whitehall"}
-CONTESTS = {"seat", "race", "election", "by-election", "primary", "contest"}  # won for a chamber
-GENERIC_POSTS = {"role", "post", "job", "position", "office"}
-TIME_NOUNS = {"century", "year", "decade", "generation", "era", "time"}
-CHAMBERS = {"senate", "house", "assembly", "parliament", "congress", "commons", "lords", "council", "legislature"}
+CONTESTS = word_list("event_args", "contests")  # won for a chamber
+GENERIC_POSTS = word_list("event_args", "generic_posts")
+TIME_NOUNS = word_list("event_args", "time_nouns")
+CHAMBERS = word_list("event_args", "chambers")
 # titles that are a seat in a body: "made a lord", "became a life peer"
 ROLE_BODIES = {"lord": "House of Lords", "peer": "House of Lords", "baroness": "House of Lords",
                "peerage": "House of Lords"}
-NOT_POSTS = {"school", "university", "college", "academy", "hospital", "prison", "club"}
+NOT_POSTS = word_list("event_args", "not_posts")
 RECENT_SENTENCES = 3  # how far back "the network" looks for the body it refers to
-DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my"}
+DETERMINERS = word_list("event_args", "determiners")
 
 
 def is_person(entity: Entity | None) -> bool:

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..data import words as word_list
 from ..model import TimeValue
 from .frames import lexicon
 from .lexicon import MODALS
 from .syntax import governing_verb
 
-INQUIRIES = {"investigation", "inquiry", "probe", "audit"}
+INQUIRIES = word_list("event_context", "inquiries")
 CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
 
 
 # "his possible successor": the words that make a named successor not (yet) one
-TEMPORAL_MARKS = {"when", "after", "as", "while", "once"}
-POTENTIAL = {"possible", "potential", "likely", "future", "would-be", "presumptive", "preferred"}
+TEMPORAL_MARKS = word_list("event_context", "temporal_marks")
+POTENTIAL = word_list("event_context", "potential")
 
 
 def clause_status(token) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..data import words as word_list
 from ..model import Entity, Event, Span, TimeValue
 from . import event_args as args
 from .event_context import clause_status, event_date, reason_of
@@ -26,10 +27,10 @@ from .speakers import Resolver
 from .syntax import governing_verb, main_subject
 
 NONE = (None, None, None)
-RECORDS = {"longest-serving", "longest", "serving", "most-senior"}  # duration records worn by a role
-MEMBER_ROLES = {"mp", "member", "councillor", "mep", "msp", "am", "mla", "peer", "activist"}  # a party's members
-LIFTED = {"lift", "end", "overturn", "rescind", "revoke", "quash"}  # what undoes a suspension
-RELATIVES = {"who", "that", "which"}
+RECORDS = word_list("events", "records")  # duration records worn by a role
+MEMBER_ROLES = word_list("events", "member_roles")  # a party's members
+LIFTED = word_list("events", "lifted")  # what undoes a suspension
+RELATIVES = word_list("events", "relatives")
 
 
 @dataclass(slots=True)
@@ -201,10 +202,7 @@ def _left_for(token, kind: str, resolver: Resolver) -> str | None:
 
 
 # what is investigated when someone is: "complaints about his conduct are investigated"
-CONDUCT = {"complaint", "allegation", "conduct", "behaviour", "behavior", "claim", "finances", "affairs",
-           "expenses", "dealings", "activities", "role", "actions", "remarks", "comments", "use", "handling",
-           "email", "emails", "spending", "donation", "donations", "loan", "loans", "tax", "taxes", "business",
-           "statement", "statements", "links", "ties", "decision"}
+CONDUCT = word_list("events", "conduct")
 
 
 def _whose_conduct(token):
@@ -389,7 +387,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     return NONE
 
 
-HELD = {"remain", "be", "serve", "stay", "continue", "sit"}  # verbs of holding a post until a time
+HELD = word_list("events", "held")  # verbs of holding a post until a time
 
 
 def _post_held_until(token, resolver: Resolver) -> str | None:
@@ -595,8 +593,8 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
     return frame.type, person, args.first_org(slots, resolver, args.party, args.organisation)
 
 
-OPENED = {"launch", "open", "order", "begin", "start", "announce", "set"}  # what starts an inquiry
-TARGETS = {"subject", "target", "focus"}  # "the subject of an investigation"
+OPENED = word_list("events", "opened")  # what starts an inquiry
+TARGETS = word_list("events", "targets")  # "the subject of an investigation"
 
 
 def _opener(verb, resolver: Resolver) -> str | None:

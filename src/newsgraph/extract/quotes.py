@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..data import words as word_list
 from ..nlp import doc_text
 from ..clean import Layout
 from ..model import Entity, Quote
@@ -88,7 +89,7 @@ class _Inside:
         return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
 
 
-_MINOR_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by"})
+_MINOR_WORDS = word_list("quotes", "minor_words")
 
 
 def _worth_reading(text: str, m: Marked) -> bool:
@@ -275,8 +276,8 @@ def _report_holds_quote(cue, inside) -> bool:
     return False
 
 
-WH_WORDS = frozenset({"how", "why", "what", "whether", "if", "where", "when", "who", "which"})
-_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "during", "while", "whereas", "although"})
+WH_WORDS = word_list("quotes", "wh_words")
+_ASIDE_OPENERS = word_list("quotes", "aside_openers")
 
 
 def _that_clauses(clause, words: list) -> list[list]:
@@ -510,7 +511,7 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
     return best
 
 
-RECORDING_NOUNS = frozenset({"footage", "video", "clip", "recording", "tape", "film", "audio", "images"})
+RECORDING_NOUNS = word_list("quotes", "recording_nouns")
 
 
 def _subject(cue, inside=lambda offset: False):

@@ -5,18 +5,13 @@ them per person, so that a user can ask for "the prime minister" across articles
 """
 from __future__ import annotations
 
+from ..data import words as word_list
 from ..model import Entity
 
-ADDRESS_TITLES = {"dame", "sir", "mr", "mrs", "ms", "lord", "lady", "dr"}
+ADDRESS_TITLES = word_list("roles", "address_titles")
 # Offices a role phrase must end in to be kept on the person: appositions also hold
 # relations ("his wife"), descriptions ("software engineer") and parser slips ("Monday").
-OFFICE_WORDS = {
-    "minister", "secretary", "chancellor", "leader", "mp", "mep", "msp", "am", "chairman", "chair",
-    "chairwoman", "director", "spokesman", "spokeswoman", "spokesperson", "president", "chief", "candidate",
-    "commissioner", "adviser", "advisor", "deputy", "whip", "speaker", "mayor", "councillor", "ambassador",
-    "general", "editor", "executive", "founder", "head", "governor", "peer", "officer", "treasurer",
-    "attorney", "solicitor", "premier", "convenor", "organiser", "campaigner",
-}
+OFFICE_WORDS = word_list("roles", "office_words")
 
 
 CACHE_KEY = "newsgraph_roles"

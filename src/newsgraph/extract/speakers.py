@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..data import words as word_list
 from ..model import Entity, Mention
 from .entities import is_party_name
 from .roles import roles_of
@@ -28,21 +29,17 @@ class Source:
 
 
 # documents that speak for whoever issued them: "the statement said", "the party's website says"
-DOCUMENT_NOUNS = frozenset({"statement", "release", "website", "communique", "communiqué", "bulletin"})
+DOCUMENT_NOUNS = word_list("speakers", "document_nouns")
 
 
 # records that quote what was said without being anyone's statement: "reads a telephone memo for
 # Mr Heath", "the minutes show": the writer is unknown unless the phrase names one ("his letter",
 # "a letter from X"); the person the record was for or about is not its source
-RECORD_NOUNS = frozenset({"memo", "memorandum", "minutes", "note", "notes", "document", "documents", "papers",
-                          "transcript", "file", "files", "diary", "record", "records", "letter", "email",
-                          "e-mail", "cable", "telegram"})
+RECORD_NOUNS = word_list("speakers", "record_nouns")
 
 
 # people named by their tie to someone ("Scott's niece", "his lawyer"): the owner is not the speaker
-RELATIVE_NOUNS = frozenset({"niece", "nephew", "wife", "husband", "son", "daughter", "brother", "sister", "mother",
-                            "father", "cousin", "uncle", "aunt", "friend", "partner", "lawyer", "attorney", "aide",
-                            "adviser", "advisor", "colleague", "boss", "deputy", "biographer", "rival"})
+RELATIVE_NOUNS = word_list("speakers", "relative_nouns")
 
 
 class Resolver:
