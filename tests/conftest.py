@@ -52,6 +52,30 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 @pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory) -> Path:
+    """The seeds ingested once per run into a SQLite file; a module copies it (``seeded_copy``)
+    rather than analysing the seeds again."""
+    from newsgraph.service import ingest
+    from newsgraph.store import open_store
+
+    path = tmp_path_factory.mktemp("seeded") / "seeds.db"
+    ingest([str(SEEDS)], open_store(str(path)))
+    return path
+
+
+def seeded_copy(seeded: Path, folder: Path) -> str:
+    """A private copy of the seeded store (its WAL checkpointed first), for a module that writes."""
+    import shutil
+    import sqlite3
+
+    with sqlite3.connect(seeded) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    target = folder / "seeds.db"
+    shutil.copy(seeded, target)
+    return str(target)
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from newsgraph.nlp import load_model
 

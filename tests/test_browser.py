@@ -6,11 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, serving
+from conftest import seeded_copy, serving
 from playwright.sync_api import expect, sync_playwright
 
-from newsgraph.service import ingest
-from newsgraph.store import open_store
 from newsgraph.web import create_app
 
 CHROMIUM = "/usr/bin/chromium"
@@ -19,9 +17,8 @@ SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("browser") / "seeds.db")
-    ingest([str(SEEDS)], open_store(db))
+def server(tmp_path_factory, seeded_sqlite):
+    db = seeded_copy(seeded_sqlite, tmp_path_factory.mktemp("browser"))
     with serving(create_app(db=db)) as port:
         yield f"http://127.0.0.1:{port}"
 

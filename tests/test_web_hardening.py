@@ -15,7 +15,7 @@ import time
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT, SEEDS, free_port, serving
+from conftest import ROOT, SEEDS, free_port, seeded_copy, serving
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
@@ -37,10 +37,8 @@ def _news(chars: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("hardening") / "web.db")
-    ingest([str(SEEDS)], open_store(path))
-    return path
+def db(tmp_path_factory, seeded_sqlite):
+    return seeded_copy(seeded_sqlite, tmp_path_factory.mktemp("hardening"))
 
 
 @pytest.fixture(scope="module")

@@ -55,8 +55,7 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
     ``speaker_at(offset)`` gives the entity whose quote covers an offset, so that "I" and
     "my" in "Resigning my membership," she said resolve to her.
     """
-    resolver = Resolver(entities, doc, inside)
-    resolver.speaker_at = speaker_at
+    resolver = Resolver(entities, doc, inside, speaker_at)
     found: list[_Found] = []
     lemmas, forms = _trigger_hashes(doc.vocab.strings)
     for sentence in doc.sents:

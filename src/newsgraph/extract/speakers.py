@@ -45,10 +45,12 @@ RELATIVE_NOUNS = word_list("speakers", "relative_nouns")
 class Resolver:
     """Resolves subject noun phrases to entities, remembering who spoke and acted last."""
 
-    def __init__(self, entities: list[Entity], doc, inside=lambda offset: False):
+    def __init__(self, entities: list[Entity], doc, inside=lambda offset: False, speaker_at=lambda offset: None):
+        """``inside(offset)``: is the offset inside a quotation; ``speaker_at(offset)``: the entity
+        whose quote covers it, so that "I" in a quote is its speaker (the events stage knows it)."""
         self.doc = doc
         self.inside = inside
-        self.speaker_at = lambda offset: None
+        self.speaker_at = speaker_at
         self.spokesperson_spoke = False
         self.entities = entities
         self.by_offset: dict[int, tuple[Mention, Entity]] = {}
