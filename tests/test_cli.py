@@ -117,3 +117,19 @@ def test_cli_every_command_and_option_has_help():
                for param in command.params if isinstance(param, click.Option) and not param.help]
     missing += [(" ".join(path), "(command)") for path, command in _commands(main) if not command.help]
     assert missing == []
+
+
+def test_cli_queries_explain_what_is_wrong(tmp_path, seeded_sqlite):
+    from conftest import seeded_copy
+
+    db = seeded_copy(seeded_sqlite, tmp_path)
+    bad_date = run("quotes", "--db", db, "--since", "2019-13-45")
+    assert bad_date.returncode == 2 and b"Traceback" not in bad_date.stderr and b"2019-13-45" in bad_date.stderr
+    missing = tmp_path / "mistyped.db"
+    answer = run("quotes", "--db", str(missing), "--format", "jsonl")
+    assert answer.returncode == 1 and b"no store at" in answer.stderr and not missing.exists()
+    nobody = run("quotes", "--db", db, "--speaker", "Louise Elman", "--format", "jsonl")
+    assert nobody.returncode == 0 and nobody.stdout == b""
+    assert b"no one called 'Louise Elman'" in nobody.stderr and b"did you mean" in nobody.stderr
+    known = run("quotes", "--db", db, "--speaker", "Louise Ellman", "--format", "jsonl")
+    assert jsonl(known.stdout) and known.stderr == b""

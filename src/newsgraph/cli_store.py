@@ -1,7 +1,6 @@
 """``newsgraph`` commands over the corpus store: ingest, queries and export."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -34,12 +33,40 @@ def _store(db):
         raise click.ClickException(str(exc)) from exc
 
 
+def _existing_store(db):
+    """The store a query reads: a SQLite file that is not there is a mistyped ``--db``, not an
+    empty corpus (only ``ingest`` creates a store)."""
+    from .store import database_url
+
+    url = database_url(db)
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///"):])
+        if not path.exists():
+            raise click.ClickException(f"no store at {path}: `newsgraph ingest FILES --db {path}` creates one")
+    return _store(db)
+
+
+def _no_one_called(store, name: str) -> None:
+    """Say so when a name matches no one, with the people whose names come closest."""
+    if store.find_people(name, limit=1)[1] or store.find_people(name, limit=1, label="ORG")[1]:
+        return
+    import difflib
+
+    names = [p["name"] for p in store.list_people(limit=100_000)]
+    near = difflib.get_close_matches(name, names, n=3, cutoff=0.75)  # "Louise Elman" -> Louise Ellman
+    hint = f"; did you mean {', '.join(near)}?" if near else "; `newsgraph people` lists who is there"
+    click.echo(f"newsgraph: no one called {name!r} is in the store{hint}", err=True)
+
+
 def _emit(rows, fmt, columns=None):
     write_rows(rows, fmt or default_row_format(sys.stdout), sys.stdout, columns)
 
 
+DATE = click.DateTime(formats=["%Y-%m-%d"])  # "2019-13-45" is refused with a message, not a traceback
+
+
 def _date(value):
-    return dt.date.fromisoformat(value) if value else None
+    return value.date() if value else None
 
 
 def register(main: click.Group) -> None:
@@ -123,14 +150,17 @@ def register(main: click.Group) -> None:
     @format_option
     @click.option("--speaker", help="A person or organisation, by any name the corpus knows.")
     @click.option("--search", help="Only quotes matching these words (full-text index).")
-    @click.option("--since", help="Published on or after (YYYY-MM-DD).")
-    @click.option("--until", help="Published on or before (YYYY-MM-DD).")
+    @click.option("--since", type=DATE, help="Published on or after (YYYY-MM-DD).")
+    @click.option("--until", type=DATE, help="Published on or before (YYYY-MM-DD).")
     @click.option("--kind", type=click.Choice([k.value for k in QuoteKind]), help="Only quotes of this kind.")
     @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many rows.")
     def quotes_command(db, fmt, speaker, search, since, until, kind, limit):
         """Who said what, with the article each quote is from."""
-        rows = _store(db).list_quotes(speaker=speaker, search=search, since=_date(since), until=_date(until),
-                                      limit=limit, kind=kind)
+        store = _existing_store(db)
+        rows = store.list_quotes(speaker=speaker, search=search, since=_date(since), until=_date(until),
+                                 limit=limit, kind=kind)
+        if speaker and not rows:
+            _no_one_called(store, speaker)
         _emit(rows, fmt, ["published", "speaker", "kind", "text", "article_id", "start", "end"])
 
     @main.command("events")
@@ -144,7 +174,10 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many rows.")
     def events_command(db, fmt, type_, person, org, status, limit):
         """Events as each article reports them."""
-        rows = _store(db).list_events(type_=type_, person=person, org=org, status=status, limit=limit)
+        store = _existing_store(db)
+        rows = store.list_events(type_=type_, person=person, org=org, status=status, limit=limit)
+        if person and not rows:
+            _no_one_called(store, person)
         _emit(rows, fmt, ["date", "type", "person", "org", "status", "reason", "article_id"])
 
     @main.command()
@@ -153,7 +186,11 @@ def register(main: click.Group) -> None:
     @format_option
     def timeline(name, db, fmt):
         """A person's or an organisation's events in date order, across the corpus."""
-        _emit(_store(db).get_timeline(name), fmt, ["date", "type", "person", "org", "place", "reason", "sources"])
+        store = _existing_store(db)
+        rows = store.get_timeline(name)
+        if not rows:
+            _no_one_called(store, name)
+        _emit(rows, fmt, ["date", "type", "person", "org", "place", "reason", "sources"])
 
     @main.command()
     @db_option
@@ -161,7 +198,7 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many people.")
     def people(db, fmt, limit):
         """The people of the corpus, most widely reported first."""
-        _emit(_store(db).list_people(limit=limit), fmt)
+        _emit(_existing_store(db).list_people(limit=limit), fmt)
 
     @main.command("search")
     @click.argument("terms")
@@ -170,7 +207,7 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=int, default=50, show_default=True, help="At most this many results.")
     def search_command(terms, db, fmt, limit):
         """Full-text search over articles and quotes."""
-        _emit(_store(db).search(terms, limit=limit), fmt, ["kind", "ref", "snippet"])
+        _emit(_existing_store(db).search(terms, limit=limit), fmt, ["kind", "ref", "snippet"])
 
     @main.command()
     @db_option
@@ -178,7 +215,7 @@ def register(main: click.Group) -> None:
                   help="Output format (default: table on a terminal, else json).")
     def stats(db, fmt):
         """Counts: articles, quotes, events, entities, failures."""
-        counts = _store(db).stats()
+        counts = _existing_store(db).stats()
         if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
             click.echo(json.dumps(counts))
         else:
@@ -195,7 +232,7 @@ def register(main: click.Group) -> None:
         from .export import export as run
 
         try:
-            written = run(_store(db), Path(target), fmt)
+            written = run(_existing_store(db), Path(target), fmt)
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"exported {len(written)} file(s) to {target}")
@@ -208,7 +245,7 @@ def register(main: click.Group) -> None:
         Run it after concurrent or repeated ingests: the result depends only on which articles are
         stored, not on the order they came in. Entity ids may change.
         """
-        summary = _store(db).relink()
+        summary = _existing_store(db).relink()
         before, after = summary["before"], summary["after"]
         click.echo(f"relinked {summary['articles']} articles: people {before['people']} -> {after['people']}, "
                    f"organisations {before['organisations']} -> {after['organisations']}, "
