@@ -54,6 +54,13 @@ def test_store_identical_text_under_another_name_is_a_duplicate(tmp_path, db_url
     assert ingest([str(copy)], store).skipped == 1
 
 
+def test_store_identical_texts_in_one_run_are_counted_as_such(tmp_path):
+    """A new store fed two copies of the seeds: three added, three the same text, none "already stored"."""
+    store = open_store(str(tmp_path / "twice.db"))
+    report = ingest([str(SEEDS), str(SEEDS)], store, Options(batch_size=2))
+    assert (report.added, report.skipped, report.same_text) == (3, 0, 3)
+
+
 @pytest.mark.parametrize("speaker", ["Louise Ellman", "Dame Louise Ellman"])
 def test_store_quotes_by_speaker(seeded, speaker):
     rows = seeded.list_quotes(speaker=speaker)

@@ -139,7 +139,9 @@ def register(main: click.Group) -> None:
             click.echo(json.dumps(report.to_dict()))
         else:
             passed = f", failed before {report.failed_before} (--retry-failed)" if report.failed_before else ""
-            click.echo(f"added {report.added}, already stored {report.skipped}, failed {len(report.failures)}{passed}")
+            same = f", same text as another input {report.same_text}" if report.same_text else ""
+            click.echo(f"added {report.added}, already stored {report.skipped}{same}, "
+                       f"failed {len(report.failures)}{passed}")
         for failure in report.failures:
             click.echo(f"newsgraph: error: {failure}", err=True)
         if report.failures:

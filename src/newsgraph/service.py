@@ -137,16 +137,19 @@ def _analysis(article: Article, layout, doc, options: Options) -> Analysis:
 
 @dataclass
 class IngestReport:
-    """What an ingest did: articles added, already stored, passed over because they failed in
-    an earlier run, and inputs that failed in this one."""
+    """What an ingest did: articles added, already stored before this run, the same text as
+    another input of this run, passed over because they failed in an earlier run, and inputs
+    that failed in this one."""
 
     added: int = 0
     skipped: int = 0
+    same_text: int = 0
     failed_before: int = 0
     failures: list[InputError] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"added": self.added, "skipped": self.skipped, "failed_before": self.failed_before,
+        return {"added": self.added, "skipped": self.skipped, "same_text": self.same_text,
+                "failed_before": self.failed_before,
                 "failed": [{"source": f.source, "code": f.code, "reason": f.reason} for f in self.failures]}
 
 
@@ -184,15 +187,23 @@ def ingest_articles(items: Iterable[Article | InputError], store, options: Optio
         report.failures.append(error)
         store.record_failure(error)
 
+    from .store.writer import text_hash
+
+    this_run: set[str] = set()  # texts met in this run: a second copy is no "already stored"
+
     def fresh() -> Iterator[Article]:
         for item in items:
             if isinstance(item, InputError):
                 fail(item)
             elif store.known(item.id, item.text):
-                report.skipped += 1
+                if text_hash(item.text) in this_run:
+                    report.same_text += 1
+                else:
+                    report.skipped += 1
             elif failure_source(item) in failed_before:
                 report.failed_before += 1
             else:
+                this_run.add(text_hash(item.text))
                 yield item
 
     batch: list[Analysis] = []
@@ -233,6 +244,6 @@ def _save(store, batch: list[Analysis], report: IngestReport, fail: Callable[[In
                 LOGGER.exception("%s: storing failed", failure_source(analysis.article))
                 fail(AnalysisFailed(failure_source(analysis.article), "store", exc))
     report.added += added
-    report.skipped += len(batch) - added  # identical texts met in the same batch
+    report.same_text += len(batch) - added  # identical texts met in the same batch
     if retried:
         store.forget_failures([failure_source(analysis.article) for analysis in batch])
