@@ -133,3 +133,14 @@ def test_cli_queries_explain_what_is_wrong(tmp_path, seeded_sqlite):
     assert b"no one called 'Louise Elman'" in nobody.stderr and b"did you mean" in nobody.stderr
     known = run("quotes", "--db", db, "--speaker", "Louise Ellman", "--format", "jsonl")
     assert jsonl(known.stdout) and known.stderr == b""
+
+
+def test_cli_search_results_say_where_and_who(tmp_path, seeded_sqlite):
+    from conftest import seeded_copy
+
+    db = seeded_copy(seeded_sqlite, tmp_path)
+    hits = jsonl(run("search", "antisemitism", "--db", db, "--format", "jsonl").stdout)
+    quotes = [h for h in hits if h["kind"] == "quote"]
+    assert quotes and all(h["published"] and h["article_id"] and h["start"] is not None for h in quotes)
+    assert {"Louise Ellman", "Jennifer Gerber"} <= {h["speaker"] for h in quotes}
+    assert any(h["title"] for h in hits)  # a text file's headline is its title

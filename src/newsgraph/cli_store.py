@@ -209,7 +209,8 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=int, default=50, show_default=True, help="At most this many results.")
     def search_command(terms, db, fmt, limit):
         """Full-text search over articles and quotes."""
-        _emit(_existing_store(db).search(terms, limit=limit), fmt, ["kind", "ref", "snippet"])
+        _emit(_existing_store(db).search(terms, limit=limit), fmt,
+              ["kind", "published", "title", "speaker", "snippet", "article_id", "start"])
 
     @main.command()
     @db_option

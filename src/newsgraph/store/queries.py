@@ -215,7 +215,31 @@ def search(engine: Engine, terms: str, limit: int = 50, ranked: bool = True) -> 
     """Full text over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL; best first unless
     ``ranked`` is false (then in index order, which stays fast for words in every other article)."""
     with engine.connect() as connection:
-        return _match(connection, terms, None, limit, ranked)
+        return _described(connection, _match(connection, terms, None, limit, ranked))
+
+
+def _described(connection: Connection, hits: list[dict]) -> list[dict]:
+    """Each hit with what a reader needs to place it: the article's id, title and date, and a
+    quote's speaker and offset (the index keeps only a ref)."""
+    refs = [QuoteRef.parse(h["ref"]) if h["kind"] == "quote" else None for h in hits]
+    ids = {ref.article_id if ref else h["ref"] for ref, h in zip(refs, hits, strict=True)}
+    titles = {r.id: (r.title, r.published) for r in connection.execute(
+        select(articles.c.id, articles.c.title, articles.c.published).where(articles.c.id.in_(ids)))} if ids else {}
+    pairs = [tuple(ref) for ref in refs if ref]
+    speakers = {(r.article_id, r.start): r.speaker for r in connection.execute(
+        select(quotes.c.article_id, quotes.c.start, func.coalesce(entities.c.name, quotes.c.speaker).label("speaker"))
+        .outerjoin(entities, entities.c.id == quotes.c.speaker_id)
+        .where(quotes.c.article_id.in_({a for a, _ in pairs}), tuple_(quotes.c.article_id, quotes.c.start).in_(pairs)))
+    } if pairs else {}
+    out = []
+    for ref, hit in zip(refs, hits, strict=True):
+        article_id = ref.article_id if ref else hit["ref"]
+        title, published = titles.get(article_id, (None, None))
+        out.append({**hit, "article_id": article_id, "title": title,
+                    "published": published.isoformat() if published else None,
+                    "speaker": speakers.get((ref.article_id, ref.start)) if ref else None,
+                    "start": ref.start if ref else None})
+    return out
 
 
 def search_words(terms: str) -> list[str]:

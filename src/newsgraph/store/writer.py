@@ -85,7 +85,8 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
         return False
     connection.execute(insert(articles).values(
         id=article.id, text_hash=digest, input_id=article.input_id, source=article.source, url=article.url,
-        title=article.title, published=article.published, text=article.text, ingested_at=dt.datetime.now()))
+        title=article.title or _headline(analysis), published=article.published, text=article.text,
+        ingested_at=dt.datetime.now()))
     people_and_orgs = [e for e in analysis.entities if e.label in LINKED_LABELS]
     if people_and_orgs:
         connection.execute(insert(article_entities), [_article_entity_row(article.id, e) for e in people_and_orgs])
@@ -119,6 +120,12 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
 # -- linking: shared by ``_save`` (one new article) and ``relink`` (every article, in canonical order) --
 
 LINKED_LABELS = ("PERSON", "ORG")
+
+
+def _headline(analysis: Analysis) -> str | None:
+    """A text file's first line, when the cleaner read it as the headline: the article's title."""
+    lines = [analysis.article.text[r.start:r.end].strip() for r in analysis.regions if r.kind == "headline"]
+    return lines[0] if lines and lines[0] else None
 
 
 def write_lock(connection: Connection) -> None:
