@@ -144,3 +144,12 @@ def test_cli_search_results_say_where_and_who(tmp_path, seeded_sqlite):
     assert quotes and all(h["published"] and h["article_id"] and h["start"] is not None for h in quotes)
     assert {"Louise Ellman", "Jennifer Gerber"} <= {h["speaker"] for h in quotes}
     assert any(h["title"] for h in hits)  # a text file's headline is its title
+
+
+def test_cli_ingest_progress_has_a_total_a_rate_and_time_left():
+    from newsgraph.cli_store import _count_inputs, _progress
+
+    assert _count_inputs([str(ROOT.parent / "shared" / "corpus" / "seeds")]) == 3
+    assert _count_inputs([str(GOLD / "seeds.jsonl")]) is None  # a JSONL file holds an unknown number
+    assert _progress(120, 390, 10.0) == "120/390 analysed, 12.0/s, about 22 s left"
+    assert _progress(5, None, 2.0) == "5 analysed, 2.5/s"
