@@ -249,3 +249,30 @@ def test_store_reads_through_named_methods_only(tmp_path):
         store.index_for_search  # noqa: B018  a writer's helper that takes a Connection is not a store method
     ref = QuoteRef("bbc/politics:001.txt", 120)
     assert QuoteRef.parse(str(ref)) == ref and str(ref) == "bbc/politics:001.txt:120"
+
+
+def test_store_search_reads_anti_semitism_as_one_word(db_url):
+    """'antisemitism', 'anti-Semitism' and 'anti semitism' find the same articles, and all three
+    seeds (each mentions it, one of them only as 'anti-Semitism'/'anti-Semitic')."""
+    store = open_store(db_url)
+    ingest([str(SEEDS)], store)
+    found = {}
+    for query in ("antisemitism", "anti-Semitism", "anti semitism"):
+        found[query] = {h["article_id"] for h in store.search(query, limit=50) if h["kind"] == "article"}
+    assert found["antisemitism"] == found["anti-Semitism"] == found["anti semitism"]
+    assert len(found["antisemitism"]) == 3
+
+
+def test_store_migration_indexes_old_stores_again(tmp_path):
+    from sqlalchemy import text
+
+    from newsgraph.store.migrations import _v7_search_joined_prefixes
+
+    store = open_store(str(tmp_path / "old.db"))
+    ingest([str(SEEDS)], store)
+    with store.engine.begin() as connection:  # as a store indexed before prefixes were joined
+        connection.execute(text("UPDATE search_index SET body = replace(body, 'antiSemit', 'anti-Semit')"))
+    assert len({h["article_id"] for h in store.search("antisemitism") if h["kind"] == "article"}) == 2
+    with store.engine.begin() as connection:
+        _v7_search_joined_prefixes(connection)
+    assert len({h["article_id"] for h in store.search("antisemitism") if h["kind"] == "article"}) == 3

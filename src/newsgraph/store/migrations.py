@@ -66,8 +66,22 @@ def _v6_article_entities(connection: Connection) -> None:
     metadata.tables["article_entities"].create(connection, checkfirst=True)
 
 
+def _v7_search_joined_prefixes(connection: Connection) -> None:
+    """Index again with prefix compounds joined ("anti-Semitism" = "antisemitism", queries.searchable)."""
+    from .queries import index_for_search
+    from .refs import QuoteRef
+    from .schema import articles, quotes
+
+    connection.execute(text("DELETE FROM search_index"))
+    said: dict[str, list[tuple[str, str]]] = {}
+    for row in connection.execute(select(quotes.c.article_id, quotes.c.start, quotes.c.text)):
+        said.setdefault(row.article_id, []).append((str(QuoteRef(row.article_id, row.start)), row.text))
+    for row in connection.execute(select(articles.c.id, articles.c.title, articles.c.text)):
+        index_for_search(connection, row.id, row.title, row.text, said.get(row.id, []))
+
+
 STEPS = [_v1_tables, _v2_search, _v3_entity_counts, _v4_gender_roles_speaker_order, _v5_articles_by_date,
-         _v6_article_entities]
+         _v6_article_entities, _v7_search_joined_prefixes]
 
 
 def current_version(connection: Connection) -> int:

@@ -15,10 +15,20 @@ from .refs import QuoteRef
 from .schema import aliases, articles, entities, events, failures, mentions, quotes, roles, timeline
 
 
+# "anti-Semitism", "anti Semitism" and "antisemitism" are one word to a reader: prefixes written
+# with a hyphen (or, for "anti", a space) are joined in the index and in every search
+_JOINED_PREFIX = re.compile(r"\b(anti|non|pro|pre|post|co|ex)-(?=[^\W\d_])|\b(anti) (?=semit)", re.IGNORECASE)
+
+
+def searchable(text: str) -> str:
+    """The text as the search index reads it: prefix compounds written as one word."""
+    return _JOINED_PREFIX.sub(lambda m: m.group(1) or m.group(2), text)
+
+
 def index_for_search(connection: Connection, article_id: str, title: str | None, body: str,
                      quote_rows: list[tuple[str, str]]) -> None:
-    rows = [{"kind": "article", "ref": article_id, "body": f"{title or ''}\n{body}"}]
-    rows += [{"kind": "quote", "ref": ref, "body": quote} for ref, quote in quote_rows]
+    rows = [{"kind": "article", "ref": article_id, "body": searchable(f"{title or ''}\n{body}")}]
+    rows += [{"kind": "quote", "ref": ref, "body": searchable(quote)} for ref, quote in quote_rows]
     connection.execute(text("INSERT INTO search_index (kind, ref, body) VALUES (:kind, :ref, :body)"), rows)
 
 
@@ -267,7 +277,7 @@ _WORD = re.compile(r"[^\W_]+")
 def _match(connection: Connection, terms: str, kind: str | None, limit: int, ranked: bool = True) -> list[dict]:
     """Full-text hits, best first; unranked hits (for callers that order by date) stop at ``limit``
     without scoring every match. Terms without a word find nothing."""
-    words = search_words(terms)
+    words = search_words(searchable(terms))
     if not words:
         return []
     only = "AND kind = :kind " if kind else ""
