@@ -173,3 +173,13 @@ def test_org_page_shows_membership_in_date_order(client):
     assert dated == sorted(dated) and {"2019-10-16", "2019-02"} <= set(dated)
     page = client.get(f"/orgs/{org_id}").text
     assert "Louise Ellman" in page and "leave_party" in page
+
+
+def test_pages_count_in_words(client):
+    from newsgraph.web.app import counted
+
+    assert (counted(1, "article"), counted(5, "article"), counted(0, "quote")) == ("1 article", "5 articles", "0 quotes")
+    home = client.get("/").text
+    assert " 1 articles" not in home and " 1 quotes" not in home
+    search = client.get("/search", params={"q": "Ellman"}).text
+    assert "Louise Ellman" in search and "1 articles" not in search

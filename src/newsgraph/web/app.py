@@ -22,6 +22,11 @@ from .guards import SECURITY_HEADERS, BodyLimit, QueryBudget, SecurityHeaders, b
 from .pages import router as page_router
 
 
+def counted(number, noun: str) -> str:
+    """'1 article', '5 articles' (the pages' counts)."""
+    return f"{number} {noun if number == 1 else noun + 's'}"
+
+
 def build(settings: Settings) -> FastAPI:
     # no /docs or /redoc: Swagger UI and ReDoc load from a CDN, and nothing is fetched from
     # outside; /openapi.json documents the API
@@ -34,6 +39,7 @@ def build(settings: Settings) -> FastAPI:
     app.state.analyses = threading.BoundedSemaphore(settings.max_analyses)
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.filters["source_name"] = public_source
+    app.state.templates.env.filters["counted"] = counted
 
     # the last added is the outermost: headers go on every answer, the body limit's included
     app.add_middleware(QueryBudget, seconds=settings.query_budget)
