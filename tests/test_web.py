@@ -183,3 +183,11 @@ def test_pages_count_in_words(client):
     assert " 1 articles" not in home and " 1 quotes" not in home
     search = client.get("/search", params={"q": "Ellman"}).text
     assert "Louise Ellman" in search and "1 articles" not in search
+
+
+def test_pages_search_marks_matches_escaped_with_title_date_and_speaker(client):
+    page = client.get("/search", params={"q": "antisemitism"}).text
+    assert "<mark>" in page and "[antisemitism]" not in page.lower()
+    assert "Louise Ellman" in page and "2019-10-16" in page
+    hostile = client.get("/search", params={"q": "disgrace"}).text
+    assert "<script>alert(1)</script>" not in hostile and "&lt;script&gt;" in hostile

@@ -228,6 +228,24 @@ def search(engine: Engine, terms: str, limit: int = 50, ranked: bool = True) -> 
         return _described(connection, _match(connection, terms, None, limit, ranked))
 
 
+# the index marks matched words with characters no text holds; results say [like this] and give
+# the offsets of each match in the snippet (``matches``), so a page can mark them safely
+MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"
+
+
+def _matches(marked: str) -> tuple[str, list[list[int]]]:
+    pieces: list[str] = []
+    matches: list[list[int]] = []
+    length = 0
+    for piece in re.split(f"({MATCH_OPEN}[^{MATCH_CLOSE}]*{MATCH_CLOSE})", marked):
+        if piece.startswith(MATCH_OPEN):
+            matches.append([length + 1, length + len(piece) - 1])
+            piece = "[" + piece[1:-1] + "]"
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces), matches
+
+
 def _described(connection: Connection, hits: list[dict]) -> list[dict]:
     """Each hit with what a reader needs to place it: the article's id, title and date, and a
     quote's speaker and offset (the index keeps only a ref)."""
@@ -245,7 +263,8 @@ def _described(connection: Connection, hits: list[dict]) -> list[dict]:
     for ref, hit in zip(refs, hits, strict=True):
         article_id = ref.article_id if ref else hit["ref"]
         title, published = titles.get(article_id, (None, None))
-        out.append({**hit, "article_id": article_id, "title": title,
+        snippet, matches = _matches(hit["snippet"] or "")
+        out.append({**hit, "snippet": snippet, "matches": matches, "article_id": article_id, "title": title,
                     "published": published.isoformat() if published else None,
                     "speaker": speakers.get((ref.article_id, ref.start)) if ref else None,
                     "start": ref.start if ref else None})
@@ -282,13 +301,15 @@ def _match(connection: Connection, terms: str, kind: str | None, limit: int, ran
         return []
     only = "AND kind = :kind " if kind else ""
     if connection.dialect.name == "sqlite":
-        sql = text("SELECT kind, ref, snippet(search_index, 2, '[', ']', ' ... ', 12) AS snippet "
-                   f"FROM search_index WHERE search_index MATCH :q {only}{'ORDER BY rank ' if ranked else ''}LIMIT :n")
+        sql = text(f"SELECT kind, ref, snippet(search_index, 2, '{MATCH_OPEN}', '{MATCH_CLOSE}', ' ... ', 12) "
+                   f"AS snippet FROM search_index WHERE search_index MATCH :q {only}"
+                   f"{'ORDER BY rank ' if ranked else ''}LIMIT :n")
         # each word an FTS5 string, a phrase of its runs ("" would escape a quote; words hold none)
         query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
     else:
         sql = text("SELECT kind, ref, ts_headline('english', body, plainto_tsquery('english', :q), "
-                   "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet FROM search_index "
+                   f"'StartSel={MATCH_OPEN},StopSel={MATCH_CLOSE},MaxWords=20,MinWords=8') AS snippet "
+                   "FROM search_index "
                    f"WHERE tsv @@ plainto_tsquery('english', :q) {only}"
                    + ("ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC " if ranked else "") + "LIMIT :n")
         query = " ".join(words)

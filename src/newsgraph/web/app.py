@@ -5,6 +5,7 @@ import json
 import threading
 
 from fastapi import FastAPI, Request
+from markupsafe import Markup, escape
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -20,6 +21,17 @@ from . import HERE, Settings
 from .api import router as api_router
 from .guards import SECURITY_HEADERS, BodyLimit, QueryBudget, SecurityHeaders, bound_queries, public_source, timed_out
 from .pages import router as page_router
+
+
+def highlighted(hit: dict) -> Markup:
+    """A search hit's snippet with its matched words in ``<mark>`` (by the offsets the store gives,
+    not by brackets, which a text may hold), every character escaped."""
+    snippet, out, cursor = hit.get("snippet") or "", [], 0
+    for start, end in hit.get("matches") or []:
+        out += [str(escape(snippet[cursor:start - 1])), f"<mark>{escape(snippet[start:end])}</mark>"]
+        cursor = end + 1
+    out.append(str(escape(snippet[cursor:])))
+    return Markup("".join(out))
 
 
 def counted(number, noun: str) -> str:
@@ -40,6 +52,7 @@ def build(settings: Settings) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.filters["source_name"] = public_source
     app.state.templates.env.filters["counted"] = counted
+    app.state.templates.env.filters["highlighted"] = highlighted
 
     # the last added is the outermost: headers go on every answer, the body limit's included
     app.add_middleware(QueryBudget, seconds=settings.query_budget)
