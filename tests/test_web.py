@@ -191,3 +191,20 @@ def test_pages_search_marks_matches_escaped_with_title_date_and_speaker(client):
     assert "Louise Ellman" in page and "2019-10-16" in page
     hostile = client.get("/search", params={"q": "disgrace"}).text
     assert "<script>alert(1)</script>" not in hostile and "&lt;script&gt;" in hostile
+
+
+def test_pages_quotes_newest_first_without_one_word_fragments(client, db):
+    import re as regex
+
+    from newsgraph.store import open_store
+
+    page = client.get("/quotes").text
+    dates = regex.findall(r"· (\d{4}-\d{2}-\d{2}) ·", page)
+    assert dates and dates == sorted(dates, reverse=True)
+    store = open_store(db)
+    every = store.list_quotes(limit=10_000)
+    one_word = [q for q in every if q["kind"] == "mixed" and " " not in q["text"]]
+    assert one_word, "the seeds hold one-word fragments"
+    assert store.count_quotes(fragments=False) == len(every) - len(one_word)
+    shown = client.get("/quotes", params={"fragments": "true", "kind": "mixed"}).text
+    assert any(f"<blockquote>{q['text']}</blockquote>" in shown for q in one_word)

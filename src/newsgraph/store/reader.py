@@ -24,12 +24,14 @@ class StoreReader:
 
     def list_quotes(self, speaker: str | None = None, search: str | None = None, since: dt.date | None = None,
                     until: dt.date | None = None, limit: int = 1000, offset: int = 0,
-                    kind: str | None = None) -> list[dict]:
-        return queries.list_quotes(self.engine, speaker, search, since, until, limit, offset, kind)
+                    kind: str | None = None, newest_first: bool = False, fragments: bool = True) -> list[dict]:
+        return queries.list_quotes(self.engine, speaker, search, since, until, limit, offset, kind, newest_first,
+                                   fragments)
 
     def count_quotes(self, speaker: str | None = None, search: str | None = None, since: dt.date | None = None,
-                     until: dt.date | None = None, most: int = 1000, kind: str | None = None) -> int:
-        return queries.count_quotes(self.engine, speaker, search, since, until, most, kind)
+                     until: dt.date | None = None, most: int = 1000, kind: str | None = None,
+                     fragments: bool = True) -> int:
+        return queries.count_quotes(self.engine, speaker, search, since, until, most, kind, fragments)
 
     def list_events(self, type_: str | None = None, person: str | None = None, org: str | None = None,
                     status: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict]:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import NotFound
+from ..model import QuoteKind
 from ..store.refs import QuoteRef
 from . import MAX_ID, MAX_OFFSET, MAX_QUERY_CHARS
 from .render import marked_text, timeline_svg
@@ -117,12 +118,16 @@ def article(request: Request, article_id: str):
 
 @router.get("/quotes")
 def quotes(request: Request, q: str | None = None, speaker: Words = None, since: str | None = None,
-           until: str | None = None, offset: Offset = 0):
+           until: str | None = None, kind: QuoteKind | None = None, fragments: bool = False, offset: Offset = 0):
     store = request.app.state.store
     if q and len(q) > MAX_QUERY_CHARS:
         return _render(request, "quotes.html", 422, rows=[], q=q[:MAX_QUERY_CHARS], speaker=speaker, since=since,
-                       until=until, page=_pager(request, 0, offset), message=TOO_LONG)
-    filters = dict(speaker=speaker or None, search=q or None, since=_date(since), until=_date(until))
-    rows = store.list_quotes(**filters, limit=PAGE, offset=offset)
+                       until=until, kinds=list(QuoteKind), kind=kind, fragments=fragments,
+                       page=_pager(request, 0, offset), message=TOO_LONG)
+    # newest first; one-word fragments only when asked for
+    filters = dict(speaker=speaker or None, search=q or None, since=_date(since), until=_date(until),
+                   kind=str(kind) if kind else None, fragments=fragments)
+    rows = store.list_quotes(**filters, limit=PAGE, offset=offset, newest_first=True)
     return _render(request, "quotes.html", rows=rows, q=q, speaker=speaker, since=since, until=until,
+                   kinds=list(QuoteKind), kind=kind, fragments=fragments,
                    page=_pager(request, store.count_quotes(**filters), offset))
