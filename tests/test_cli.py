@@ -141,7 +141,8 @@ def test_cli_search_results_say_where_and_who(tmp_path, seeded_sqlite):
     db = seeded_copy(seeded_sqlite, tmp_path)
     hits = jsonl(run("search", "antisemitism", "--db", db, "--format", "jsonl").stdout)
     quotes = [h for h in hits if h["kind"] == "quote"]
-    assert quotes and all(h["published"] and h["article_id"] and h["start"] is not None for h in quotes)
+    assert quotes and all(h["article_id"] and h["start"] is not None for h in quotes)
+    assert any(h["published"] for h in quotes)  # one seed has no date line: its hits have none
     assert {"Louise Ellman", "Jennifer Gerber"} <= {h["speaker"] for h in quotes}
     assert any(h["title"] for h in hits)  # a text file's headline is its title
 
