@@ -46,7 +46,7 @@ def test_search_person_timeline_and_highlighted_source(server, page):
     quotes = page.locator("#quotes li.quote")
     expect(quotes.first).to_be_visible()
     assert quotes.count() > 3
-    departure = page.locator("#timeline tr.event", has_text="leave_party").filter(has_text="2019-10-16")
+    departure = page.locator("#timeline tr.event", has_text="left the party").filter(has_text="2019-10-16")
     expect(departure).to_have_count(1)
     expect(page.locator('svg.timeline circle[data-date="2019-10-16"]')).to_have_count(1)
     page.screenshot(path=str(SHOTS / "2-person.png"), full_page=True)

@@ -172,7 +172,7 @@ def test_org_page_shows_membership_in_date_order(client):
     dated = [e["date"] for e in found["membership"] if e["date"]]
     assert dated == sorted(dated) and {"2019-10-16", "2019-02"} <= set(dated)
     page = client.get(f"/orgs/{org_id}").text
-    assert "Louise Ellman" in page and "leave_party" in page
+    assert "Louise Ellman" in page and ">left the party<" in page and 'data-type="leave_party"' in page
 
 
 def test_pages_count_in_words(client):

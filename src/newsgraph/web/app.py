@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import InputError, NewsgraphError, QueryTimedOut, RefusedValue
+from ..model import EventType
 from ..store import open_store
 from . import HERE, Settings
 from .api import router as api_router
@@ -32,6 +33,11 @@ def highlighted(hit: dict) -> Markup:
         cursor = end + 1
     out.append(str(escape(snippet[cursor:])))
     return Markup("".join(out))
+
+
+def event_label(code: str) -> str:
+    """'leave_party' -> 'left the party': the reader's words for an event type (model.EventType)."""
+    return EventType(code).label if code in set(EventType) else code
 
 
 def counted(number, noun: str) -> str:
@@ -53,6 +59,7 @@ def build(settings: Settings) -> FastAPI:
     app.state.templates.env.filters["source_name"] = public_source
     app.state.templates.env.filters["counted"] = counted
     app.state.templates.env.filters["highlighted"] = highlighted
+    app.state.templates.env.filters["event_label"] = event_label
 
     # the last added is the outermost: headers go on every answer, the body limit's included
     app.add_middleware(QueryBudget, seconds=settings.query_budget)
