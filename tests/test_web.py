@@ -208,3 +208,11 @@ def test_pages_quotes_newest_first_without_one_word_fragments(client, db):
     assert store.count_quotes(fragments=False) == len(every) - len(one_word)
     shown = client.get("/quotes", params={"fragments": "true", "kind": "mixed"}).text
     assert any(f"<blockquote>{q['text']}</blockquote>" in shown for q in one_word)
+
+
+def test_pages_no_empty_separators_where_a_quote_has_no_date(client):
+    import re as regex
+
+    people = client.get("/api/people", params={"limit": 50}).json()["items"]
+    pages = [client.get(f"/people/{p['id']}").text for p in people] + [client.get("/quotes").text]
+    assert not any(regex.search(r"·\s*·", page) for page in pages)
