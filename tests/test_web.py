@@ -216,3 +216,24 @@ def test_pages_no_empty_separators_where_a_quote_has_no_date(client):
     people = client.get("/api/people", params={"limit": 50}).json()["items"]
     pages = [client.get(f"/people/{p['id']}").text for p in people] + [client.get("/quotes").text]
     assert not any(regex.search(r"·\s*·", page) for page in pages)
+
+
+def test_pages_article_names_speakers_and_marks_stay_inside_paragraphs(client):
+    import re as regex
+
+    articles = client.get("/api/articles", params={"limit": 50}).json()["items"]
+    seen_label = False
+    for row in articles:
+        page = client.get(f"/articles/{row['id']}").text
+        body = page.split('<article class="text">', 1)[1].split("</article>", 1)[0]
+        # no mark spans a paragraph break: every <mark ...>...</mark> holds no </p>
+        assert not any("</p>" in m for m in regex.findall(r"<mark[^>]*>(.*?)</mark>", body, regex.S))
+        seen_label |= '<span class="who"> \u2014 ' in body
+        if row.get("title"):  # the heading is the title; the text does not open with it again
+            from markupsafe import escape
+
+            assert not body.lstrip().removeprefix("<p>").lstrip().startswith(str(escape(row["title"])))
+    assert seen_label
+    ellman = client.get("/api/people", params={"name": "Louise Ellman"}).json()["items"][0]
+    text = next(client.get(f"/articles/{a['id']}").text for a in articles if a["published"] == "2019-10-16")
+    assert f'<span class="who"> \u2014 <a href="/people/{ellman["id"]}">Louise Ellman</a></span>' in text

@@ -113,7 +113,11 @@ def article(request: Request, article_id: str):
     found = request.app.state.store.get_article(article_id)
     if found is None:
         raise NotFound(f"No article {article_id}.")
-    return _render(request, "article.html", article=found, body=marked_text(found["text"], found["quotes"]))
+    text, title = found["text"], (found.get("title") or "").strip()
+    # the headline is the page's heading: the body starts after it, not with it again
+    lead = len(text) - len(text.lstrip())
+    start = lead + len(title) if title and text[lead:lead + len(title)] == title else 0
+    return _render(request, "article.html", article=found, body=marked_text(text, found["quotes"], start))
 
 
 @router.get("/quotes")

@@ -14,23 +14,35 @@ EVENT_COLOURS = {
 }
 
 
-def marked_text(text: str, quotes: list[dict]) -> Markup:
-    """The article as paragraphs, each quote in a ``<mark id="q-START">`` linked to its speaker."""
+def marked_text(text: str, quotes: list[dict], start: int = 0) -> Markup:
+    """The article from ``start`` as paragraphs, each quote in ``<mark>`` with its speaker named
+    beside it (linked to the person). A quote over several paragraphs is one mark a paragraph, all
+    with the quote's ``data-quote`` and the first with its id, so that no mark crosses a ``</p>``."""
     pieces: list[str] = []
-    cursor = 0
+    cursor = start
     for quote in sorted(quotes, key=lambda q: q["start"]):
         if quote["start"] < cursor or quote["end"] > len(text):
-            continue  # overlapping spans: the first one wins
+            continue  # overlapping spans (and anything before ``start``): the first one wins
         pieces.append(_paragraphs(text[cursor:quote["start"]]))
-        speaker = escape(quote.get("speaker") or "unattributed")
-        body = _paragraphs(text[quote["start"]:quote["end"]])
-        if quote.get("speaker_id"):
-            body = f'<a href="/people/{int(quote["speaker_id"])}" title="{speaker}">{body}</a>'
-        pieces.append(f'<mark class="quote {escape(quote["kind"])}" id="q-{int(quote["start"])}" '
-                      f'data-speaker="{speaker}">{body}</mark>')
+        pieces.append(_marked_quote(text[quote["start"]:quote["end"]], quote))
         cursor = quote["end"]
     pieces.append(_paragraphs(text[cursor:]))
     return Markup("<p>" + "".join(pieces) + "</p>")
+
+
+def _marked_quote(words: str, quote: dict) -> str:
+    anchor = f'q-{int(quote["start"])}'
+    speaker = escape(quote.get("speaker") or "unattributed")
+    marks = []
+    for number, part in enumerate(words.split("\n\n")):
+        inner = _paragraphs(part)
+        if quote.get("speaker_id"):
+            inner = f'<a href="/people/{int(quote["speaker_id"])}" title="{speaker}">{inner}</a>'
+        own_id = f' id="{anchor}"' if number == 0 else ""
+        marks.append(f'<mark class="quote {escape(quote["kind"])}"{own_id} data-quote="{anchor}" '
+                     f'data-speaker="{speaker}">{inner}</mark>')
+    who = (f'<a href="/people/{int(quote["speaker_id"])}">{speaker}</a>' if quote.get("speaker_id") else speaker)
+    return "</p><p>".join(marks) + f'<span class="who"> \u2014 {who}</span>'
 
 
 def _paragraphs(chunk: str) -> str:
