@@ -64,3 +64,15 @@ def test_search_person_timeline_and_highlighted_source(server, page):
         "ms => ms.filter(m => !m.matches(':target')).map(m => getComputedStyle(m).backgroundColor)")
     assert others and colour not in others
     page.screenshot(path=str(SHOTS / "3-article.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [1000, 420])
+def test_pages_fit_the_window(server, page, width):
+    """The navigation bar and the quotes page fit a 1000 px window and a phone's 420 px."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ("/", "/quotes", "/people"):
+        page.goto(server + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        box = page.locator("header").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["width"] <= width
+    page.set_viewport_size({"width": 1100, "height": 900})
