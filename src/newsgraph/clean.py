@@ -7,6 +7,7 @@ and later stages skip or use them. A dateline also gives the publication date.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -122,11 +123,15 @@ def _reader_comments(lines: list[Line]) -> list[Region]:
     texts = [" ".join(line.text for line in p) for p in paragraphs]
     voiced = [_in_readers_voice(text) for text in texts]
     reported = [bool(_REPORTED.search(text)) for text in texts]
-    for k in range(ARTICLE_MIN_PARAGRAPHS, len(paragraphs) - COMMENTS_MIN_PARAGRAPHS + 1):
-        run, above = voiced[k:], voiced[:k]
+    # running sums: one pass over the paragraphs, however many an input has
+    voiced_above = list(itertools.accumulate(voiced, initial=0))
+    reported_above = list(itertools.accumulate(reported, initial=0))
+    total = len(paragraphs)
+    for k in range(ARTICLE_MIN_PARAGRAPHS, total - COMMENTS_MIN_PARAGRAPHS + 1):
+        run_voice = (voiced_above[total] - voiced_above[k]) / (total - k)
         # the article above is a report (a columnist writing "I" throughout is no reader)
-        news = sum(reported[1:k]) / (k - 1) >= ARTICLE_REPORTED
-        if voiced[k] and news and sum(run) / len(run) >= COMMENTS_VOICE and sum(above) / len(above) <= ARTICLE_VOICE:
+        news = (reported_above[k] - reported_above[1]) / (k - 1) >= ARTICLE_REPORTED
+        if voiced[k] and news and run_voice >= COMMENTS_VOICE and voiced_above[k] / k <= ARTICLE_VOICE:
             return [Region(paragraphs[k][0].start, paragraphs[-1][-1].end, "comments")]
     return []
 

@@ -60,7 +60,7 @@ class Stage:
         return doc
 
 
-def _factory(upto: str, assigns: list[str]):
+def _factory(upto: str):
     def make(nlp: Language, name: str, day_first: bool) -> Stage:
         return Stage(nlp, name, upto=upto, day_first=day_first)
 
@@ -69,12 +69,12 @@ def _factory(upto: str, assigns: list[str]):
 
 _NEEDS = ["token.dep", "doc.ents"]
 make_entities = Language.factory("newsgraph_entities_v1", default_config={"day_first": True}, requires=_NEEDS,
-                                 assigns=["doc._.newsgraph_entities"], func=_factory("entities", []))
+                                 assigns=["doc._.newsgraph_entities"], func=_factory("entities"))
 make_quotes_v1 = Language.factory("newsgraph_quotes_v1", default_config={"day_first": True}, requires=_NEEDS,
-                                  assigns=["doc._.quotes", "doc._.newsgraph_entities"], func=_factory("quotes", []))
+                                  assigns=["doc._.quotes", "doc._.newsgraph_entities"], func=_factory("quotes"))
 make_times = Language.factory("newsgraph_times_v1", default_config={"day_first": True}, requires=_NEEDS,
-                              assigns=["doc._.newsgraph_times"], func=_factory("times", []))
+                              assigns=["doc._.newsgraph_times"], func=_factory("times"))
 make_events = Language.factory("newsgraph_events_v1", default_config={"day_first": True}, requires=_NEEDS,
-                               assigns=["doc._.newsgraph_events"], func=_factory("events", []))
+                               assigns=["doc._.newsgraph_events"], func=_factory("events"))
 make_quotes = Language.factory("newsgraph_quotes", default_config={"day_first": True}, requires=_NEEDS,
-                               assigns=["doc._.quotes", "doc._.newsgraph_entities"], func=_factory("quotes", []))
+                               assigns=["doc._.quotes", "doc._.newsgraph_entities"], func=_factory("quotes"))

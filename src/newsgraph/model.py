@@ -41,6 +41,11 @@ class EventType(enum.StrEnum):
         """How a reader says it: 'left the party', 'appointed'."""
         return EVENT_LABELS[self]
 
+    @classmethod
+    def label_of(cls, code: str) -> str:
+        """The reader's words for a stored type code; an unknown code as it is."""
+        return EVENT_LABELS[cls(code)] if code in cls._value2member_map_ else code
+
 
 EVENT_LABELS = {
     EventType.LEAVE_PARTY: "left the party", EventType.JOIN_PARTY: "joined the party",

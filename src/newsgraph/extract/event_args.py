@@ -212,9 +212,12 @@ def named_before(noun, resolver: Resolver) -> str | None:
     # a named kind ("the committee") is the last body of that name; a kind word ("the network")
     # only when the last few sentences name one body and no other: a guess among several is a
     # wrong fact, where "network" is only a vague one
-    sentences = list(noun.doc.sents)
-    here = next(n for n, sentence in enumerate(sentences) if sentence.start <= noun.i < sentence.end)
-    since = sentences[max(0, here - RECENT_SENTENCES)].start_char
+    sentence = noun.sent
+    for _ in range(RECENT_SENTENCES):  # back from its own sentence, not a scan of the whole doc
+        if sentence.start == 0:
+            break
+        sentence = noun.doc[sentence.start - 1].sent
+    since = sentence.start_char
     recent = [(m.start, e.name) for e in resolver.entities if e.label == "ORG" and not is_party_name(e.name)
               for m in e.mentions if (since <= m.start or kind in words.named_kinds) and m.end <= noun.idx]
     if kind in words.named_kinds:

@@ -42,13 +42,20 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
             if first is not None and first == p_start and _is_opener(text, first, p_start):
                 i = first + 1
         nested = 0
+        # curly marks from here to the paragraph's end, kept as the scan passes them (not
+        # recounted at each opener: a long paragraph of marks stays linear)
+        closers_left = sum(text.count(c, i, p_end) for c in DOUBLE_CLOSERS)
+        openers_left = sum(text.count(c, i, p_end) for c in DOUBLE_OPENERS)
         while i < p_end:
             ch = text[i]
             if ch in DOUBLE_MARKS:
+                # a curly opener inside an open quote nests when the rest of the paragraph closes
+                # both (a writer who forgot a closing mark leaves one closer short)
+                nests = ch in DOUBLE_OPENERS and closers_left >= openers_left + 1
                 if open_at is None:
                     if _is_opener(text, i, p_start):
                         open_at, open_mark, spanned = i + 1, i, 1
-                elif ch in DOUBLE_OPENERS and _is_opener(text, i, p_start) and _nests(text, i, p_end):
+                elif nests and _is_opener(text, i, p_start):
                     nested += 1  # "... what he calls “hell” than ...”": a quote inside the quote
                 elif nested and _is_closer(text, i, p_end):
                     nested -= 1
@@ -56,6 +63,8 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
                     if i > open_at:
                         found.append(Marked(open_at, i, open_mark, spanned))
                     open_at = None
+                closers_left -= ch in DOUBLE_CLOSERS
+                openers_left -= ch in DOUBLE_OPENERS
             i += 1
         if open_at is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
@@ -69,15 +78,6 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
     found += _single_quoted(text, paragraphs, found)
     found.sort(key=lambda m: m.start)
     return found
-
-
-def _nests(text: str, i: int, end: int) -> bool:
-    """Is the curly opener at ``i``, inside an open quote, a quote within it? Only when the rest of
-    the paragraph closes both (a writer who forgot a closing mark leaves one closer short)."""
-    rest = text[i:end]
-    closers = sum(rest.count(c) for c in DOUBLE_CLOSERS)
-    openers = sum(rest.count(c) for c in DOUBLE_OPENERS)
-    return closers >= openers + 1
 
 
 def _first_mark(text: str, start: int, end: int) -> int | None:

@@ -35,11 +35,6 @@ def highlighted(hit: dict) -> Markup:
     return Markup("".join(out))
 
 
-def event_label(code: str) -> str:
-    """'leave_party' -> 'left the party': the reader's words for an event type (model.EventType)."""
-    return EventType(code).label if code in set(EventType) else code
-
-
 def counted(number, noun: str) -> str:
     """'1 article', '5 articles' (the pages' counts)."""
     return f"{number} {noun if number == 1 else noun + 's'}"
@@ -59,7 +54,7 @@ def build(settings: Settings) -> FastAPI:
     app.state.templates.env.filters["source_name"] = public_source
     app.state.templates.env.filters["counted"] = counted
     app.state.templates.env.filters["highlighted"] = highlighted
-    app.state.templates.env.filters["event_label"] = event_label
+    app.state.templates.env.filters["event_label"] = EventType.label_of
 
     # the last added is the outermost: headers go on every answer, the body limit's included
     app.add_middleware(QueryBudget, seconds=settings.query_budget)

@@ -71,8 +71,7 @@ def timeline_svg(rows: list[dict], lane: str = "person", width: int = 720, row_h
     for row, year in zip(dated, years, strict=True):
         y = 20 + lanes.index(row.get(lane) or row["type"]) * row_height
         colour = EVENT_COLOURS.get(row["type"], "#444")
-        named = EventType(row["type"]).label if row["type"] in set(EventType) else row["type"]
-        label = escape(f'{row["date"]} {named} {row.get("org") or ""}'.strip())
+        label = escape(f'{row["date"]} {EventType.label_of(row["type"])} {row.get("org") or ""}'.strip())
         parts.append(f'<circle cx="{x(year):.1f}" cy="{y}" r="6" fill="{colour}" class="event" '
                      f'data-type="{escape(row["type"])}" data-date="{escape(row["date"])}"><title>{label}</title>'
                      f'</circle>')
