@@ -172,6 +172,14 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("elect", "Robert C. Scott", "Congress")),
     ("Liz Wahl was a host at the Standards Committee. The committee was told that Tom Brown "
      "had resigned from the committee.", ("resign_office", "Tom Brown", "Standards Committee")),
+    # a finite conjunct of the main clause has its own negation: he did step down
+    ("Jane Smith was not expected to win in 2010, but was disappointed to lose in 2015 and stepped down.",
+     ("resign_office", "Jane Smith", None)),
+    # a bare party office is the office of the party the sentence names; a resignation that names
+    # no post leaves the one taken before it
+    ("After Labour's defeat in 1983, Jane Smith was elected leader. She stepped down in 1992. "
+     "She remained an MP until 1995, when she resigned.", ("resign_office", "Jane Smith", "Labour Party leader")),
+    ("After Labour's defeat in 1983, Jane Smith was elected leader.", ("elect", "Jane Smith", "Labour Party leader")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -21,6 +21,7 @@ SEATS_OF_GOVERNMENT = {"number 10": "Downing Street", "no 10": "Downing Street",
                        "downing street": "Downing Street", "white house": "White House", "whitehall": "Whitehall"}
 CONTESTS = word_list("event_args", "contests")  # won for a chamber
 GENERIC_POSTS = word_list("event_args", "generic_posts")
+PARTY_OFFICES = word_list("event_args", "party_offices")
 TIME_NOUNS = word_list("event_args", "time_nouns")
 CHAMBERS = word_list("event_args", "chambers")
 # titles that are a seat in a body: "made a lord", "became a life peer"
@@ -194,8 +195,23 @@ def post(tokens, resolver: Resolver) -> str | None:
         return post(role, resolver) if role else None
     if head.lemma_.lower() in lexicon().office_words or head.lower_ in lexicon().office_words:
         # "chairman of the British Council": the body the post is in names it best
-        return org_in(head, resolver) or named_before(head, resolver) or role_text(head)
+        return org_in(head, resolver) or named_before(head, resolver) or _in_party(role_text(head), head, resolver)
     return organisation(tokens, resolver) or party(tokens, resolver)
+
+
+def _in_party(role: str, noun, resolver: Resolver) -> str:
+    """A party office written bare ("was elected leader", "stood down as chairman") is an office of
+    the party its sentence names, or of the party the article last spoke of."""
+    if role.lower() not in PARTY_OFFICES:
+        return role
+    sentence = noun.sent
+    named = {e.name for e in resolver.entities if e.label == "ORG" and is_party_name(e.name)
+             for m in e.mentions if sentence.start_char <= m.start < sentence.end_char}
+    party = named.pop() if len(named) == 1 else None
+    if party is None and not named:
+        last = resolver.last_party()
+        party = last.name if last is not None else None
+    return f"{canonical_party(party)} {role}" if party else role
 
 
 def named_before(noun, resolver: Resolver) -> str | None:

@@ -38,7 +38,7 @@ def clause_status(token) -> str:
             break
         head = head.head
         chain.append(head)
-    for node in chain[:3]:
+    for node in _own_clause(chain[:3]):
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children):
             return "negated"
@@ -49,7 +49,8 @@ def clause_status(token) -> str:
         if any(c.lower_ == "whether" for c in children):
             return "considered"  # "agonised over whether to leave"
     governing = []
-    for below, node in zip(chain, chain[1:], strict=False):
+    own = _own_clause(chain)
+    for below, node in zip(own, own[1:], strict=False):
         if below.dep_ in {"acl", "xcomp"} and node.pos_ == "NOUN":
             noun = node.lemma_.lower()  # "his intention to stand down", "the threat of suspension"
             for status, nouns in (("planned", words.planned), ("threatened", words.threatened),
@@ -87,6 +88,26 @@ def clause_status(token) -> str:
     if token.sent.text.rstrip().endswith("?"):
         return "hypothetical"  # "Will he quit?": asked, not told
     return "asserted"
+
+
+FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def _own_clause(chain: list) -> list:
+    """The trigger and the heads whose negation, modals and governors it shares. A finite conjunct
+    of the main clause has its own: "was not expected to win, but lost in 1992 and stepped down" did
+    step down; a bare one shares them ("would not quit or resign"), and so does one inside a
+    reported clause ("denied he quit and joined them")."""
+    for number, node in enumerate(chain):
+        if node.dep_ == "conj" and node.tag_ in FINITE and node.head.pos_ in {"VERB", "AUX"} and _main_clause(node):
+            return chain[:number + 1]
+    return chain
+
+
+def _main_clause(node) -> bool:
+    while node.dep_ == "conj":
+        node = node.head
+    return node.dep_ == "ROOT"
 
 
 def _finite_report(clause) -> bool:

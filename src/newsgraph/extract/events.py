@@ -74,11 +74,14 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
         subject = main_subject(sentence, inside)
         if subject is not None:
             resolver.note_subject(resolver.resolve(subject).entity)
-    return [_as_event(f) for f in _posts_left(_fill_offices(_merge(found)), resolver)]
+    # offices are filled mention by mention, before merging: "stepped down" after "was elected
+    # leader" left the leadership, and is not the later resignation as an MP
+    return [_as_event(f) for f in _posts_left(_merge(_fill_offices(found)), resolver)]
 
 
 def _fill_offices(found: list[_Found]) -> list[_Found]:
-    """A resignation that names no post leaves the post the article said, before it, the person took;
+    """A resignation that names no post leaves the post the article said, before it, the person took
+    (by appointment or election);
     a successor who is given no post takes the one last left ('X resigned ...; her successor, Y')."""
     for number, event in enumerate(found):
         if event.type == "appoint" and event.org is None and event.successor:
@@ -86,7 +89,8 @@ def _fill_offices(found: list[_Found]) -> list[_Found]:
             if left:
                 event.org = left[-1].org
         if event.type == "resign_office" and event.org is None and event.person is not None:
-            taken = [e for e in found if e.type == "appoint" and e.person is event.person and e.org
+            taken = [e for e in found if e.type in {"appoint", "elect"} and e.status == "asserted"
+                     and e.person is event.person and e.org
                      and e.evidence and event.evidence and e.evidence[0].start < event.evidence[0].start]
             if taken:
                 event.org = taken[-1].org
