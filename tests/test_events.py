@@ -180,6 +180,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("After Labour's defeat in 1983, Jane Smith was elected leader. She stepped down in 1992. "
      "She remained an MP until 1995, when she resigned.", ("resign_office", "Jane Smith", "Labour Party leader")),
     ("After Labour's defeat in 1983, Jane Smith was elected leader.", ("elect", "Jane Smith", "Labour Party leader")),
+    # a candidacy announced is a candidacy; it stands for the party the candidate launched or joined
+    ("Jane Smith will stand as the Labour candidate in Bury.", ("candidacy", "Jane Smith", "Labour Party")),
+    ("Jane Smith is to contest the seat of Bury. She made the announcement a day after launching "
+     "her new party, Veritas.", ("candidacy", "Jane Smith", "Veritas")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -195,6 +199,9 @@ def test_events_frames(text, expected):
     "Like most elected officials in Virginia, he took money from Dominion Resources.",
     "Critics called for Jane Smith to resign.",  # a demand
     "Jane Smith denied she would quit.",
+    "Jane Smith will not stand as the Labour candidate in Bury.",
+    "Jane Smith would stand as the Labour candidate in Bury if asked.",
+    "Jane Smith is considering whether to stand as the Labour candidate in Bury.",
     "If Jane Smith quits, the party will split.",
     "Tony Blair promised he would stand down before the next election, a new book claims.",
     "Mr Blair told the chancellor of his intention to stand down.",

@@ -110,6 +110,23 @@ def _main_clause(node) -> bool:
     return node.dep_ == "ROOT"
 
 
+DECLARING = {"will", "shall", "'ll", "\u2019ll"}
+
+
+def declared(token) -> bool:
+    """'X will stand', 'X is to contest the seat', 'is set to stand': a candidacy announced is a
+    candidacy (GUIDELINES: "stands as a candidate"), though the election is to come."""
+    children = list(token.children)
+    if any(c.dep_ == "neg" or c.dep_ == "mark" for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in DECLARING for c in children):
+        return True
+    head = token.head
+    return (token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+            and head.lemma_.lower() in {"be", "set"} and not any(
+                c.dep_ in {"neg", "mark"} or c.dep_ == "aux" and c.lower_ in MODALS for c in head.children))
+
+
 def _finite_report(clause) -> bool:
     """'told the nation he was resigning': a finite clause under 'tell' reports; only 'told him to
     resign' (an infinitive, an object) demands."""

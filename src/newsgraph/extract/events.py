@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..data import words as word_list
 from ..model import Entity, Event, Span, TimeValue
 from . import event_args as args
-from .event_context import clause_status, event_date, reason_of
+from .event_context import clause_status, declared, event_date, reason_of
 from .frames import Frame, lexicon
 from .lexicon import canonical_party
 from .speakers import Resolver
@@ -84,6 +84,12 @@ def _fill_offices(found: list[_Found]) -> list[_Found]:
     (by appointment or election);
     a successor who is given no post takes the one last left ('X resigned ...; her successor, Y')."""
     for number, event in enumerate(found):
+        if event.type == "candidacy" and event.org is None and event.person is not None:
+            # "is to contest Erewash" in a story of "launching his new party, Veritas": for that party
+            joined = [e for e in found if e.type == "join_party" and e.status == "asserted"
+                      and e.person is event.person and e.org]
+            if joined:
+                event.org = joined[-1].org
         if event.type == "appoint" and event.org is None and event.successor:
             left = [e for e in found[:number] if e.type in {"resign_office", "expel"} and e.org]
             if left:
@@ -261,7 +267,10 @@ def _found(token, kind: str, person: Entity | None, org: str | None, resolver: R
         party = resolver.last_party()  # a suspension in a party story is the party's
         org = party.name if party is not None else None
     reason = None if kind in {"elect", "candidacy", "appoint"} else reason_of(token)  # "for X" is a seat there
-    return _Found(kind, person, org, _place(token, kind), date, clause_status(token), reason,
+    status = clause_status(token)
+    if kind == "candidacy" and status in {"planned", "hypothetical"} and declared(token):
+        status = "asserted"
+    return _Found(kind, person, org, _place(token, kind), date, status, reason,
                   [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN",
                   successor=token.lemma_.lower() in {"successor", "replacement"})
 
