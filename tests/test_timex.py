@@ -55,3 +55,16 @@ def test_timex_spacy_dates_the_patterns_miss_go_to_dateparser(text, value):
     end = text.index(" he")
     (found,) = [t for t in find_times(text, PUBLISHED, candidates=[(start, end)]) if t.value == value]
     assert found.text == text[start:end]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He lost in 1984. Reagan went on to win that year.", "1984"),
+    ("He lost in 1984. The following year he won.", "1985"),
+    ("She joined in March 2001. A year later she quit.", "2002"),
+])
+def test_timex_year_told_by_the_year_before(text, value):
+    assert find_times(text, PUBLISHED)[-1].value == value
+
+
+def test_timex_year_told_by_nothing_before_is_dropped():
+    assert find_times("That year he won.", PUBLISHED) == []

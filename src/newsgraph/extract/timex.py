@@ -38,6 +38,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relative", re.compile(r"\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext) (?P<unit>year|month|week|weekend|"
                             r"spring|summer|autumn|winter)\b")),
     ("new_year", re.compile(r"\b(?:in|by|after) the New Year\b")),
+    # a year told by the one named before it: "won in 1984 ... went on to win that year"
+    ("anaphoric", re.compile(r"\b(?P<which>[Tt]hat|[Tt]he same|[Tt]he following|[Tt]he previous) year\b"
+                             r"|\b[Aa] year (?P<later>later|earlier)\b")),
     ("deictic", re.compile(r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")),
     ("weekday", re.compile(rf"\b(?:(?P<which>[Ll]ast|[Oo]n|[Tt]his) )?(?P<wd>{_WEEKDAY})"
                            r"(?: (?:morning|afternoon|evening|night))?\b")),
@@ -46,6 +49,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"(?! \d)")),
     ("year", re.compile(r"(?<![\d£$€.,/-])\b(?P<y>(?:19|20)\d\d)\b(?![\d%,.]\d|s\b|-\d)")),
 ]
+
+
+PATTERNS_BY_KIND = dict(PATTERNS)
 
 
 def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
@@ -75,7 +81,26 @@ def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
         if value:
             found.append(TimeValue(start, end, expression, value, "day"))
     found.sort(key=lambda t: t.start)
-    return found
+    return _anchor_anaphoric(found, text)
+
+
+ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "later": 1, "earlier": -1}
+
+
+def _anchor_anaphoric(found: list[TimeValue], text: str) -> list[TimeValue]:
+    """'that year', 'the following year': the year of the last dated expression before it."""
+    out: list[TimeValue] = []
+    for time in found:
+        if time.granularity == "anaphoric":
+            before = next((t for t in reversed(out) if t.value), None)
+            if before is None:
+                continue
+            match = PATTERNS_BY_KIND["anaphoric"].match(text, time.start)
+            which = ((match["which"] or match["later"]) if match else "that").lower()
+            time = TimeValue(time.start, time.end, time.text,
+                             f"{int(before.value[:4]) + ANAPHORIC_SHIFT.get(which, 0):04d}", "year")
+        out.append(time)
+    return out
 
 
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
@@ -95,6 +120,8 @@ def _normalise(kind: str, m: re.Match, published: dt.date | None, day_first: boo
         return f"{int(m['y']):04d}-{_month(m['m']):02d}", "month"
     if kind in {"year", "since"}:
         return m["y"], "year"
+    if kind == "anaphoric":
+        return None, "anaphoric"  # anchored once every expression is found
     if published is None:
         return None, None
     if kind in {"dm", "md"}:
