@@ -11,6 +11,10 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "newsgraph"
 TAG_SETS = {"PERSON_LABELS", "PLACE_LABELS", "ORG_LABELS", "CLAUSES", "SUBJECT_DEPS", "PERSON_SLOTS"}
 
 
+# the stages that read words: the article's (extract/) and the corpus's (the quote trail)
+STAGES = sorted([*(SRC / "extract").glob("*.py"), SRC / "trail.py"])
+
+
 def _module_word_sets(path: Path) -> list[str]:
     found = []
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
@@ -26,12 +30,12 @@ def _module_word_sets(path: Path) -> list[str]:
 
 
 def test_structure_word_lists_of_the_stages_are_data():
-    assert [hit for path in sorted((SRC / "extract").glob("*.py")) for hit in _module_word_sets(path)] == []
+    assert [hit for path in STAGES for hit in _module_word_sets(path)] == []
 
 
 def test_structure_every_data_word_list_is_read():
     tables = tomllib.loads((SRC / "data" / "words.toml").read_text(encoding="utf-8"))
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (SRC / "extract").glob("*.py"))
+    code = "\n".join(p.read_text(encoding="utf-8") for p in STAGES)
     read = set(re.findall(r'word_list\("(\w+)", "(\w+)"\)', code))
     listed = {(table, name) for table, lists in tables.items() for name in lists}
     assert listed == read

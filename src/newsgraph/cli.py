@@ -13,6 +13,7 @@ from .ingest import read_inputs
 from .options import DEFAULT_MAX_BYTES, Options
 from .output import FORMATS, write
 from .cli_store import register as register_store_commands
+from .cli_trails import register as register_trail_commands
 from .service import analyze_many
 
 LOGGER = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ def eval_command(gold_files, as_json, save_baseline, check, predictions, halves,
 
 
 register_store_commands(main)
+register_trail_commands(main)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -278,4 +278,4 @@ def register(main: click.Group) -> None:
         click.echo(f"relinked {summary['articles']} articles: people {before['people']} -> {after['people']}, "
                    f"organisations {before['organisations']} -> {after['organisations']}, "
                    f"timeline events {before['timeline_events']} -> {after['timeline_events']}, "
-                   f"{summary['moved']} article entities linked differently")
+                   f"{summary['moved']} article entities linked differently, {summary['trails']} quote trails")

@@ -147,6 +147,7 @@ class Article(Record):
     url: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    outlet: str | None = None  # the publisher, as the input names it or its URL's domain
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,7 +110,7 @@ def _main_clause(node) -> bool:
     return node.dep_ == "ROOT"
 
 
-DECLARING = {"will", "shall", "'ll", "\u2019ll"}
+DECLARING = word_list("event_context", "declaring")
 
 
 def declared(token) -> bool:

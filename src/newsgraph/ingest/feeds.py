@@ -1,6 +1,8 @@
 """RSS and Atom feeds saved as files: one article per entry, its content or summary as text."""
 from __future__ import annotations
 
+from ..outlets import outlet_of_url
+
 import datetime as dt
 from collections.abc import Iterator
 
@@ -32,7 +34,7 @@ def read_feed(data: bytes, source: str, max_bytes: int) -> Iterator[Article | In
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         yield Article(id=text_id(text), text=text, source=source, input_id=entry.get("link") or where,
                       url=entry.get("link"), title=title,
-                      published=dt.date(*parsed[:3]) if parsed else None)
+                      published=dt.date(*parsed[:3]) if parsed else None, outlet=outlet_of_url(entry.get("link")))
 
 
 def _text(html: str) -> str:

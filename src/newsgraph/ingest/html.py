@@ -1,6 +1,8 @@
 """HTML pages: main text and metadata through trafilatura."""
 from __future__ import annotations
 
+from ..outlets import outlet
+
 import datetime as dt
 import logging
 import re
@@ -40,6 +42,7 @@ def read_html(data: bytes, source: str, max_bytes: int, url: str | None = None) 
         url=getattr(doc, "url", None) or url,
         title=getattr(doc, "title", None) or None,
         published=_date(getattr(doc, "date", None)),
+        outlet=outlet(site_name=getattr(doc, "sitename", None), url=getattr(doc, "url", None) or url),
     )
 
 

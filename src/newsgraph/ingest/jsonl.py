@@ -1,6 +1,8 @@
 """JSONL articles: one JSON object a line with ``id``, ``text`` and optional metadata."""
 from __future__ import annotations
 
+from ..outlets import outlet
+
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
@@ -71,6 +73,7 @@ def _article(raw: bytes, where: str, source: str, max_bytes: int) -> Article:
         url=_str(row.get("url")),
         title=_str(row.get("title")),
         published=_date(row.get("published") or row.get("date"), where),
+        outlet=outlet(row.get("outlet") or row.get("publisher") or row.get("source"), url=_str(row.get("url"))),
     )
 
 

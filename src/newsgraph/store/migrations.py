@@ -9,6 +9,7 @@ import datetime as dt
 from sqlalchemy import inspect, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
+from ..outlets import outlet_of_url
 from .schema import metadata, schema_version
 
 
@@ -80,8 +81,24 @@ def _v7_search_joined_prefixes(connection: Connection) -> None:
         index_for_search(connection, row.id, row.title, row.text, said.get(row.id, []))
 
 
+def _v8_outlets_and_trails(connection: Connection) -> None:
+    """The outlet of each article (from its URL's domain for articles stored before) and the quote
+    trail tables, filled by ``relink``."""
+    from .schema import articles
+
+    if "outlet" not in {c["name"] for c in inspect(connection).get_columns("articles")}:
+        connection.execute(text("ALTER TABLE articles ADD COLUMN outlet TEXT"))
+    for row in connection.execute(select(articles.c.id, articles.c.url).where(articles.c.url.is_not(None))).all():
+        connection.execute(articles.update().where(articles.c.id == row.id).values(outlet=outlet_of_url(row.url)))
+    for name in ("trail_keys", "quote_shingles", "trail_members", "trails"):
+        table = metadata.tables[name]
+        table.create(connection, checkfirst=True)
+        for index in table.indexes:
+            index.create(connection, checkfirst=True)
+
+
 STEPS = [_v1_tables, _v2_search, _v3_entity_counts, _v4_gender_roles_speaker_order, _v5_articles_by_date,
-         _v6_article_entities, _v7_search_joined_prefixes]
+         _v6_article_entities, _v7_search_joined_prefixes, _v8_outlets_and_trails]
 
 
 def current_version(connection: Connection) -> int:

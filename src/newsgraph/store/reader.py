@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from sqlalchemy.engine import Engine
 
-from . import browse, queries
+from . import browse, queries, trail_queries
 from .refs import QuoteRef
 
 __all__ = ["StoreReader", "QuoteRef"]
@@ -19,6 +19,24 @@ class StoreReader:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+
+    # -- quote trails -------------------------------------------------------------------------
+
+    def quote_trail(self, quote_id: int) -> dict | None:
+        return trail_queries.quote_trail(self.engine, quote_id)
+
+    def trail_for_words(self, words: str) -> dict | None:
+        return trail_queries.trail_for_words(self.engine, words)
+
+    def list_trails(self, speaker: str | None = None, flag: str | None = None, limit: int = 100,
+                    offset: int = 0) -> list[dict]:
+        return trail_queries.list_trails(self.engine, speaker, flag, limit, offset)
+
+    def quote_id_at(self, article_id: str, start: int) -> int | None:
+        return trail_queries.quote_id_at(self.engine, article_id, start)
+
+    def trails_of_article(self, article_id: str) -> dict[int, int]:
+        return trail_queries.trails_of_article(self.engine, article_id)
 
     # -- quotes and events --------------------------------------------------------------------
 

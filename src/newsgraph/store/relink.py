@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from .. import link
 from ..model import Entity, Mention
-from . import writer
+from . import trails, writer
 from .schema import (aliases, article_entities, articles, entities, events, mentions, quotes, roles,
                      timeline)
 
@@ -31,7 +31,8 @@ CHUNK = 256
 def relink(connection: Connection) -> dict:
     """Recompute every cross-article identity from the stored per-article rows, deterministically.
 
-    Returns ``{"articles", "moved", "before", "after"}``: ``moved`` counts the entities of single
+    Quote trails are rebuilt too (``trails.py``). Returns ``{"articles", "moved", "before", "after",
+    "trails"}``: ``moved`` counts the entities of single
     articles (a person as one article names them) now linked to another person or organisation,
     or newly linked or unlinked; ``before`` and ``after`` count people, organisations and
     timeline events.
@@ -46,7 +47,9 @@ def relink(connection: Connection) -> dict:
         _relink_chunk(connection, order[start:start + CHUNK])
     new = _identities(connection)
     moved = sum(1 for local in old.keys() | new.keys() if old.get(local) != new.get(local))
-    return {"articles": len(order), "moved": moved, "before": before, "after": _summary(connection)}
+    quote_trails = trails.rebuild(connection)  # speakers may have moved: trails are rebuilt after them
+    return {"articles": len(order), "moved": moved, "before": before, "after": _summary(connection),
+            "trails": quote_trails}
 
 
 def canonical_order(connection: Connection) -> list[str]:

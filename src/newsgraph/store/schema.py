@@ -5,8 +5,8 @@ text; ``entities`` and ``timeline`` are the cross-article layer that ``link.py``
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData,
+                        String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -23,6 +23,7 @@ articles = Table(
     Column("input_id", Text),
     Column("source", Text),
     Column("url", Text),
+    Column("outlet", Text),  # the publisher: "breitbart", "bbc.co.uk" (migration 8)
     Column("title", Text),
     Column("published", Date),
     Column("text", Text, nullable=False),
@@ -162,6 +163,44 @@ timeline = Table(
     Column("reason", Text),
 )
 Index("ix_timeline_person", timeline.c.person_id)
+
+# Quote trails (migration 8, ``store/trails.py``): one row per distinct normalised quote text and
+# its word trigrams, for finding a new quote's candidates by index; members and summaries.
+trail_keys = Table(
+    "trail_keys", metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("first_quote_id", Integer, ForeignKey("quotes.id"), nullable=False),
+)
+
+quote_shingles = Table(
+    "quote_shingles", metadata,
+    Column("shingle", BigInteger, nullable=False),
+    Column("first_quote_id", Integer, ForeignKey("quotes.id"), nullable=False),
+)
+Index("ix_quote_shingles", quote_shingles.c.shingle)
+
+trail_members = Table(
+    "trail_members", metadata,
+    Column("quote_id", Integer, ForeignKey("quotes.id"), primary_key=True, autoincrement=False),
+    Column("trail_id", Integer, nullable=False),  # the trail's smallest quote id
+    Column("relation", String(16), nullable=False),  # same, variant, paraphrase
+)
+Index("ix_trail_members_trail", trail_members.c.trail_id)
+
+trails = Table(
+    "trails", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("n_quotes", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("first_quote_id", Integer, nullable=False),
+    Column("fullest_quote_id", Integer, nullable=False),
+    Column("truncated", Boolean, nullable=False),
+    Column("words_changed", Boolean, nullable=False),
+    Column("negation_changed", Boolean, nullable=False),
+    Column("numbers_changed", Boolean, nullable=False),
+    Column("conflicting_attribution", Boolean, nullable=False),
+)
 
 failures = Table(
     "failures", metadata,

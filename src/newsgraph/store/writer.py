@@ -11,7 +11,8 @@ from sqlalchemy.engine import Connection, CursorResult
 from .. import link
 from ..errors import AnalysisFailed, ArticleTooLong, InputError
 from ..model import Analysis, Entity
-from . import queries
+from ..outlets import outlet_of_url
+from . import queries, trails
 from .reader import StoreReader
 from .refs import QuoteRef
 from .schema import (aliases, article_entities, articles, entities, event_evidence, events, failures, mentions, posts,
@@ -40,13 +41,14 @@ class Store(StoreReader):
 
     def save(self, batch: Iterable[Analysis]) -> int:
         """Store a batch in one transaction; articles already stored are skipped. Returns how many were added."""
-        added = 0
+        added: list[str] = []
         with self.engine.begin() as connection:
             write_lock(connection)
             for analysis in batch:
                 if _save(connection, analysis):
-                    added += 1
-        return added
+                    added.append(analysis.article.id)
+            trails.extend(connection, added)  # a new quote joins its trail at ingest
+        return len(added)
 
     def relink(self) -> dict:
         """Recompute every cross-article identity from the stored articles, in one transaction;
@@ -85,6 +87,7 @@ def _save(connection: Connection, analysis: Analysis) -> bool:
         return False
     connection.execute(insert(articles).values(
         id=article.id, text_hash=digest, input_id=article.input_id, source=article.source, url=article.url,
+        outlet=article.outlet or outlet_of_url(article.url),
         title=article.title or _headline(analysis), published=article.published, text=article.text,
         ingested_at=dt.datetime.now()))
     people_and_orgs = [e for e in analysis.entities if e.label in LINKED_LABELS]

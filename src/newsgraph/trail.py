@@ -1,0 +1,241 @@
+"""A quote's trail across articles: which quotes are one utterance, and how its reports differ.
+
+Two quotes are one utterance when their normalised words are the same, when one lies wholly inside
+the other (a fragment of the fuller quote), or when they align with a few words changed. Candidates
+come from an inverted index of word trigrams over the distinct texts (identical texts are grouped
+first, so a quote repeated in a thousand follow-ups costs one entry); trigrams shared by many texts
+are stock phrases ("the American people") and open no candidates. Each candidate pair is then
+verified by a word alignment. The cost grows with the number of distinct texts times their length.
+
+An indirect report is linked to a direct quote of the same speaker whose words it shares
+(a ``paraphrase`` link), without joining that quote's cluster.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .data import words as word_list
+from .model import QuoteKind
+
+SHINGLE = 3  # words per index key: "makes me smart" is the shortest fragment worth following
+MIN_WORDS = 3  # shorter quotes ("hurt", "battle bus") are words, not utterances
+# a fragment shorter than this joins a fuller quote only when both name the same speaker:
+# "unfit to be commander-in-chief" is said by many people
+MIN_FRAGMENT = 6
+MAX_POSTINGS = 50  # a trigram in more distinct texts than this is a stock phrase, no evidence
+ALIGNED = 0.8  # share of the shorter quote's words the alignment must match to be one utterance
+PARAPHRASED = 0.6  # share of an indirect report's content words found in the direct quote
+NEGATIONS = word_list("trail", "negations")
+STOP = word_list("trail", "function_words")
+
+_WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = re.compile(r"['\u2019\u2018]")
+
+
+@dataclass(frozen=True, slots=True)
+class TrailQuote:
+    """What clustering reads of a stored quote."""
+
+    id: int
+    text: str
+    kind: str
+    speaker_id: int | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A quote's place in a trail: ``same`` and ``variant`` members are the utterance's reports,
+    a ``paraphrase`` is an indirect report linked to it."""
+
+    quote_id: int
+    trail_id: int
+    relation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """One report of an utterance, as a trail lists it."""
+
+    quote_id: int
+    article_id: str
+    published: dt.date | None
+    outlet: str | None
+    speaker: str | None
+    speaker_id: int | None
+    text: str
+    relation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One appearance against the fullest form: word-level diff and what changed."""
+
+    quote_id: int
+    diff: tuple[tuple[str, str], ...]  # (op, words): op is "=", "-" (missing here), "+" (only here)
+    flags: tuple[str, ...]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words without apostrophes or punctuation: "We've" -> "weve"."""
+    return _WORD.findall(_APOSTROPHES.sub("", text.lower()))
+
+
+def cluster(quotes: Sequence[TrailQuote]) -> list[Membership]:
+    """Every quote that shares an utterance with another, with its trail id (the trail's smallest
+    quote id) and relation; the same for the same quotes in any order."""
+    reports = sorted((q for q in quotes if q.kind in REPORTED), key=lambda q: q.id)
+    texts: dict[tuple[str, ...], list[TrailQuote]] = {}
+    for quote in reports:
+        key = tuple(words(quote.text))
+        if len(key) >= MIN_WORDS:
+            texts.setdefault(key, []).append(quote)
+    distinct = list(texts)
+    parent = list(range(len(distinct)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in candidate_pairs(distinct):
+        if one_utterance(distinct[i], distinct[j], texts[distinct[i]], texts[distinct[j]]):
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(distinct)):
+        groups[root(i)].append(i)
+    members: dict[int, Membership] = {}
+    for group in groups.values():
+        quotes_in = sorted((q for i in group for q in texts[distinct[i]]), key=lambda q: q.id)
+        if len(quotes_in) < 2:
+            continue
+        trail_id = quotes_in[0].id
+        fullest = max((distinct[i] for i in group), key=lambda k: (len(k), k))
+        for i in group:
+            relation = "same" if contains(fullest, distinct[i]) else "variant"
+            for quote in texts[distinct[i]]:
+                members[quote.id] = Membership(quote.id, trail_id, relation)
+    by_id = {q.id: q for q in reports}
+    linked = paraphrases([q for q in quotes if q.kind == QuoteKind.INDIRECT], members, by_id)
+    return sorted([*members.values(), *linked], key=lambda m: m.quote_id)
+
+
+REPORTED = frozenset({QuoteKind.DIRECT, QuoteKind.MIXED})
+
+
+def shingles(key: Sequence[str]) -> set[tuple[str, ...]]:
+    return {tuple(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
+
+
+def candidate_pairs(distinct: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Pairs of distinct texts sharing a trigram that is not a stock phrase, each pair once, in order."""
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, key in enumerate(distinct):
+        for shingle in shingles(key):
+            postings[shingle].append(number)
+    pairs: set[tuple[int, int]] = set()
+    for posting in postings.values():
+        if 1 < len(posting) <= MAX_POSTINGS:
+            for x, i in enumerate(posting):
+                for j in posting[x + 1:]:
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+def contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    """Is ``shorter`` a contiguous run of ``longer``'s words?"""
+    n = len(shorter)
+    if n > len(longer):
+        return False
+    first = shorter[0] if n else None
+    return any(longer[i] == first and tuple(longer[i:i + n]) == tuple(shorter)
+               for i in range(len(longer) - n + 1))
+
+
+def matched_share(a: Sequence[str], b: Sequence[str]) -> float:
+    """Share of the shorter text's words that a word alignment finds in the other."""
+    shorter = min(len(a), len(b))
+    if not shorter:
+        return 0.0
+    matcher = SequenceMatcher(None, list(a), list(b), autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / shorter
+
+
+def one_utterance(a: Sequence[str], b: Sequence[str], quotes_a: Sequence[TrailQuote],
+                  quotes_b: Sequence[TrailQuote]) -> bool:
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if len(shorter) < MIN_FRAGMENT and not _same_speaker(quotes_a, quotes_b):
+        return False  # a short phrase is one utterance only when both name the same speaker
+    return contains(longer, shorter) or matched_share(shorter, longer) >= ALIGNED
+
+
+def _same_speaker(quotes_a: Sequence[TrailQuote], quotes_b: Sequence[TrailQuote]) -> bool:
+    ids_a = {q.speaker_id for q in quotes_a if q.speaker_id is not None}
+    ids_b = {q.speaker_id for q in quotes_b if q.speaker_id is not None}
+    if ids_a & ids_b:
+        return True
+    surnames_a = {q.speaker.split()[-1].lower() for q in quotes_a if q.speaker}
+    return bool(surnames_a & {q.speaker.split()[-1].lower() for q in quotes_b if q.speaker})
+
+
+def content(key: Sequence[str]) -> set[str]:
+    return {w for w in key if w not in STOP and len(w) > 1}
+
+
+def paraphrases(indirect: Sequence[TrailQuote], members: dict[int, Membership],
+                reports: dict[int, TrailQuote]) -> list[Membership]:
+    """Indirect reports linked to the trail of a direct quote of the same speaker that holds most
+    of their content words ("said the tax laws were unfair" -> "The unfairness of the tax laws")."""
+    by_speaker: dict[int, list[TrailQuote]] = defaultdict(list)
+    for quote_id in members:
+        quote = reports[quote_id]
+        if quote.speaker_id is not None:
+            by_speaker[quote.speaker_id].append(quote)
+    out = []
+    for report in sorted(indirect, key=lambda q: q.id):
+        if report.speaker_id is None or report.speaker_id not in by_speaker:
+            continue
+        said = content(words(report.text))
+        if len(said) < MIN_WORDS:
+            continue
+        best = max(by_speaker[report.speaker_id], key=lambda q: (len(said & content(words(q.text))), -q.id))
+        if len(said & content(words(best.text))) / len(said) >= PARAPHRASED:
+            out.append(Membership(report.id, members[best.id].trail_id, "paraphrase"))
+    return out
+
+
+def variant(fullest: str, text: str, quote_id: int) -> Variant:
+    """The word-level diff of one appearance against the fullest form, with its flags."""
+    full, here = words(fullest), words(text)
+    matcher = SequenceMatcher(None, full, here, autojunk=False)
+    diff: list[tuple[str, str]] = []
+    flags: set[str] = set()
+    opcodes = matcher.get_opcodes()
+    inner = [op for op in opcodes if op[0] != "equal"]
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            diff.append(("=", " ".join(full[i1:i2])))
+            continue
+        if i2 > i1:
+            diff.append(("-", " ".join(full[i1:i2])))
+        if j2 > j1:
+            diff.append(("+", " ".join(here[j1:j2])))
+        edge = (i1 == 0 or i2 == len(full)) and tag == "delete"
+        if not edge:
+            flags.add("words_changed")
+        changed = set(full[i1:i2]) ^ set(here[j1:j2])
+        if changed & NEGATIONS and not edge:
+            flags.add("negation_changed")
+        if any(w.isdigit() for w in changed) and not edge:
+            flags.add("numbers_changed")
+    if inner and len(here) < len(full) and all(op[0] == "delete" for op in inner):
+        flags.add("truncated")
+    return Variant(quote_id, tuple(diff), tuple(sorted(flags)))
