@@ -80,6 +80,16 @@ class QuoteKind(enum.StrEnum):
     POST = "post"
 
 
+class TrailFlag(enum.StrEnum):
+    """What changed between the reports of one quote (``trail.py``)."""
+
+    TRUNCATED = "truncated"  # a report gives only part of the fullest form
+    WORDS_CHANGED = "words_changed"  # words replaced, added or cut inside
+    NEGATION_CHANGED = "negation_changed"  # a "not", "never", "no" added or dropped
+    NUMBERS_CHANGED = "numbers_changed"
+    CONFLICTING_ATTRIBUTION = "conflicting_attribution"  # reports name different speakers
+
+
 class EntityLabel(enum.StrEnum):
     PERSON = "PERSON"
     ORG = "ORG"

@@ -32,6 +32,9 @@ class StoreReader:
                     offset: int = 0) -> list[dict]:
         return trail_queries.list_trails(self.engine, speaker, flag, limit, offset)
 
+    def count_trails(self, speaker: str | None = None, flag: str | None = None) -> int:
+        return trail_queries.count_trails(self.engine, speaker, flag)
+
     def quote_id_at(self, article_id: str, start: int) -> int | None:
         return trail_queries.quote_id_at(self.engine, article_id, start)
 

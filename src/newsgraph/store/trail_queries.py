@@ -42,18 +42,29 @@ def list_trails(engine: Engine, speaker: str | None = None, flag: str | None = N
                 offset: int = 0) -> list[dict]:
     """Trails with more than one article, the most repeated first; by speaker (any appearance) and flag."""
     with engine.connect() as connection:
-        query = select(trails.c.id).where(trails.c.n_articles > 1)
-        if flag:
-            if flag not in FLAGS:
-                raise ValueError(f"unknown flag {flag!r}: one of {', '.join(FLAGS)}")
-            query = query.where(trails.c[flag] == true())
-        if speaker:
-            ids = find_entities(connection, speaker)
-            said = select(trail_members.c.trail_id).join(quotes, quotes.c.id == trail_members.c.quote_id).where(
-                quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
-            query = query.where(trails.c.id.in_(said))
+        query = _trail_filters(connection, select(trails.c.id), speaker, flag)
         query = query.order_by(trails.c.n_articles.desc(), trails.c.id).limit(limit).offset(offset)
         return [_trail(connection, trail_id) for trail_id in connection.execute(query).scalars()]
+
+
+def count_trails(engine: Engine, speaker: str | None = None, flag: str | None = None) -> int:
+    with engine.connect() as connection:
+        query = _trail_filters(connection, select(func.count()).select_from(trails), speaker, flag)
+        return connection.execute(query).scalar() or 0
+
+
+def _trail_filters(connection: Connection, query, speaker: str | None, flag: str | None):
+    query = query.where(trails.c.n_articles > 1)
+    if flag:
+        if flag not in FLAGS:
+            raise ValueError(f"unknown flag {flag!r}: one of {', '.join(FLAGS)}")
+        query = query.where(trails.c[flag] == true())
+    if speaker:
+        ids = find_entities(connection, speaker)
+        said = select(trail_members.c.trail_id).join(quotes, quotes.c.id == trail_members.c.quote_id).where(
+            quotes.c.speaker_id.in_(ids) if ids else quotes.c.speaker == speaker)
+        query = query.where(trails.c.id.in_(said))
+    return query
 
 
 def _trail(connection: Connection, trail_id: int) -> dict:
@@ -106,4 +117,4 @@ def trails_of_article(engine: Engine, article_id: str) -> dict[int, int]:
         return {r.start: r.trail_id for r in rows}
 
 
-__all__ = ["quote_trail", "trail_for_words", "list_trails", "quote_id_at", "trails_of_article"]
+__all__ = ["quote_trail", "trail_for_words", "list_trails", "count_trails", "quote_id_at", "trails_of_article"]

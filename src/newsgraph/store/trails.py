@@ -15,10 +15,10 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from .. import trail
-from ..model import QuoteKind
+from ..model import QuoteKind, TrailFlag
 from .schema import articles, quote_shingles, quotes, trail_keys, trail_members, trails
 
-FLAGS = ("truncated", "words_changed", "negation_changed", "numbers_changed", "conflicting_attribution")
+FLAGS = tuple(flag.value for flag in TrailFlag)
 
 
 def key_hash(parts: Sequence[str]) -> int:

@@ -15,7 +15,7 @@ from ..errors import (AnalysisFailed, ArticleTooLong, InputError, NotFound, Serv
                       WritesDisabled)
 from ..ingest.decode import without_surrogates
 from ..ingest.text import read_text
-from ..model import Article, EventStatus, EventType, QuoteKind
+from ..model import Article, EventStatus, EventType, QuoteKind, TrailFlag
 from ..options import Options
 from ..service import analyze, ingest_articles
 from . import MAX_ID, MAX_OFFSET, MAX_QUERY_CHARS
@@ -168,6 +168,22 @@ def events(type: EventType | None = None, person: Words = None, org: Words = Non
     plain_type, plain_status = (str(v) if v else None for v in (type, status))  # plain values for the database
     rows = s.list_events(type_=plain_type, person=person, org=org, status=plain_status, limit=limit, offset=offset)
     return _page(rows, s.count_events(type_=plain_type, person=person, org=org, status=plain_status), limit, offset)
+
+
+@router.get("/quotes/{quote_id}/trail", summary="A quote's trail: every report of it across articles, with changes")
+def quote_trail(quote_id: Id, s=Depends(store)) -> dict:
+    found = s.quote_trail(quote_id)
+    if found is None:
+        raise NotFound(f"quote {quote_id} is reported in no other stored article")
+    return found
+
+
+@router.get("/trails", response_model=Page, summary="Quotes reported in several articles, by speaker and change")
+def trails(speaker: Words = None, flag: TrailFlag | None = None, limit: Limit = 50, offset: Offset = 0,
+           s=Depends(store)):
+    plain_flag = str(flag) if flag else None
+    rows = s.list_trails(speaker=speaker, flag=plain_flag, limit=limit, offset=offset)
+    return _page(rows, s.count_trails(speaker=speaker, flag=plain_flag), limit, offset)
 
 
 @router.get("/search", response_model=Page, summary="Full text over articles and quotes")

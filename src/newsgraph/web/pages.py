@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import NotFound
-from ..model import QuoteKind
+from ..model import QuoteKind, TrailFlag
 from ..store.refs import QuoteRef
 from . import MAX_ID, MAX_OFFSET, MAX_QUERY_CHARS
 from .render import marked_text, timeline_svg
@@ -117,7 +117,9 @@ def article(request: Request, article_id: str):
     # the headline is the page's heading: the body starts after it, not with it again
     lead = len(text) - len(text.lstrip())
     start = lead + len(title) if title and text[lead:lead + len(title)] == title else 0
-    return _render(request, "article.html", article=found, body=marked_text(text, found["quotes"], start))
+    trail_at = request.app.state.store.trails_of_article(article_id)
+    said = [{**q, "trail_id": trail_at.get(q["start"])} for q in found["quotes"]]
+    return _render(request, "article.html", article=found, body=marked_text(text, said, start))
 
 
 @router.get("/quotes")
@@ -135,3 +137,20 @@ def quotes(request: Request, q: str | None = None, speaker: Words = None, since:
     return _render(request, "quotes.html", rows=rows, q=q, speaker=speaker, since=since, until=until,
                    kinds=list(QuoteKind), kind=kind, fragments=fragments,
                    page=_pager(request, store.count_quotes(**filters), offset))
+
+
+@router.get("/trails")
+def trails(request: Request, speaker: Words = None, flag: TrailFlag | None = None, offset: Offset = 0):
+    store = request.app.state.store
+    plain_flag = str(flag) if flag else None
+    rows = store.list_trails(speaker=speaker or None, flag=plain_flag, limit=PAGE, offset=offset)
+    return _render(request, "trails.html", rows=rows, speaker=speaker, flag=plain_flag, flags=list(TrailFlag),
+                   page=_pager(request, store.count_trails(speaker=speaker or None, flag=plain_flag), offset))
+
+
+@router.get("/trails/{trail_id}")
+def trail(request: Request, trail_id: Id):
+    found = request.app.state.store.quote_trail(trail_id)  # a trail's id is its first quote's id
+    if found is None:
+        raise NotFound(f"No trail {trail_id}.")
+    return _render(request, "trail.html", trail=found)

@@ -42,7 +42,8 @@ def _marked_quote(words: str, quote: dict) -> str:
         marks.append(f'<mark class="quote {escape(quote["kind"])}"{own_id} data-quote="{anchor}" '
                      f'data-speaker="{speaker}">{inner}</mark>')
     who = (f'<a href="/people/{int(quote["speaker_id"])}">{speaker}</a>' if quote.get("speaker_id") else speaker)
-    return "</p><p>".join(marks) + f'<span class="who"> \u2014 {who}</span>'
+    trail = (f' <a class="trail" href="/trails/{int(quote["trail_id"])}">trail</a>' if quote.get("trail_id") else "")
+    return "</p><p>".join(marks) + f'<span class="who"> \u2014 {who}{trail}</span>'
 
 
 def _paragraphs(chunk: str) -> str:
