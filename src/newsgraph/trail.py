@@ -193,23 +193,32 @@ def content(key: Sequence[str]) -> set[str]:
 def paraphrases(indirect: Sequence[TrailQuote], members: dict[int, Membership],
                 reports: dict[int, TrailQuote]) -> list[Membership]:
     """Indirect reports linked to the trail of a direct quote of the same speaker that holds most
-    of their content words ("said the tax laws were unfair" -> "The unfairness of the tax laws")."""
-    by_speaker: dict[int, list[TrailQuote]] = defaultdict(list)
-    for quote_id in members:
+    of their content words ("said the tax laws were unfair" -> "The unfairness of the tax laws").
+    Each distinct text is read once: a replicated corpus repeats them."""
+    said_by: dict[int, dict[str, tuple[int, set[str]]]] = defaultdict(dict)  # speaker -> text -> (first id, words)
+    for quote_id in sorted(members):
         quote = reports[quote_id]
-        if quote.speaker_id is not None:
-            by_speaker[quote.speaker_id].append(quote)
+        if quote.speaker_id is not None and quote.text not in said_by[quote.speaker_id]:
+            said_by[quote.speaker_id][quote.text] = (quote_id, content(words(quote.text)))
+    decided: dict[tuple[int, str], int | None] = {}
     out = []
     for report in sorted(indirect, key=lambda q: q.id):
-        if report.speaker_id is None or report.speaker_id not in by_speaker:
+        if report.speaker_id is None or report.speaker_id not in said_by:
             continue
-        said = content(words(report.text))
-        if len(said) < MIN_WORDS:
-            continue
-        best = max(by_speaker[report.speaker_id], key=lambda q: (len(said & content(words(q.text))), -q.id))
-        if len(said & content(words(best.text))) / len(said) >= PARAPHRASED:
-            out.append(Membership(report.id, members[best.id].trail_id, "paraphrase"))
+        key = (report.speaker_id, report.text)
+        if key not in decided:
+            decided[key] = _paraphrased(content(words(report.text)), said_by[report.speaker_id])
+        first = decided[key]
+        if first is not None:
+            out.append(Membership(report.id, members[first].trail_id, "paraphrase"))
     return out
+
+
+def _paraphrased(said: set[str], direct: dict[str, tuple[int, set[str]]]) -> int | None:
+    if len(said) < MIN_WORDS:
+        return None
+    best = max(direct.values(), key=lambda entry: (len(said & entry[1]), -entry[0]))
+    return best[0] if len(said & best[1]) / len(said) >= PARAPHRASED else None
 
 
 def variant(fullest: str, text: str, quote_id: int) -> Variant:
