@@ -8,7 +8,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsgraph"
 # sets of the model's own labels and dependency names are code, not vocabulary
-TAG_SETS = {"PERSON_LABELS", "PLACE_LABELS", "ORG_LABELS", "CLAUSES", "SUBJECT_DEPS", "PERSON_SLOTS"}
+TAG_SETS = {"PERSON_LABELS", "PLACE_LABELS", "ORG_LABELS", "CLAUSES", "SUBJECT_DEPS", "PERSON_SLOTS", "FINITE"}
 
 
 # the stages that read words: the article's (extract/) and the corpus's (the quote trail)
