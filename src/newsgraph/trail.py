@@ -29,6 +29,7 @@ MIN_WORDS = 3  # shorter quotes ("hurt", "battle bus") are words, not utterances
 MIN_FRAGMENT = 6
 MAX_POSTINGS = 50  # a trigram in more distinct texts than this is a stock phrase, no evidence
 ALIGNED = 0.8  # share of the shorter quote's words the alignment must match to be one utterance
+LOCAL_EDIT = 3  # words on either side of an edit for it to change a quote's meaning rather than cut it
 PARAPHRASED = 0.6  # share of an indirect report's content words found in the direct quote
 NEGATIONS = word_list("trail", "negations")
 STOP = word_list("trail", "function_words")
@@ -240,10 +241,13 @@ def variant(fullest: str, text: str, quote_id: int) -> Variant:
         edge = (i1 == 0 or i2 == len(full)) and tag == "delete"
         if not edge:
             flags.add("words_changed")
+        # a "not" or a number turns a quote only in a local edit: one inside a stretch cut away or
+        # over-taken ("... I'm not working for Trump" cut off a shorter report) is a truncation
+        local = not edge and i2 - i1 <= LOCAL_EDIT and j2 - j1 <= LOCAL_EDIT
         changed = set(full[i1:i2]) ^ set(here[j1:j2])
-        if changed & NEGATIONS and not edge:
+        if changed & NEGATIONS and local:
             flags.add("negation_changed")
-        if any(w.isdigit() for w in changed) and not edge:
+        if any(w.isdigit() for w in changed) and local:
             flags.add("numbers_changed")
     if inner and len(here) < len(full) and all(op[0] == "delete" for op in inner):
         flags.add("truncated")
