@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -49,17 +49,20 @@ def rebuild(connection: Connection) -> int:
     return len(ids)
 
 
+def _reports(new: Iterable[trail.TrailQuote]) -> Iterator[tuple[trail.TrailQuote, list[str]]]:
+    """The direct and mixed quotes long enough to trail, with their normalised words."""
+    for quote in new:
+        key = trail.words(quote.text)
+        if quote.kind in trail.REPORTED and len(key) >= trail.MIN_WORDS:
+            yield quote, key
+
+
 def _index_keys(connection: Connection, new: Iterable[trail.TrailQuote]) -> dict[int, int]:
     """Record the distinct texts of new reports; returns quote id -> the first quote of its text
     for the new quotes whose text was stored before (an exact repeat)."""
     repeats: dict[int, int] = {}
     fresh: dict[int, tuple[int, list[str]]] = {}
-    for quote in new:
-        if quote.kind not in trail.REPORTED:
-            continue
-        key = trail.words(quote.text)
-        if len(key) < trail.MIN_WORDS:
-            continue
+    for quote, key in _reports(new):
         number = key_hash(key)
         if number in fresh:
             repeats[quote.id] = fresh[number][0]
@@ -83,12 +86,7 @@ def extend(connection: Connection, article_ids: Sequence[str]) -> list[int]:
         return []
     repeats = _index_keys(connection, new)
     touched: set[int] = set()
-    for quote in new:
-        if quote.kind not in trail.REPORTED:
-            continue
-        key = trail.words(quote.text)
-        if len(key) < trail.MIN_WORDS:
-            continue
+    for quote, key in _reports(new):
         first = repeats.get(quote.id, quote.id)
         partners = {first} if first != quote.id else set()
         partners |= _verified(connection, quote, key)
