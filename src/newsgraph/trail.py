@@ -12,7 +12,6 @@ An indirect report is linked to a direct quote of the same speaker whose words i
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -56,20 +55,6 @@ class Membership:
 
     quote_id: int
     trail_id: int
-    relation: str
-
-
-@dataclass(frozen=True, slots=True)
-class Appearance:
-    """One report of an utterance, as a trail lists it."""
-
-    quote_id: int
-    article_id: str
-    published: dt.date | None
-    outlet: str | None
-    speaker: str | None
-    speaker_id: int | None
-    text: str
     relation: str
 
 

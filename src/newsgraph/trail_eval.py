@@ -56,7 +56,7 @@ def score(connection: Connection, pairs: list[dict]) -> dict:
             gold_same += 1
             if a is not None and b is not None and a.trail_id is not None and a.trail_id == b.trail_id:
                 found += 1
-    on_gold = {quote_for(side).id for pair in pairs for side in (pair["a"], pair["b"]) if quote_for(side)}
+    on_gold = {hit.id for pair in pairs for side in (pair["a"], pair["b"]) if (hit := quote_for(side))}
     joined: dict[int, list] = defaultdict(list)
     for row in rows:
         if row.trail_id is not None and row.relation != "paraphrase" and row.id in on_gold:

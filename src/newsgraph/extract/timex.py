@@ -51,9 +51,6 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-PATTERNS_BY_KIND = dict(PATTERNS)
-
-
 def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
                skip=lambda start, end: False, candidates: Sequence[tuple[int, int]] = ()) -> list[TimeValue]:
     """Every temporal expression of the text with its normalised value (``None`` if unanchored).
@@ -81,24 +78,23 @@ def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
         if value:
             found.append(TimeValue(start, end, expression, value, "day"))
     found.sort(key=lambda t: t.start)
-    return _anchor_anaphoric(found, text)
+    return _anchor_anaphoric(found)
 
 
 ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "later": 1, "earlier": -1}
 
 
-def _anchor_anaphoric(found: list[TimeValue], text: str) -> list[TimeValue]:
+def _anchor_anaphoric(found: list[TimeValue]) -> list[TimeValue]:
     """'that year', 'the following year': the year of the last dated expression before it."""
     out: list[TimeValue] = []
     for time in found:
         if time.granularity == "anaphoric":
-            before = next((t for t in reversed(out) if t.value), None)
-            if before is None:
+            year = next((t.value[:4] for t in reversed(out) if t.value), None)
+            if year is None:
                 continue
-            match = PATTERNS_BY_KIND["anaphoric"].match(text, time.start)
-            which = ((match["which"] or match["later"]) if match else "that").lower()
-            time = TimeValue(time.start, time.end, time.text,
-                             f"{int(before.value[:4]) + ANAPHORIC_SHIFT.get(which, 0):04d}", "year")
+            # the expression's own words say which way it looks ("the following year", "a year later")
+            shift = next((n for word, n in ANAPHORIC_SHIFT.items() if word in time.text.lower()), 0)
+            time = TimeValue(time.start, time.end, time.text, f"{int(year) + shift:04d}", "year")
         out.append(time)
     return out
 

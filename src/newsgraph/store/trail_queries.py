@@ -1,7 +1,7 @@
 """Reading quote trails: one trail with its appearances and variants, a quote's trail, trails by filter."""
 from __future__ import annotations
 
-from sqlalchemy import func, select, true
+from sqlalchemy import func, select, true, tuple_
 from sqlalchemy.engine import Connection, Engine
 
 from .. import trail
@@ -28,14 +28,16 @@ def trail_for_words(engine: Engine, words: str) -> dict | None:
         found = quote_trail(engine, first)
         if found is not None:
             return found
-    for row in list_quotes(engine, search=words, limit=200):
-        with engine.connect() as connection:
-            quote_id = connection.execute(select(quotes.c.id).where(
-                quotes.c.article_id == row["article_id"], quotes.c.start == row["start"])).scalar()
-        found = quote_trail(engine, quote_id) if quote_id is not None else None
-        if found is not None:
-            return found
-    return None
+    hits = [(row["article_id"], row["start"]) for row in list_quotes(engine, search=words, limit=200)]
+    if not hits:
+        return None
+    with engine.connect() as connection:  # the trails of all the hits at once, then the first hit's
+        trailed = dict(((r.article_id, r.start), r.trail_id) for r in connection.execute(
+            select(quotes.c.article_id, quotes.c.start, trail_members.c.trail_id)
+            .join(trail_members, trail_members.c.quote_id == quotes.c.id)
+            .where(tuple_(quotes.c.article_id, quotes.c.start).in_(hits))))
+    trail_id = next((trailed[hit] for hit in hits if hit in trailed), None)
+    return quote_trail(engine, trail_id) if trail_id is not None else None
 
 
 def list_trails(engine: Engine, speaker: str | None = None, flag: str | None = None, limit: int = 100,

@@ -11,7 +11,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from .. import trail
@@ -171,13 +171,15 @@ def refresh(connection: Connection, trail_ids: Sequence[int]) -> None:
         for row in rows:
             by_trail[row.trail_id].append(row)
         connection.execute(delete(trails).where(trails.c.id.in_(chunk)))
-        summaries = []
+        summaries, relations = [], {}
         for trail_id, members in sorted(by_trail.items()):
-            summary, relations = summarise(trail_id, members)
+            summary, of_members = summarise(trail_id, members)
             summaries.append(summary)
-            for quote_id, relation in relations.items():
-                connection.execute(update(trail_members).where(trail_members.c.quote_id == quote_id)
-                                   .values(relation=relation))
+            relations.update(of_members)
+        if relations:  # one statement for the chunk, not one a member
+            connection.execute(update(trail_members).where(trail_members.c.quote_id == bindparam("member"))
+                               .values(relation=bindparam("relation")),
+                               [dict(member=q, relation=r) for q, r in relations.items()])
         if summaries:
             connection.execute(insert(trails), summaries)
 
