@@ -184,6 +184,24 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith will stand as the Labour candidate in Bury.", ("candidacy", "Jane Smith", "Labour Party")),
     ("Jane Smith is to contest the seat of Bury. She made the announcement a day after launching "
      "her new party, Veritas.", ("candidacy", "Jane Smith", "Veritas")),
+    # a bare post is the fuller title the article gives the same person
+    ("Interim DNC Chairwoman Jane Smith said on Sunday that she was glad. Because chairwoman Mary Jones "
+     "resigned in July, her successor, Jane Smith, has that power.",
+     ("appoint", "Jane Smith", "Interim DNC Chairwoman")),
+    # "the network" is the body the text called a network
+    ("Tom Brown hosted a show on the RT America television network. He resigned from the network in 2014.",
+     ("resign_office", "Tom Brown", "RT America")),
+    # an implicative verb entails its complement
+    ("Jane Smith was forced to step down as the party's chair in July.", ("resign_office", "Jane Smith", "party's chair")),
+    # a decision on charges presupposes an investigation by the one who decided
+    ("The FBI decided not to recommend charges against Jane Smith.", ("investigate", "Jane Smith", "FBI")),
+    ("The Justice Department decision not to prosecute Jane Smith angered them.",
+     ("investigate", "Jane Smith", "Justice Department")),
+    ("Jane Smith was charged with manslaughter on Thursday.", ("investigate", "Jane Smith", None)),
+    ("Tom Brown, who was under questioning from the Senate banking committee, admitted it.",
+     ("investigate", "Tom Brown", "Senate banking committee")),
+    ("Tom Brown was placed on paid administrative leave.", ("suspend", "Tom Brown", None)),
+    ("The FBI's investigation into Jane Smith's email server ended in July.", ("investigate", "Jane Smith", "FBI")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -225,6 +243,10 @@ def test_events_frames(text, expected):
     "During the 1997 election campaign, he worked after running on a treadmill for an hour each morning.",
     "Tom Brown spoke. Lord Hutton's inquiry into the death of Dr David Kelly sparked debate.",
     "Dominic Stephenson became the first Scot to be confirmed as a victim of the tsunami.",
+    "Jane Smith is charged with keeping order in the chamber.",  # a duty, not an offence
+    "Jane Smith will face questioning from voters on Saturday.",  # voters investigate no one
+    "The meddling is designed to sow discord and to help elect Donald Trump.",  # an aim
+    "Police may decide to charge Tom Brown with fraud.",  # no decision yet
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

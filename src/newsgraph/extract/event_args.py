@@ -228,6 +228,10 @@ def named_before(noun, resolver: Resolver) -> str | None:
     # a named kind ("the committee") is the last body of that name; a kind word ("the network")
     # only when the last few sentences name one body and no other: a guess among several is a
     # wrong fact, where "network" is only a vague one
+    if kind not in words.named_kinds:
+        described = _described_as(kind, noun)
+        if described:
+            return described
     sentence = noun.sent
     for _ in range(RECENT_SENTENCES):  # back from its own sentence, not a scan of the whole doc
         if sentence.start == 0:
@@ -241,6 +245,20 @@ def named_before(noun, resolver: Resolver) -> str | None:
     elif len({name for _, name in recent}) > 1:
         return None
     return max(recent)[1] if recent else None
+
+
+def _described_as(kind: str, noun) -> str | None:
+    """The body the text itself last called a <kind>: "the RT America television network" or
+    "Russia Today, the global satellite network" before "resigned from the network"."""
+    for token in reversed(noun.doc[: noun.i]):
+        if token.lemma_.lower() != kind or token.tag_ != "NN":
+            continue
+        name = [t for t in noun.doc[token.left_edge.i: token.i] if t.pos_ == "PROPN" and t.dep_ == "compound"]
+        if name:
+            return " ".join(t.text for t in name)
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            return _name_phrase(token.head)
+    return None
 
 
 def _seat(token) -> str | None:

@@ -16,6 +16,9 @@ from .lexicon import MODALS
 from .syntax import governing_verb
 
 INQUIRIES = word_list("event_context", "inquiries")
+# charging words a decision presupposes an investigation for, charged or not, and the deciding words
+PRESUPPOSED = word_list("event_context", "presupposed")
+DECIDING = word_list("event_context", "deciding")
 CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
 
 
@@ -38,6 +41,8 @@ def clause_status(token) -> str:
             break
         head = head.head
         chain.append(head)
+    if token.lemma_.lower() in PRESUPPOSED and any(_decided(node) for node in chain[1:]):
+        return "asserted"  # "decided not to prosecute her": whether to charge her was decided on an investigation
     for node in _own_clause(chain[:3]):
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children):
@@ -69,6 +74,8 @@ def clause_status(token) -> str:
             break
     for below, node in zip(chain, governing, strict=False):
         lemma = node.lemma_.lower()
+        if _implicative(node):
+            continue  # "was forced to step down" stepped down: the verb entails its complement
         if lemma in words.negators and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd", "prep"}:
             continue  # "denied the allegations and slammed the investigation": not a denied investigation
         if lemma in words.threatened and not (token.pos_ == "NOUN" and token.lemma_.lower() in INQUIRIES):
@@ -82,8 +89,7 @@ def clause_status(token) -> str:
         if lemma in words.claimed and below.dep_ == "ccomp":
             return "claimed"  # "she claimed he had been suspended": the article reports a claim
     # "was to be given a date for a hearing": a plan, not yet a fact
-    verb = token.head if token.dep_ == "conj" else token  # "to go out and win": the conjunct is infinitive too
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in {"xcomp", "ccomp"}:
+    if _infinitive(token):
         return "planned"
     if token.sent.text.rstrip().endswith("?"):
         return "hypothetical"  # "Will he quit?": asked, not told
@@ -91,6 +97,37 @@ def clause_status(token) -> str:
 
 
 FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def _decided(node) -> bool:
+    """A decision taken: "the FBI decided", "the Justice Department decision"; not "may decide"."""
+    if node.lemma_.lower() not in DECIDING:
+        return False
+    if node.pos_ == "NOUN":
+        return True
+    return node.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "aux" and c.lower_ in MODALS | {"to"} for c in node.children)
+
+
+def _infinitive(token) -> bool:
+    """An event in a 'to' clause is one aimed at: "to go out and win", "designed ... to help elect
+    Donald Trump" (up through the bare complements and conjuncts that share the 'to'); not after an
+    implicative verb ("was forced to step down")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "conj"}:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.dep_ != "conj":
+            return not _implicative(node.head)
+        node = node.head
+    return False
+# verbs whose past entails their complement ("was forced to quit", "managed to win"); not the
+# future or the bare infinitive ("will force him to quit", "to force him out")
+IMPLICATIVE = word_list("event_context", "implicative")
+
+
+def _implicative(node) -> bool:
+    return node.pos_ == "VERB" and node.lemma_.lower() in IMPLICATIVE and node.tag_ in {"VBD", "VBN"} and not any(
+        c.dep_ == "aux" and c.lower_ in MODALS | {"to"} for c in node.children)
 
 
 def _own_clause(chain: list) -> list:

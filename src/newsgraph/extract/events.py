@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..data import words as word_list
-from ..model import Entity, Event, Span, TimeValue
+from ..model import Entity, Event, EventType, Span, TimeValue
 from . import event_args as args
 from .event_context import clause_status, declared, event_date, reason_of
 from .frames import Frame, lexicon
@@ -31,6 +31,8 @@ RECORDS = word_list("events", "records")  # duration records worn by a role
 MEMBER_ROLES = word_list("events", "member_roles")  # a party's members
 LIFTED = word_list("events", "lifted")  # what undoes a suspension
 RELATIVES = word_list("events", "relatives")
+# the types whose org may be a post
+POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
 
 
 @dataclass(slots=True)
@@ -76,7 +78,7 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
             resolver.note_subject(resolver.resolve(subject).entity)
     # offices are filled mention by mention, before merging: "stepped down" after "was elected
     # leader" left the leadership, and is not the later resignation as an MP
-    return [_as_event(f) for f in _posts_left(_merge(_fill_offices(found)), resolver)]
+    return [_as_event(f) for f in _fuller_posts(_posts_left(_merge(_fill_offices(found)), resolver), resolver)]
 
 
 def _fill_offices(found: list[_Found]) -> list[_Found]:
@@ -113,6 +115,23 @@ def _posts_left(found: list[_Found], resolver: Resolver) -> list[_Found]:
                          if person is event.person and phrase.lower().split()[:1] in (["former"], ["ex"], ["ex-"])})
         if len(former) == 1:
             event.org = " ".join(former[0].split()[1:]) or None
+    return found
+
+
+def _fuller_posts(found: list[_Found], resolver: Resolver) -> list[_Found]:
+    """A post written bare ("her successor ... as chairwoman") is the fuller title the article
+    gives the same person beside their name ("Interim DNC Chairwoman Donna Brazile"): the bare
+    word names the office, the title names whose office it is."""
+    for event in found:
+        if event.type not in POST_EVENTS or not event.org or " " in event.org or event.person is None:
+            continue
+        titles = [(offset, phrase) for offset, person, phrase in resolver.roles.get(event.org.lower(), ())
+                  if person is event.person and " " in phrase]
+        if titles:
+            offset, phrase = max(titles, key=lambda title: len(title[1]))
+            end = offset + len(event.org)
+            written = resolver.doc.text[end - len(phrase): end]
+            event.org = written if written.lower() == phrase else phrase
     return found
 
 
@@ -179,6 +198,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         return []
     if kind is None or person_token is None:
         return []
+    if kind == "investigate" and org is None:
+        org = _decider(token, resolver)
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
     for one in [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]:
@@ -314,7 +335,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
                                                   and g.ent_type_ not in {"DATE", "TIME"})
     preps = {word: objects for word, objects in preps.items() if objects}
     subject = _subject(token)
-    if frame.needs_prep and not frame.needs_prep & set(preps):
+    if frame.needs_prep and not any(g.dep_ == "pobj" for word in frame.needs_prep & set(preps) for g in preps[word]):
         return NONE  # "running for the Senate", not "running the campaign"
     if frame.handler == "whip":
         return _whip(token, frame, passive, resolver)
@@ -539,7 +560,9 @@ def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver)
 
 def _noun_event(token, frame: Frame, resolver: Resolver):
     owner = [c for c in token.children if c.dep_ == "poss"]
-    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "into"} for g in c.children
+    # "an inquiry into X", "charges against X": whom an investigation is about
+    about = {"of", "into", "against"} if frame.type == "investigate" else {"of", "into"}
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in about for g in c.children
           if g.dep_ == "pobj"]
     if not of:  # "the defection to Labour of Robert Jackson": the parser hangs "of" lower down
         of = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.i != token.i
@@ -553,6 +576,8 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         person = compound[-1] if compound else None
     preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in token.children if c.dep_ == "prep"}
     slots = [preps.get(name) or [] for name in frame.org]
+    if frame.org_heads and not any(t.lemma_.lower() in frame.org_heads for slot in slots for t in slot):
+        return NONE  # "questioning from the committee", not "questioning from voters"
     if frame.handler == "successor":
         return _successor(token, preps, resolver)
     if frame.type == "join_party":
@@ -560,12 +585,14 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         return ("join_party", person, party) if party else NONE
     if frame.type == "investigate":
         # "Lord Hutton's inquiry into the death of X": the owner holds the inquiry, "into" names its subject
-        person = of[0] if of and [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "into"}] else (
+        person = of[0] if of and [c for c in token.children if c.dep_ == "prep" and c.lower_ in about] else (
             person if not owner else None)
         body = owner[0] if owner and owner[0].pos_ == "PROPN" else None
         hit = resolver.entity_at(body) if body is not None else None
         if hit is not None and hit[1].label == "ORG":
-            return "investigate", _subject(governing_verb(token)), hit[1].name  # "the watchdog's inquiry into X"
+            # "the FBI's investigation into Hillary Clinton's server": into her; "faces the watchdog's
+            # inquiry": the one who faces it
+            return "investigate", person or _subject(governing_verb(token)), hit[1].name
         if of:
             by = args.organisation(preps.get("by"), resolver)
             if by is None and token.dep_ == "dobj" and token.head.lemma_ in OPENED:
@@ -586,7 +613,8 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
             return "investigate", _subject(token.head), args.organisation(preps.get("by"), resolver)
         if token.dep_ == "pobj" and token.head.lower_ == "under":
             # "is under investigation by the Electoral Commission": the clause's subject
-            return "investigate", _subject(governing_verb(token.head)), args.organisation(preps.get("by"), resolver)
+            return "investigate", _subject(governing_verb(token.head)), args.first_org(
+                [preps.get("by"), preps.get("from")], resolver, args.organisation, args.post)
         if token.dep_ == "nsubj" and any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in token.children):
             # "The Hutton inquiry cleared him", "Sir Alan Budd's inquiry linked the ex-home secretary to ...":
             # whom a named inquiry acts on is whom it investigated
@@ -605,6 +633,24 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
     return frame.type, person, args.first_org(slots, resolver, args.party, args.organisation)
 
 
+def _decider(token, resolver: Resolver) -> str | None:
+    """'The FBI decided not to recommend charges against her', 'the Justice Department decision not to
+    prosecute Clinton': who decides on charges is who investigated."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() not in DECIDING:
+            continue
+        if node.pos_ == "NOUN":
+            named = [c for c in node.children if c.dep_ in {"compound", "poss", "nmod"}]
+            return args.first_org([named], resolver, args.organisation, args.post)
+        return _opener(node, resolver)
+    return None
+
+
+DECIDING = word_list("event_context", "deciding")
 OPENED = word_list("events", "opened")  # what starts an inquiry
 TARGETS = word_list("events", "targets")  # "the subject of an investigation"
 

@@ -58,7 +58,9 @@ def _phrase(token, entity_at) -> str:
     left = token.i - 1
     while left >= 0:
         prev = token.doc[left]
-        if prev.dep_ not in {"compound", "amod"} or prev.head.i not in {w.i for w in words} or (
+        # "Interim DNC Chairwoman Jane Smith": the parser hangs every word of a title on the name
+        sibling = token.dep_ == "compound" and prev.head.i == token.head.i
+        if prev.dep_ not in {"compound", "amod"} or not (prev.head.i in {w.i for w in words} or sibling) or (
                 prev.is_title and entity_at(prev) and entity_at(prev)[1].label == "PERSON"):
             break
         words.insert(0, prev)
