@@ -202,6 +202,8 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("investigate", "Tom Brown", "Senate banking committee")),
     ("Tom Brown was placed on paid administrative leave.", ("suspend", "Tom Brown", None)),
     ("The FBI's investigation into Jane Smith's email server ended in July.", ("investigate", "Jane Smith", "FBI")),
+    ("Tom Brown spoke of his misgivings at the time of his retirement from the Air Force two years ago.",
+     ("resign_office", "Tom Brown", "Air Force")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -247,6 +249,7 @@ def test_events_frames(text, expected):
     "Jane Smith will face questioning from voters on Saturday.",  # voters investigate no one
     "The meddling is designed to sow discord and to help elect Donald Trump.",  # an aim
     "Police may decide to charge Tom Brown with fraud.",  # no decision yet
+    "Neither Jane Smith nor her aides have been charged with any crime.",
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

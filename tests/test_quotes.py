@@ -192,6 +192,7 @@ def test_walking_up_to_a_verbless_root_ends():
     ("Charles Kennedy visits Manchester, Liverpool and Leicester as Lib Dem election preparations speed up.",
      {"Liverpool", "Lib Dem"}),
     ("Farmer Geoff Brooks said the plan was wrong.", {"Farmer Geoff Brooks"}),
+    ("He tweeted that Crooked Jane Smith should be locked up.", {"Crooked Jane Smith"}),
     ("Liverpool student David Dunne asked why. In Bolton West and Milton Keynes the vote was close.",
      {"Liverpool", "Bolton West", "Milton Keynes"}),
     ("Lifelong Learning Minister Jim Wallace said no to the White Paper in Clwyd North West.",

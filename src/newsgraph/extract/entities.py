@@ -46,6 +46,7 @@ PLACE_TAILS = COMPASS | word_list("entities", "street_words")  # not "Lane", "St
 # words that end the name of a thing or body the model may take for a person
 NOT_NAME_TAILS = word_list("entities", "not_name_tails")
 # what a person does, capitalised before the name at the start of a sentence or as a label
+EPITHETS = word_list("entities", "epithets")  # campaign nicknames written before a name
 OCCUPATIONS = word_list("entities", "occupations")
 ORG_LABELS = {"ORG", "NORP"}
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
@@ -290,8 +291,9 @@ def _after_party_words(text: str, start: int, end: int) -> int:
     keeping at least two words so that a party's own name is left alone."""
     words = list(re.finditer(r"\S+", text[start:end]))
     cut = 0
-    while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in PARTY_WORDS | {"dem"} | OCCUPATIONS:
-        cut += 1  # "Farmer Geoff Brooks", "Backbencher Stephen Pound": what they do, written as a title
+    while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in PARTY_WORDS | {"dem"} | OCCUPATIONS | EPITHETS:
+        cut += 1  # "Farmer Geoff Brooks", "Backbencher Stephen Pound": what they do, written as a title;
+        # "Crooked Hillary Clinton": a rival's nickname, not her name
     # "Lifelong Learning Minister Jim Wallace": a title phrase ending in an occupation runs into the name
     inner = [n for n in range(cut, len(words) - 2) if words[n].group().lower() in OCCUPATIONS]
     cut = inner[-1] + 1 if inner else cut

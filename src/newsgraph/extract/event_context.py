@@ -45,8 +45,9 @@ def clause_status(token) -> str:
         return "asserted"  # "decided not to prosecute her": whether to charge her was decided on an investigation
     for node in _own_clause(chain[:3]):
         children = list(node.children)
-        if any(c.dep_ == "neg" for c in children):
-            return "negated"
+        if any(c.dep_ == "neg" for c in children) or any(
+                c.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ == "neither" for d in c.children) for c in children):
+            return "negated"  # "Neither Clinton nor her allies have been charged"
         if any(c.dep_ == "aux" and c.lower_ in MODALS | words.modals for c in children):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
