@@ -7,12 +7,27 @@ from newsgraph import evaluate as ev
 
 from conftest import GOLD
 
-GATED_SETS = ("seeds", "bbc-dev", "bbc-dev-events", "polnear-dev")
+SHARED_SETS = ("seeds", "bbc-dev", "bbc-dev-events", "polnear-dev")
+PROJECT_SETS = tuple(name.removesuffix(".jsonl") for name in ev.PROJECT_GOLD)
+GATED_SETS = SHARED_SETS + PROJECT_SETS
 
 
 @pytest.fixture(scope="session")
-def results():
-    return {name: ev.evaluate(GOLD / f"{name}.jsonl") for name in GATED_SETS}
+def results(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("gold")
+    paths = [GOLD / f"{name}.jsonl" for name in SHARED_SETS] + [
+        ev.readable(ev.PROJECT_GOLD_DIR / f"{name}.jsonl", workdir) for name in PROJECT_SETS]
+    return {path.stem: ev.evaluate(path) for path in paths}
+
+
+def test_eval_gate_project_gold_holds_offsets_not_texts():
+    """The project's gold files name the shared texts they annotate; they never copy them."""
+    import json
+
+    for name in ev.PROJECT_GOLD:
+        for line in (ev.PROJECT_GOLD_DIR / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            assert "text" not in row and row["text_from"]
 
 
 @pytest.mark.parametrize("name", GATED_SETS)

@@ -99,14 +99,17 @@ def eval_command(gold_files, as_json, save_baseline, check, predictions, halves,
                  month_first):
     """Analyse gold files and score them with ../shared/eval/score.py.
 
-    With no GOLD_FILES: seeds, bbc-dev, bbc-dev-events and polnear-dev from ../shared/gold.
+    With no GOLD_FILES: seeds, bbc-dev, bbc-dev-events and polnear-dev from ../shared/gold, and
+    the project's own eval/gold/events-polnear-dev-more.jsonl (events of the other polnear-dev articles).
     """
+    import tempfile
     from pathlib import Path
 
     from . import evaluate as ev
 
     options = _options(model, max_bytes, batch_size, month_first)
-    paths = [Path(p) for p in gold_files] or [ev.shared_dir() / "gold" / n for n in ev.DEFAULT_GOLD]
+    workdir = Path(tempfile.mkdtemp(prefix="newsgraph-eval-"))
+    paths = [ev.readable(Path(p), workdir) for p in gold_files or ev.default_gold()]
     results, failed, predicted = {}, [], []
     for path in paths:
         rows = ev.predict(path, options)
