@@ -219,6 +219,12 @@ def test_entities_people_named_like_places_stay_people():
     # "according to X" cues an indirect report
     ("Row\n\nAccording to Jack Straw, the talks had failed.", ("indirect", "Jack Straw", "the talks had failed")),
     ("Row\n\nThe talks had failed, according to Jack Straw.", ("indirect", "Jack Straw", "The talks had failed")),
+    # a memo that "reads" a quote wrote it, not the person it was written for
+    ('Row\n\nTony Blair waited. "The talks have failed," reads a memo for Mr Blair.',
+     ("direct", None, "The talks have failed,")),
+    # the told are not the teller
+    ("Row\n\nThe Liberal Democrats asked for a statement. They were told it would be considered.",
+     ("indirect", None, "it would be considered")),
 ])
 def test_quotes_sources_in_apposition_documents_and_according_to(text, expected):
     found = [(q.kind, q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes]

@@ -414,6 +414,8 @@ def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Sou
     agent = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agent and any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children):
         return resolver.resolve(agent[0])  # "They were told by Sylvia Heal that ...": the teller speaks
+    if cue.lemma_.lower() in ADDRESSING and any(c.dep_ == "nsubjpass" for c in cue.children):
+        return Source(None, -1, -1)  # "They were told it would ...": the told are not the teller
     subject = _subject(cue, inside)
     if subject is not None:
         return resolver.resolve(subject)
@@ -512,6 +514,9 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
 
 
 RECORDING_NOUNS = word_list("quotes", "recording_nouns")
+ADDRESSING = word_list("quotes", "addressing_verbs")
+# what a text is written in: the subject of an inverted "reads" ('"...," reads the memo')
+WRITTEN_NOUNS = word_list("speakers", "record_nouns") | word_list("speakers", "document_nouns")
 
 
 def _subject(cue, inside=lambda offset: False):
@@ -523,6 +528,9 @@ def _subject(cue, inside=lambda offset: False):
     if cue.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "of" and (
             before.head.head.lemma_.lower() in RECORDING_NOUNS):
         return before  # "the ad uses footage of Hillary Clinton asking, ...": she asks, not the ad
+    inverted = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.lemma_.lower() in WRITTEN_NOUNS]
+    if inverted and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return inverted[0]  # '"...," reads a telephone memo for Mr Heath': the memo says it, not Mr Heath
     token = cue
     for _ in range(4):
         for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
