@@ -222,6 +222,15 @@ def test_entities_people_named_like_places_stay_people():
     # a memo that "reads" a quote wrote it, not the person it was written for
     ('Row\n\nTony Blair waited. "The talks have failed," reads a memo for Mr Blair.',
      ("direct", None, "The talks have failed,")),
+    # "made (it) clear that" reports; "is quoted as saying" is the quoted one's report
+    ("Row\n\nTony Blair made it clear that he would not resign.", ("indirect", "Tony Blair", "he would not resign")),
+    ("Row\n\nTony Blair is quoted as saying he would not resign.",
+     ("indirect", "Tony Blair", "he would not resign")),
+    # a name right before the cue is its speaker where the parser lost the subject
+    ('Row\n\nThe Justice Department is investigating the shooting.\u00a0\n\u201cI will just make this promise '
+     'to you: We will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday. '
+     '\u201cI want to assure our community.\u201d',
+     ("direct", "Chuck Jordan", "I will just make this promise to you: We will achieve justice in this case,")),
     # the told are not the teller
     ("Row\n\nThe Liberal Democrats asked for a statement. They were told it would be considered.",
      ("indirect", None, "it would be considered")),

@@ -162,7 +162,7 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
     out = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma not in REPORTING_VERBS or inside(token.idx):
+        if token.pos_ != "VERB" or not (lemma in REPORTING_VERBS or _makes_clear(token)) or inside(token.idx):
             continue
         if not layout.is_body(token.idx, token.idx + 1):
             continue
@@ -175,8 +175,8 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
         if subject is not None and subject.lemma_.lower() in NON_SOURCE_NOUNS and subject.pos_ != "PROPN" and not any(
                 c.dep_ == "poss" for c in subject.children):
             continue  # "the meeting indicated that ...": no one is reported
-        for clause in token.children:
-            if clause.dep_ != "ccomp" or (clause.i < token.i and not _fronted_report(clause, token)):
+        for clause in _reported_clauses(token):
+            if clause.i < token.i and not _fronted_report(clause, token):
                 continue
             words = [t for t in clause.subtree]
             has_that = words[0].lower_ == "that" and words[0].dep_ == "mark"
@@ -198,6 +198,19 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
     out += _according_to_reports(doc, inside, layout, paragraph_starts)
     out += _noun_reports(doc, inside, layout, paragraph_starts)
     return out
+
+
+def _makes_clear(token) -> bool:
+    return token.lemma_.lower() == "make" and any(c.lower_ in CLARITY and c.pos_ == "ADJ" for c in token.children)
+
+
+def _reported_clauses(cue) -> list:
+    """The clauses a speech verb reports: its clausal complements; after "made (it) clear", the
+    clause the parser hangs on the verb or on "clear"."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.pos_ != "ADJ"]
+    for clear in (c for c in cue.children if c.lower_ in CLARITY and c.pos_ == "ADJ"):
+        clauses += [c for c in clear.children if c.dep_ in {"ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}]
+    return clauses
 
 
 def _report(words: list, cue, text: str, inside: _Inside, paragraph_starts: list[int]) -> _Candidate | None:
@@ -416,7 +429,7 @@ def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Sou
         return resolver.resolve(agent[0])  # "They were told by Sylvia Heal that ...": the teller speaks
     if cue.lemma_.lower() in ADDRESSING and any(c.dep_ == "nsubjpass" for c in cue.children):
         return Source(None, -1, -1)  # "They were told it would ...": the told are not the teller
-    subject = _subject(cue, inside)
+    subject = _subject(cue, inside) or _named_before_cue(cue, cand, resolver)
     if subject is not None:
         return resolver.resolve(subject)
     according = _according_to(cue)
@@ -429,6 +442,19 @@ def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Sou
     if previous is not None and cand.paragraph - previous[0].last_paragraph <= 1:
         return previous[1]  # "Further noting that ...": the speaker goes on
     return Source(None, -1, -1)
+
+
+def _named_before_cue(cue, cand, resolver: Resolver):
+    """'"...," Tulsa police Chief Chuck Jordan said Monday' where the parser lost the subject: the
+    words between the closing mark and the cue are the attribution, and a name ending right before
+    the cue is its speaker."""
+    if cue.i == 0 or cue.idx < cand.end or cand.kind != "direct" or cue.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    before = cue.doc[cue.i - 1]
+    hit = resolver.entity_at(before)
+    if before.idx >= cand.end and hit is not None and hit[1].label in {"PERSON", "ORG"}:
+        return before
+    return None
 
 
 def cue_lemma(token) -> str:
@@ -515,6 +541,7 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
 
 RECORDING_NOUNS = word_list("quotes", "recording_nouns")
 ADDRESSING = word_list("quotes", "addressing_verbs")
+CLARITY = word_list("quotes", "clarity")  # "made (it) clear that ...": "make" reports with these
 # what a text is written in: the subject of an inverted "reads" ('"...," reads the memo')
 WRITTEN_NOUNS = word_list("speakers", "record_nouns") | word_list("speakers", "document_nouns")
 
@@ -549,6 +576,8 @@ def _subject(cue, inside=lambda offset: False):
             if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
                 return token.head
             token = token.head
+            if token.dep_ == "prep" and token.lower_ == "as" and token.head.pos_ == "VERB":
+                token = token.head  # "Mr Brown is quoted as saying ...": the one quoted says it
             if token.pos_ in {"NOUN", "PROPN"}:
                 owner = [c for c in token.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
                 if owner:
