@@ -291,7 +291,8 @@ def _after_party_words(text: str, start: int, end: int) -> int:
     keeping at least two words so that a party's own name is left alone."""
     words = list(re.finditer(r"\S+", text[start:end]))
     cut = 0
-    while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in PARTY_WORDS | {"dem"} | OCCUPATIONS | EPITHETS:
+    before_name = PARTY_WORDS | {"dem"} | OCCUPATIONS | EPITHETS
+    while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in before_name:
         cut += 1  # "Farmer Geoff Brooks", "Backbencher Stephen Pound": what they do, written as a title;
         # "Crooked Hillary Clinton": a rival's nickname, not her name
     # "Lifelong Learning Minister Jim Wallace": a title phrase ending in an occupation runs into the name

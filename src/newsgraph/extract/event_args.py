@@ -225,13 +225,12 @@ def named_before(noun, resolver: Resolver) -> str | None:
     described = [c for c in noun.children if c.dep_ not in {"det", "prep"} or c.lower_ == "of"]
     if described or not any(c.lower_ == "the" for c in noun.children):
         return None
-    # a named kind ("the committee") is the last body of that name; a kind word ("the network")
-    # only when the last few sentences name one body and no other: a guess among several is a
-    # wrong fact, where "network" is only a vague one
-    if kind not in words.named_kinds:
-        described = _described_as(kind, noun)
-        if described:
-            return described
+    # a kind word ("the network") is the body the text itself called one; else, as a named kind
+    # ("the committee") is the last body of that name, only when the last few sentences name one
+    # body and no other: a guess among several is a wrong fact, where "network" is only a vague one
+    called = _described_as(kind, noun) if kind not in words.named_kinds else None
+    if called:
+        return called
     sentence = noun.sent
     for _ in range(RECENT_SENTENCES):  # back from its own sentence, not a scan of the whole doc
         if sentence.start == 0:

@@ -106,7 +106,8 @@ def _decided(node) -> bool:
         return False
     if node.pos_ == "NOUN":
         return True
-    return node.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "aux" and c.lower_ in MODALS | {"to"} for c in node.children)
+    return node.tag_ in {"VBD", "VBN"} and not any(
+        c.dep_ == "aux" and c.lower_ in MODALS | {"to"} for c in node.children)
 
 
 def _infinitive(token) -> bool:
