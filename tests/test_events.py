@@ -204,6 +204,12 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("The FBI's investigation into Jane Smith's email server ended in July.", ("investigate", "Jane Smith", "FBI")),
     ("Tom Brown spoke of his misgivings at the time of his retirement from the Air Force two years ago.",
      ("resign_office", "Tom Brown", "Air Force")),
+    # the post one is put in charge of or brought in to run; a bare election to the chamber of an office held
+    ("Tony Blair put Alan Milburn in charge of election planning.", ("appoint", "Alan Milburn", "election planning")),
+    ("Alan Milburn was brought in to run the election campaign.", ("appoint", "Alan Milburn", "election campaign")),
+    ("Constitutional Affairs Minister Jane Smith spoke. Ms Smith, who was elected in 1997, was 24.",
+     ("elect", "Jane Smith", "Parliament")),
+    ("Labour MP Jane Smith, who was elected in 2010, spoke.", ("elect", "Jane Smith", "Parliament")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

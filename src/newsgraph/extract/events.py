@@ -32,6 +32,8 @@ MEMBER_ROLES = word_list("events", "member_roles")  # a party's members
 LIFTED = word_list("events", "lifted")  # what undoes a suspension
 RELATIVES = word_list("events", "relatives")
 # the types whose org may be a post
+MINISTERIAL = word_list("events", "ministerial")  # offices held from a seat in Parliament
+RUNNING = word_list("events", "running")  # what a post is for: "brought in to run the campaign"
 POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
 
 
@@ -78,7 +80,8 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
             resolver.note_subject(resolver.resolve(subject).entity)
     # offices are filled mention by mention, before merging: "stepped down" after "was elected
     # leader" left the leadership, and is not the later resignation as an MP
-    return [_as_event(f) for f in _fuller_posts(_posts_left(_merge(_fill_offices(found)), resolver), resolver)]
+    events = _posts_left(_merge(_fill_offices(found)), resolver)
+    return [_as_event(f) for f in _seats_won(_fuller_posts(events, resolver), resolver)]
 
 
 def _fill_offices(found: list[_Found]) -> list[_Found]:
@@ -115,6 +118,23 @@ def _posts_left(found: list[_Found], resolver: Resolver) -> list[_Found]:
                          if person is event.person and phrase.lower().split()[:1] in (["former"], ["ex"], ["ex-"])})
         if len(former) == 1:
             event.org = " ".join(former[0].split()[1:]) or None
+    return found
+
+
+def _seats_won(found: list[_Found], resolver: Resolver) -> list[_Found]:
+    """'Mr Leslie, who was elected in 1997': an election that names no seat is to the chamber of the
+    elected office the article gives the person ("Labour MP X": Parliament), or, for a minister, to
+    Parliament, where ministers sit; a holder of no elected office leaves it unknown."""
+    elected = lexicon().elected_roles
+    for event in found:
+        if event.type != "elect" or event.org or event.person is None:
+            continue
+        held = {lemma for lemma, entries in resolver.roles.items() for _, person, _ in entries if person is event.person}
+        bodies = {elected[lemma] for lemma in held if lemma in elected}
+        if not bodies and held & MINISTERIAL:
+            bodies = {elected["mp"]}
+        if len(bodies) == 1:
+            event.org = bodies.pop()
     return found
 
 
@@ -371,7 +391,15 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     filled = {"object": objects if not undergoer or passive else objects[1:], "agent": acting,
               "object_complement": [c for c in token.children if c.dep_ in {"oprd", "attr"}] or (
                   objects if passive else objects[1:]), **preps}
+    for complement in (t for t in token.subtree if t.i > token.i and t.lemma_.lower() in frame.complements):
+        # "put Alan Milburn in charge of election planning": the post hangs on the complement
+        filled.setdefault("of", []).extend(g for c in complement.children if c.dep_ == "prep" and c.lower_ == "of"
+                                           for g in c.children if g.dep_ == "pobj")
     slots = [filled.get(name) or [] for name in frame.org]
+    if frame.type == "appoint" and not any(slots):
+        # "was brought in to run the election campaign": what one is brought in to run is the post
+        slots.append([g for c in token.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in RUNNING
+                      and any(a.lower_ == "to" for a in c.children) for g in c.children if g.dep_ == "dobj"])
     if frame.org_heads:
         # "referred to the standards commissioner", "questioned by police": only such bodies count
         slots = [[t for t in slot if t.lemma_.lower() in frame.org_heads] for slot in slots]
@@ -383,6 +411,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     if frame.particle and particles & frame.particle == {"aside"} and not any(slots):
         return NONE  # "he stepped aside" for a rival: no post left
     kind, who, org = _typed(token, frame, slots, objects, subject, person, resolver)
+    if org is None and frame.complements and filled.get("of"):
+        org = args.role_text(filled["of"][0])  # "in charge of election planning": whatever it is in charge of
     if frame.needs_org and org is None:
         return NONE  # "Patriot took over many of the company's operations": no post, no appointment
     return kind, who, org
