@@ -129,7 +129,8 @@ def _seats_won(found: list[_Found], resolver: Resolver) -> list[_Found]:
     for event in found:
         if event.type != "elect" or event.org or event.person is None:
             continue
-        held = {lemma for lemma, entries in resolver.roles.items() for _, person, _ in entries if person is event.person}
+        held = {lemma for lemma, entries in resolver.roles.items()
+                for _, person, _ in entries if person is event.person}
         bodies = {elected[lemma] for lemma in held if lemma in elected}
         if not bodies and held & MINISTERIAL:
             bodies = {elected["mp"]}
