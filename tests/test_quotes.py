@@ -271,3 +271,11 @@ def test_quotes_a_report_and_an_added_one_are_two():
             "Tony Blair said the economy was strong and added that taxes would not rise.")
     found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes]
     assert found == [("Tony Blair", "the economy was strong"), ("Tony Blair", "taxes would not rise")]
+
+
+def test_entities_roles_keep_their_written_case_once():
+    text = ("Prime Minister Tony Blair spoke on Monday. Later the prime minister, Tony Blair, said he was glad. "
+            "Shadow home secretary David Davis disagreed.")
+    people = {e.name: e.roles for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    assert people["Tony Blair"] == ("Prime Minister",)
+    assert people["David Davis"] == ("Shadow home secretary",)

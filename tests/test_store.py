@@ -276,3 +276,20 @@ def test_store_migration_indexes_old_stores_again(tmp_path):
     with store.engine.begin() as connection:
         _v7_search_joined_prefixes(connection)
     assert len({h["article_id"] for h in store.search("antisemitism") if h["kind"] == "article"}) == 3
+
+
+@pytest.mark.parametrize("written,found", [
+    ("Ken-Livingstone", "Ken Livingstone"),  # punctuation between the words is not part of the search
+    ("louise  ellman", "Louise Ellman"),
+    ("Louise Elman", "Louise Ellman"),  # nothing holds it: the closest spelling
+    ("Lucianna Berger", "Luciana Berger"),
+])
+def test_store_people_found_by_words_and_closest_spelling(seeded, written, found):
+    rows, total = seeded.find_people(written)
+    assert total >= 1 and rows[0]["name"] == found
+    assert bool(rows[0].get("closest")) == (written in {"Louise Elman", "Lucianna Berger"})
+
+
+def test_store_people_no_close_name_finds_no_one(seeded):
+    assert seeded.find_people("Zebedee Quaglino") == ([], 0)
+    assert seeded.find_people("--") == ([], 0)

@@ -49,13 +49,13 @@ def _existing_store(db):
 
 def _no_one_called(store, name: str) -> None:
     """Say so when a name matches no one, with the people whose names come closest."""
-    if store.find_people(name, limit=1)[1] or store.find_people(name, limit=1, label="ORG")[1]:
-        return
-    import difflib
-
-    names = [p["name"] for p in store.list_people(limit=100_000)]
-    near = difflib.get_close_matches(name, names, n=3, cutoff=0.75)  # "Louise Elman" -> Louise Ellman
-    hint = f"; did you mean {', '.join(near)}?" if near else "; `newsgraph people` lists who is there"
+    near: list[str] = []
+    for label in ("PERSON", "ORG"):
+        found, total = store.find_people(name, limit=3, label=label)
+        if total and not found[0].get("closest"):
+            return
+        near += [row["name"] for row in found]  # "Louise Elman" -> Louise Ellman
+    hint = f"; did you mean {', '.join(near[:3])}?" if near else "; `newsgraph people` lists who is there"
     click.echo(f"newsgraph: no one called {name!r} is in the store{hint}", err=True)
 
 

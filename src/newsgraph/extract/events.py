@@ -152,7 +152,7 @@ def _fuller_posts(found: list[_Found], resolver: Resolver) -> list[_Found]:
             offset, phrase = max(titles, key=lambda title: len(title[1]))
             end = offset + len(event.org)
             written = resolver.doc.text[end - len(phrase): end]
-            event.org = written if written.lower() == phrase else phrase
+            event.org = written if written.lower() == phrase.lower() else phrase
     return found
 
 

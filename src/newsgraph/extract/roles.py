@@ -53,7 +53,7 @@ def read_roles(doc, entity_at) -> dict[str, list[tuple[int, Entity, str]]]:
 
 
 def _phrase(token, entity_at) -> str:
-    """'Prime Minister' -> 'prime minister', 'shadow home secretary' -> itself; not the name."""
+    """'Prime Minister', 'shadow home secretary': the role as written, without the name."""
     words = [token]
     left = token.i - 1
     while left >= 0:
@@ -65,7 +65,7 @@ def _phrase(token, entity_at) -> str:
             break
         words.insert(0, prev)
         left -= 1
-    return " ".join(w.text for w in words if not w.is_punct).lower()
+    return " ".join(w.text for w in words if not w.is_punct)
 
 
 def person_roles(entities: list[Entity], roles: dict[str, list[tuple[int, Entity, str]]]) -> list[Entity]:
@@ -73,11 +73,17 @@ def person_roles(entities: list[Entity], roles: dict[str, list[tuple[int, Entity
     found: dict[int, list[tuple[int, str]]] = {}
     for entries in roles.values():
         for offset, entity, phrase in entries:
-            if phrase and phrase.split()[-1] in OFFICE_WORDS:
+            if phrase and phrase.split()[-1].lower() in OFFICE_WORDS:
                 found.setdefault(entity.id, []).append((offset, phrase))
     out = []
     for entity in entities:
-        phrases = tuple(dict.fromkeys(p for _, p in sorted(found.get(entity.id, ()))))
+        # one role however it is written; its form as a title ("Prime Minister Tony Blair") first
+        written: dict[str, str] = {}
+        for _, phrase in sorted(found.get(entity.id, ())):
+            key = phrase.casefold()
+            if key not in written or (phrase[:1].isupper() and not written[key][:1].isupper()):
+                written[key] = phrase
+        phrases = tuple(written.values())
         out.append(entity if not phrases else Entity(entity.id, entity.name, entity.label, entity.aliases,
                                                       entity.mentions, entity.gender, phrases))
     return out

@@ -2,6 +2,9 @@
 its spans, a person or an organisation with everything the corpus says of them."""
 from __future__ import annotations
 
+import difflib
+import re
+
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 
@@ -59,20 +62,54 @@ def get_article(engine: Engine, article_id: str) -> dict | None:
 
 def find_people(engine: Engine, name: str | None = None, limit: int = 50, offset: int = 0,
                 label: str = "PERSON") -> tuple[list[dict], int]:
-    """People (or organisations) whose name or alias contains ``name``, most reported first."""
+    """People (or organisations) whose name or alias holds the words of ``name`` in order, whatever
+    stands between them ("Kilroy Silk" finds Robert Kilroy-Silk), most reported first; when nothing
+    does, the names that come closest in spelling ("Louise Elman": Louise Ellman)."""
     with engine.connect() as connection:
         condition = entities.c.label == label
-        if name:
-            pattern = f"%{name.casefold()}%"
+        words = re.findall(r"\w+", name.casefold()) if name else []
+        if words:
+            pattern = "%" + "%".join(words) + "%"
             condition = condition & or_(func.lower(entities.c.name).like(pattern), entities.c.id.in_(
                 select(aliases.c.entity_id).where(func.lower(aliases.c.alias).like(pattern))))
-        rows = connection.execute(
-            select(entities.c.id, entities.c.name, entities.c.n_articles.label("articles"),
-                   entities.c.n_quotes.label("quotes")).where(condition)
-            .order_by(entities.c.n_articles.desc(), entities.c.name).limit(limit).offset(offset)).mappings()
+        elif name:
+            return [], 0  # only punctuation: no name holds it
+        columns = (entities.c.id, entities.c.name, entities.c.n_articles.label("articles"),
+                   entities.c.n_quotes.label("quotes"))
+        rows = [dict(r) for r in connection.execute(
+            select(*columns).where(condition)
+            .order_by(entities.c.n_articles.desc(), entities.c.name).limit(limit).offset(offset)).mappings()]
         total = connection.execute(select(func.count()).select_from(entities).where(condition)).scalar()
         assert total is not None  # a count always gives one row
-        return [dict(r) for r in rows], total
+        if total or not words or offset:
+            return rows, total
+        near = _closest(connection, " ".join(words), label)
+        if not near:
+            return [], 0
+        found = [dict(r) for r in connection.execute(
+            select(*columns).where(entities.c.id.in_(near))).mappings()]
+        found.sort(key=lambda r: near.index(r["id"]))
+        return [{**r, "closest": True} for r in found[:limit]], len(found)
+
+
+MAX_CLOSEST = 5
+CLOSEST_CUTOFF = 0.8  # difflib's ratio: "louise elman" ~ "louise ellman" 0.96, unrelated names < 0.6
+
+
+def _closest(connection, wanted: str, label: str) -> list[int]:
+    """The ids of the names spelt most like ``wanted``: the whole name, or its last words
+    ("kilroy silck" against "robert kilroy-silk"), best first."""
+    best: dict[int, float] = {}
+    size = len(wanted.split())
+    for entity_id, name in connection.execute(select(entities.c.id, entities.c.name).where(entities.c.label == label)):
+        words = re.findall(r"\w+", name.casefold())
+        for form in {" ".join(words), " ".join(words[-size:])}:
+            matcher = difflib.SequenceMatcher(None, wanted, form)
+            if matcher.real_quick_ratio() >= CLOSEST_CUTOFF and matcher.quick_ratio() >= CLOSEST_CUTOFF:
+                ratio = matcher.ratio()
+                if ratio >= CLOSEST_CUTOFF and ratio > best.get(entity_id, 0):
+                    best[entity_id] = ratio
+    return sorted(best, key=lambda i: -best[i])[:MAX_CLOSEST]
 
 
 def get_entity(engine: Engine, entity_id: int, label: str | None = None, quote_limit: int = 50) -> dict | None:

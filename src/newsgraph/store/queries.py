@@ -53,7 +53,7 @@ def find_entities(connection: Connection, name: str, label: str | None = None) -
 def _role_holder(connection: Connection, name: str) -> list[int]:
     """'the prime minister': the person the corpus most often writes that office beside."""
     role = " ".join(w for w in name.casefold().split() if w not in {"the", "a", "an"})
-    found = connection.execute(select(roles.c.entity_id).where(roles.c.role == role)
+    found = connection.execute(select(roles.c.entity_id).where(func.lower(roles.c.role) == role)
                                .order_by(roles.c.n_articles.desc(), roles.c.entity_id).limit(1)).scalar()
     return [found] if found is not None else []
 

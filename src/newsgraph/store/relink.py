@@ -223,7 +223,8 @@ def _legacy_roles(connection: Connection, entity_ids: set[int]) -> dict[int, dic
             left[row.entity_id][row.role] = row.n_articles
     for carried in connection.execute(select(article_entities.c.entity_id, article_entities.c.roles)
                                       .where(article_entities.c.entity_id.is_not(None))):
+        counted = {role.lower(): role for role in left.get(carried.entity_id, {})}
         for role in carried.roles:
-            if role in left.get(carried.entity_id, {}):
-                left[carried.entity_id][role] -= 1
+            if role.lower() in counted:  # one role however it is written
+                left[carried.entity_id][counted[role.lower()]] -= 1
     return left

@@ -5,7 +5,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import bindparam, delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, CursorResult
 
 from .. import link
@@ -277,11 +277,17 @@ def _surname_owner(connection: Connection, last: str, gender: str | None, taken:
 
 
 def _add_roles(connection: Connection, entity_id: int, entity: Entity) -> None:
+    """Count each role once however it is written ("Prime Minister", "prime minister"), kept in
+    the form written as a title when any article writes it so."""
     for role in entity.roles:
-        changed = connection.execute(update(roles).where(roles.c.entity_id == entity_id, roles.c.role == role)
-                                     .values(n_articles=roles.c.n_articles + 1)).rowcount
-        if not changed:
+        stored = connection.execute(select(roles.c.role).where(
+            roles.c.entity_id == entity_id, func.lower(roles.c.role) == role.lower())).scalar()
+        if stored is None:
             connection.execute(insert(roles).values(entity_id=entity_id, role=role, n_articles=1))
+            continue
+        written = role if role[:1].isupper() and not stored[:1].isupper() else stored
+        connection.execute(update(roles).where(roles.c.entity_id == entity_id, roles.c.role == stored)
+                           .values(n_articles=roles.c.n_articles + 1, role=written))
 
 
 def _add_aliases(connection: Connection, entity_id: int, entity: Entity) -> None:
