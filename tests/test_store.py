@@ -293,3 +293,29 @@ def test_store_people_found_by_words_and_closest_spelling(seeded, written, found
 def test_store_people_no_close_name_finds_no_one(seeded):
     assert seeded.find_people("Zebedee Quaglino") == ([], 0)
     assert seeded.find_people("--") == ([], 0)
+
+
+OUTLET_ROWS = [
+    {"id": "o1", "publisher": "northern-gazette", "published": "2020-03-01",
+     "text": "Council row\n\nJane Smith said: \"The budget is a disgrace and must be withdrawn.\""},
+    {"id": "o2", "publisher": "northern-gazette", "published": "2020-03-02",
+     "text": "Council row goes on\n\nTom Brown said: \"We will not withdraw a sound budget.\""},
+    {"id": "o3", "publisher": "southern-echo", "published": "2020-03-02",
+     "text": "Budget fight\n\nJane Smith told reporters: \"The budget is a disgrace and must be withdrawn.\""},
+]
+
+
+def test_store_outlet_filters_quotes_and_articles(tmp_path, db_url):
+    source = tmp_path / "outlets.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in OUTLET_ROWS) + "\n", encoding="utf-8")
+    store = open_store(db_url)
+    ingest([str(source)], store)
+    assert store.list_outlets() == [{"outlet": "northern-gazette", "articles": 2},
+                                    {"outlet": "southern-echo", "articles": 1}]
+    northern = store.list_quotes(outlet="northern-gazette")
+    assert {q["speaker"] for q in northern} == {"Jane Smith", "Tom Brown"}
+    assert {q["outlet"] for q in northern} == {"northern-gazette"}
+    assert store.count_quotes(outlet="southern-echo") == 1
+    rows, total = store.list_articles(outlet="southern-echo")
+    assert total == 1 and [r["id"] for r in rows] == ["o3"]
+    assert store.list_quotes(outlet="nowhere") == []

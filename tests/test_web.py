@@ -173,6 +173,15 @@ def test_org_page_shows_membership_in_date_order(client):
     assert dated == sorted(dated) and {"2019-10-16", "2019-02"} <= set(dated)
     page = client.get(f"/orgs/{org_id}").text
     assert "Louise Ellman" in page and ">left the party<" in page and 'data-type="leave_party"' in page
+    # the chart's legend names each colour it uses in words
+    assert '<g class="legend" data-type="leave_party">' in page and ">left the party</text>" in page
+
+
+def test_person_chart_lanes_and_legend_in_words(client):
+    ellman_id = client.get("/api/people", params={"name": "Louise Ellman"}).json()["items"][0]["id"]
+    chart = client.get(f"/people/{ellman_id}").text.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert 'class="lane">left the party</text>' in chart and "leave_party</text>" not in chart
+    assert '<g class="legend" data-type="leave_party">' in chart
 
 
 def test_pages_count_in_words(client):
@@ -237,3 +246,29 @@ def test_pages_article_names_speakers_and_marks_stay_inside_paragraphs(client):
     ellman = client.get("/api/people", params={"name": "Louise Ellman"}).json()["items"][0]
     text = next(client.get(f"/articles/{a['id']}").text for a in articles if a["published"] == "2019-10-16")
     assert f'<span class="who"> \u2014 <a href="/people/{ellman["id"]}">Louise Ellman</a></span>' in text
+
+
+def test_outlet_filter_in_the_api_pages_and_cli(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from test_store import OUTLET_ROWS
+
+    source = tmp_path / "outlets.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in OUTLET_ROWS) + "\n", encoding="utf-8")
+    path = str(tmp_path / "outlets.db")
+    ingest([str(source)], open_store(path))
+    client = TestClient(create_app(db=path))
+    assert [o["outlet"] for o in client.get("/api/outlets").json()] == ["northern-gazette", "southern-echo"]
+    echo = client.get("/api/quotes", params={"outlet": "southern-echo"}).json()
+    assert echo["total"] == 1 and echo["items"][0]["outlet"] == "southern-echo"
+    assert client.get("/api/articles", params={"outlet": "southern-echo"}).json()["total"] == 1
+    page = client.get("/quotes", params={"outlet": "northern-gazette"}).text
+    assert "Tom Brown" in page and '<option value="northern-gazette" selected>' in page
+    assert "southern-echo</option>" not in page.split("</select>")[-1]  # the list shows the chosen outlet's quotes
+    articles = client.get("/articles", params={"outlet": "southern-echo"}).text
+    assert "Budget fight" in articles and "Council row goes on" not in articles
+    done = subprocess.run([sys.executable, "-m", "newsgraph.cli", "quotes", "--db", path, "--outlet", "southern-echo",
+                           "--format", "jsonl"], capture_output=True, text=True, check=True)
+    assert [json.loads(line)["outlet"] for line in done.stdout.splitlines()] == ["southern-echo"]

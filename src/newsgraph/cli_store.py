@@ -180,15 +180,23 @@ def register(main: click.Group) -> None:
     @click.option("--since", type=DATE, help="Published on or after (YYYY-MM-DD).")
     @click.option("--until", type=DATE, help="Published on or before (YYYY-MM-DD).")
     @click.option("--kind", type=click.Choice([k.value for k in QuoteKind]), help="Only quotes of this kind.")
+    @click.option("--outlet", help="Only quotes in articles of this outlet (see `newsgraph outlets`).")
     @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many rows.")
-    def quotes_command(db, fmt, speaker, search, since, until, kind, limit):
+    def quotes_command(db, fmt, speaker, search, since, until, kind, outlet, limit):
         """Who said what, with the article each quote is from."""
         store = _existing_store(db)
         rows = store.list_quotes(speaker=speaker, search=search, since=_date(since), until=_date(until),
-                                 limit=limit, kind=kind)
+                                 limit=limit, kind=kind, outlet=outlet)
         if speaker and not rows:
             _no_one_called(store, speaker)
-        _emit(rows, fmt, ["published", "speaker", "kind", "text", "article_id", "start", "end"])
+        _emit(rows, fmt, ["published", "speaker", "kind", "text", "outlet", "article_id", "start", "end"])
+
+    @main.command("outlets")
+    @db_option
+    @format_option
+    def outlets_command(db, fmt):
+        """The outlets of the stored articles, with how many articles of each."""
+        _emit(_existing_store(db).list_outlets(), fmt, ["outlet", "articles"])
 
     @main.command("events")
     @db_option

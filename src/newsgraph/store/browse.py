@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.engine import Engine
 
 from ..model import MEMBERSHIP_TYPES
@@ -14,14 +14,27 @@ from .schema import aliases, articles, entities, event_evidence, events, mention
 
 
 
-def list_articles(engine: Engine, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+def list_articles(engine: Engine, limit: int = 50, offset: int = 0,
+                  outlet: str | None = None) -> tuple[list[dict], int]:
+    """Articles newest first, of one outlet when given."""
+    condition = articles.c.outlet == outlet if outlet else true()
     with engine.connect() as connection:
         rows = connection.execute(
-            select(articles.c.id, articles.c.title, articles.c.published, articles.c.source, articles.c.url)
+            select(articles.c.id, articles.c.title, articles.c.published, articles.c.source, articles.c.url,
+                   articles.c.outlet).where(condition)
             .order_by(articles.c.published.desc(), articles.c.id.desc()).limit(limit).offset(offset)).mappings()
-        total = connection.execute(select(func.count()).select_from(articles)).scalar()
+        total = connection.execute(select(func.count()).select_from(articles).where(condition)).scalar()
         assert total is not None  # a count always gives one row
         return [_plain(r) for r in rows], total
+
+
+def list_outlets(engine: Engine) -> list[dict]:
+    """The outlets the store holds articles of, with how many, most first."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(articles.c.outlet, func.count().label("articles")).where(articles.c.outlet.is_not(None))
+            .group_by(articles.c.outlet).order_by(func.count().desc(), articles.c.outlet)).mappings()
+        return [dict(r) for r in rows]
 
 
 def get_article(engine: Engine, article_id: str) -> dict | None:

@@ -97,8 +97,13 @@ def _v8_outlets_and_trails(connection: Connection) -> None:
             index.create(connection, checkfirst=True)
 
 
+def _v9_articles_by_outlet(connection: Connection) -> None:
+    """An outlet's articles and quotes, newest first, without a scan (the outlet filter)."""
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet ON articles (outlet, published)"))
+
+
 STEPS = [_v1_tables, _v2_search, _v3_entity_counts, _v4_gender_roles_speaker_order, _v5_articles_by_date,
-         _v6_article_entities, _v7_search_joined_prefixes, _v8_outlets_and_trails]
+         _v6_article_entities, _v7_search_joined_prefixes, _v8_outlets_and_trails, _v9_articles_by_outlet]
 
 
 def current_version(connection: Connection) -> int:

@@ -103,16 +103,18 @@ def surface_forms(engine: Engine) -> dict[str, list[str]]:
 def list_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
                 since: dt.date | None = None, until: dt.date | None = None, limit: int = 1000,
                 offset: int = 0, kind: str | None = None, newest_first: bool = False,
-                fragments: bool = True) -> list[dict]:
+                fragments: bool = True, outlet: str | None = None) -> list[dict]:
     """Quotes by the filters, in publication order (``newest_first``: the reading room's order);
     ``fragments=False`` leaves out one-word quoted fragments ("hurt", "terrified")."""
     with engine.connect() as connection:
         query = (select(quotes.c.article_id, quotes.c.start, quotes.c.end, quotes.c.kind,
                         func.coalesce(entities.c.name, quotes.c.speaker).label("speaker"),
-                        quotes.c.speaker_id, quotes.c.text, quotes.c.published, articles.c.title, articles.c.source)
+                        quotes.c.speaker_id, quotes.c.text, quotes.c.published, articles.c.title, articles.c.source,
+                        articles.c.outlet)
                  .join(articles, articles.c.id == quotes.c.article_id)
                  .outerjoin(entities, entities.c.id == quotes.c.speaker_id))
-        query = _quote_filters(connection, query, speaker, search, since, until, limit + offset, kind, fragments)
+        query = _quote_filters(connection, query, speaker, search, since, until, limit + offset, kind, fragments,
+                               outlet)
         when = quotes.c.published.desc().nulls_last() if newest_first else quotes.c.published
         query = query.order_by(when, quotes.c.article_id, quotes.c.start).limit(limit).offset(offset)
         return [_plain(row) for row in connection.execute(query).mappings()]
@@ -120,18 +122,20 @@ def list_quotes(engine: Engine, speaker: str | None = None, search: str | None =
 
 def count_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
                  since: dt.date | None = None, until: dt.date | None = None, most: int = 1000,
-                 kind: str | None = None, fragments: bool = True) -> int:
+                 kind: str | None = None, fragments: bool = True, outlet: str | None = None) -> int:
     """How many quotes ``list_quotes`` pages through (a word search counts its first ``most`` matches)."""
     with engine.connect() as connection:
         query = _quote_filters(connection, select(func.count()).select_from(quotes), speaker, search, since, until,
-                               most, kind, fragments)
+                               most, kind, fragments, outlet)
         total = connection.execute(query).scalar()
         assert total is not None  # a count always gives one row
         return total
 
 
 def _quote_filters(connection: Connection, query, speaker, search, since, until, most: int, kind=None,
-                   fragments: bool = True):
+                   fragments: bool = True, outlet: str | None = None):
+    if outlet:  # the outlet's articles, through the index on articles.outlet
+        query = query.where(quotes.c.article_id.in_(select(articles.c.id).where(articles.c.outlet == outlet)))
     if kind:
         query = query.where(quotes.c.kind == str(kind))
     if not fragments:  # a one-word fragment is a quote of its sentence's speaker, not worth a row

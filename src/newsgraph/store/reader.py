@@ -45,14 +45,15 @@ class StoreReader:
 
     def list_quotes(self, speaker: str | None = None, search: str | None = None, since: dt.date | None = None,
                     until: dt.date | None = None, limit: int = 1000, offset: int = 0,
-                    kind: str | None = None, newest_first: bool = False, fragments: bool = True) -> list[dict]:
+                    kind: str | None = None, newest_first: bool = False, fragments: bool = True,
+                    outlet: str | None = None) -> list[dict]:
         return queries.list_quotes(self.engine, speaker, search, since, until, limit, offset, kind, newest_first,
-                                   fragments)
+                                   fragments, outlet)
 
     def count_quotes(self, speaker: str | None = None, search: str | None = None, since: dt.date | None = None,
                      until: dt.date | None = None, most: int = 1000, kind: str | None = None,
-                     fragments: bool = True) -> int:
-        return queries.count_quotes(self.engine, speaker, search, since, until, most, kind, fragments)
+                     fragments: bool = True, outlet: str | None = None) -> int:
+        return queries.count_quotes(self.engine, speaker, search, since, until, most, kind, fragments, outlet)
 
     def list_events(self, type_: str | None = None, person: str | None = None, org: str | None = None,
                     status: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict]:
@@ -77,8 +78,11 @@ class StoreReader:
     def get_entity(self, entity_id: int, label: str | None = None, quote_limit: int = 50) -> dict | None:
         return browse.get_entity(self.engine, entity_id, label, quote_limit)
 
-    def list_articles(self, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
-        return browse.list_articles(self.engine, limit, offset)
+    def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> tuple[list[dict], int]:
+        return browse.list_articles(self.engine, limit, offset, outlet)
+
+    def list_outlets(self) -> list[dict]:
+        return browse.list_outlets(self.engine)
 
     def get_article(self, article_id: str) -> dict | None:
         return browse.get_article(self.engine, article_id)

@@ -30,6 +30,7 @@ articles = Table(
     Column("ingested_at", DateTime, nullable=False),
 )
 Index("ix_articles_published", articles.c.published, articles.c.id)  # the newest-first list (migration 5)
+Index("ix_articles_outlet", articles.c.outlet, articles.c.published)  # one outlet's articles (migration 9)
 
 # Cross-article identities: one row per real person or organisation.
 entities = Table(

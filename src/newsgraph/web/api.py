@@ -115,9 +115,9 @@ def _check_token(request: Request, authorization: str | None) -> None:
         raise TokenRequired("a valid bearer token is required", {"WWW-Authenticate": "Bearer"})
 
 
-@router.get("/articles", response_model=Page, summary="Stored articles, newest first")
-def articles(limit: Limit = 50, offset: Offset = 0, s=Depends(store)):
-    rows, total = s.list_articles(limit=limit, offset=offset)
+@router.get("/articles", response_model=Page, summary="Stored articles, newest first; ?outlet= filters")
+def articles(outlet: Words = None, limit: Limit = 50, offset: Offset = 0, s=Depends(store)):
+    rows, total = s.list_articles(limit=limit, offset=offset, outlet=outlet or None)
     return _page(rows, total, limit, offset)
 
 
@@ -129,15 +129,19 @@ def article(article_id: str, s=Depends(store)) -> dict:
     return public(found)
 
 
-@router.get("/quotes", response_model=Page, summary="Quotes by speaker, words and date")
+@router.get("/quotes", response_model=Page, summary="Quotes by speaker, words, date, kind and outlet")
 def quotes(speaker: Words = None, q: Words = None, since: dt.date | None = None,
-           until: dt.date | None = None, kind: QuoteKind | None = None, limit: Limit = 50, offset: Offset = 0,
-           s=Depends(store)):
-    plain_kind = str(kind) if kind else None  # a plain value for the database
-    rows = s.list_quotes(speaker=speaker, search=q, since=since, until=until, limit=limit, offset=offset,
-                         kind=plain_kind)
-    return _page(rows, s.count_quotes(speaker=speaker, search=q, since=since, until=until, kind=plain_kind),
-                 limit, offset)
+           until: dt.date | None = None, kind: QuoteKind | None = None, outlet: Words = None, limit: Limit = 50,
+           offset: Offset = 0, s=Depends(store)):
+    filters = dict(speaker=speaker, search=q, since=since, until=until,
+                   kind=str(kind) if kind else None, outlet=outlet or None)  # plain values for the database
+    rows = s.list_quotes(**filters, limit=limit, offset=offset)
+    return _page(rows, s.count_quotes(**filters), limit, offset)
+
+
+@router.get("/outlets", summary="The outlets of the stored articles, with how many of each")
+def outlets(s=Depends(store)) -> list[dict]:
+    return s.list_outlets()
 
 
 @router.get("/people", response_model=Page, summary="People, most reported first; ?name= filters")

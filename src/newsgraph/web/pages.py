@@ -103,9 +103,11 @@ def org(request: Request, org_id: Id):
 
 
 @router.get("/articles")
-def articles(request: Request, offset: Offset = 0):
-    rows, total = request.app.state.store.list_articles(limit=PAGE, offset=offset)
-    return _render(request, "articles.html", rows=rows, page=_pager(request, total, offset))
+def articles(request: Request, outlet: Words = None, offset: Offset = 0):
+    store = request.app.state.store
+    rows, total = store.list_articles(limit=PAGE, offset=offset, outlet=outlet or None)
+    return _render(request, "articles.html", rows=rows, outlet=outlet, outlets=store.list_outlets(),
+                   page=_pager(request, total, offset))
 
 
 @router.get("/articles/{article_id:path}")
@@ -124,19 +126,20 @@ def article(request: Request, article_id: str):
 
 @router.get("/quotes")
 def quotes(request: Request, q: str | None = None, speaker: Words = None, since: str | None = None,
-           until: str | None = None, kind: QuoteKind | None = None, fragments: bool = False, offset: Offset = 0):
+           until: str | None = None, kind: QuoteKind | None = None, outlet: Words = None, fragments: bool = False,
+           offset: Offset = 0):
     store = request.app.state.store
+    shown = dict(q=q, speaker=speaker, since=since, until=until, kinds=list(QuoteKind), kind=kind, outlet=outlet,
+                 outlets=store.list_outlets(), fragments=fragments)
     if q and len(q) > MAX_QUERY_CHARS:
-        return _render(request, "quotes.html", 422, rows=[], q=q[:MAX_QUERY_CHARS], speaker=speaker, since=since,
-                       until=until, kinds=list(QuoteKind), kind=kind, fragments=fragments,
+        return _render(request, "quotes.html", 422, rows=[], **{**shown, "q": q[:MAX_QUERY_CHARS]},
                        page=_pager(request, 0, offset), message=TOO_LONG)
     # newest first; one-word fragments only when asked for
     filters = dict(speaker=speaker or None, search=q or None, since=_date(since), until=_date(until),
-                   kind=str(kind) if kind else None, fragments=fragments)
+                   kind=str(kind) if kind else None, fragments=fragments, outlet=outlet or None)
     rows = store.list_quotes(**filters, limit=PAGE, offset=offset, newest_first=True)
-    return _render(request, "quotes.html", rows=rows, q=q, speaker=speaker, since=since, until=until,
-                   kinds=list(QuoteKind), kind=kind, fragments=fragments,
-                   page=_pager(request, store.count_quotes(**filters), offset))
+    total = store.count_quotes(**filters)
+    return _render(request, "quotes.html", rows=rows, **shown, page=_pager(request, total, offset))
 
 
 @router.get("/trails")

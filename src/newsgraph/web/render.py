@@ -51,7 +51,8 @@ def _paragraphs(chunk: str) -> str:
 
 
 def timeline_svg(rows: list[dict], lane: str = "person", width: int = 720, row_height: int = 26) -> Markup:
-    """Dated events on a time axis, one row per value of ``lane`` ("person"; "type" for one person)."""
+    """Dated events on a time axis, one row per value of ``lane`` ("person"; "type" for one person),
+    with a legend of the event colours under the axis."""
     dated = [r for r in rows if r.get("date")]
     if not dated:
         return Markup("")
@@ -60,14 +61,18 @@ def timeline_svg(rows: list[dict], lane: str = "person", width: int = 720, row_h
     if high - low < 1:
         low, high = low - 0.5, high + 0.5
     lanes = list(dict.fromkeys(r.get(lane) or r["type"] for r in dated))
+    kinds = list(dict.fromkeys(r["type"] for r in dated))
+    per_line = 4
+    legend_top = row_height * len(lanes) + 44
     left, right = 160, 20
-    height = row_height * len(lanes) + 40
+    height = legend_top + 20 * -(-len(kinds) // per_line)
     x = lambda year: left + (year - low) / (high - low) * (width - left - right)  # noqa: E731
     parts = [f'<svg class="timeline" role="img" aria-label="timeline" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
     for number, label in enumerate(lanes):
         y = 20 + number * row_height
-        parts.append(f'<text x="0" y="{y + 4}" class="lane">{escape(label)}</text>'
+        shown = EventType.label_of(label) if lane == "type" else label
+        parts.append(f'<text x="0" y="{y + 4}" class="lane">{escape(shown)}</text>'
                      f'<line x1="{left}" x2="{width - right}" y1="{y}" y2="{y}" class="lane-line"/>')
     for row, year in zip(dated, years, strict=True):
         y = 20 + lanes.index(row.get(lane) or row["type"]) * row_height
@@ -78,8 +83,14 @@ def timeline_svg(rows: list[dict], lane: str = "person", width: int = 720, row_h
                      f'</circle>')
     first, span = int(low) + (low % 1 > 0), int(high) - int(low)
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if span / s <= 10)
+    axis = row_height * len(lanes) + 14
     for tick in range(-(-first // step) * step, int(high) + 1, step):
-        parts.append(f'<text x="{x(tick):.1f}" y="{height - 6}" class="tick">{tick}</text>')
+        parts.append(f'<text x="{x(tick):.1f}" y="{axis}" class="tick">{tick}</text>')
+    for number, kind in enumerate(kinds):  # the legend: what each colour means
+        lx, ly = (number % per_line) * (width // per_line), legend_top + (number // per_line) * 20
+        parts.append(f'<g class="legend" data-type="{escape(kind)}"><circle cx="{lx + 6}" cy="{ly - 4}" r="5" '
+                     f'fill="{EVENT_COLOURS.get(kind, "#444")}"/><text x="{lx + 16}" y="{ly}">'
+                     f'{escape(EventType.label_of(kind))}</text></g>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
