@@ -272,3 +272,20 @@ def test_outlet_filter_in_the_api_pages_and_cli(tmp_path):
     done = subprocess.run([sys.executable, "-m", "newsgraph.cli", "quotes", "--db", path, "--outlet", "southern-echo",
                            "--format", "jsonl"], capture_output=True, text=True, check=True)
     assert [json.loads(line)["outlet"] for line in done.stdout.splitlines()] == ["southern-echo"]
+
+
+def test_person_quotes_grouped_under_their_article_and_org_statements_listed(client):
+    import re
+
+    ellman_id = client.get("/api/people", params={"name": "Louise Ellman"}).json()["items"][0]["id"]
+    found = client.get(f"/api/people/{ellman_id}").json()
+    page = client.get(f"/people/{ellman_id}").text
+    sections = re.findall(r'<section class="said">(.*?)</section>', page, re.S)
+    assert len(sections) == len({q["article_id"] for q in found["quotes"]}) >= 1
+    assert sum(s.count('<li class="quote">') for s in sections) == len(found["quotes"])
+    orgs = client.get("/api/orgs", params={"limit": 200}).json()["items"]
+    speaking = [o for o in orgs if o["quotes"]]
+    assert speaking, "the seeds quote at least one organisation"
+    org_page = client.get(f"/orgs/{speaking[0]['id']}").text
+    statement = client.get(f"/api/orgs/{speaking[0]['id']}").json()["quotes"][0]["text"]
+    assert "<h2>Statements</h2>" in org_page and statement.split()[0] in org_page

@@ -158,7 +158,13 @@ def person(person_id: Id, s=Depends(store)) -> dict:
     return {**found, "quotes": [public(q) for q in found["quotes"]]}
 
 
-@router.get("/orgs/{org_id}", summary="An organisation: its membership events over time")
+@router.get("/orgs", response_model=Page, summary="Organisations, most reported first; ?name= filters")
+def orgs(name: Words = None, limit: Limit = 50, offset: Offset = 0, s=Depends(store)):
+    rows, total = s.find_people(name, limit=limit, offset=offset, label="ORG")
+    return _page(rows, total, limit, offset)
+
+
+@router.get("/orgs/{org_id}", summary="An organisation: its membership events over time and its statements")
 def org(org_id: Id, s=Depends(store)) -> dict:
     found = s.get_entity(org_id, label="ORG")
     if found is None:

@@ -91,7 +91,8 @@ def person(request: Request, person_id: Id):
     found = request.app.state.store.get_entity(person_id, label="PERSON")
     if found is None:
         raise NotFound(f"No person {person_id}.")
-    return _render(request, "person.html", person=found, chart=timeline_svg(found["timeline"], lane="type"))
+    return _render(request, "person.html", person=found, said=_by_article(found["quotes"]),
+                   chart=timeline_svg(found["timeline"], lane="type"))
 
 
 @router.get("/orgs/{org_id}")
@@ -99,7 +100,19 @@ def org(request: Request, org_id: Id):
     found = request.app.state.store.get_entity(org_id, label="ORG")
     if found is None:
         raise NotFound(f"No organisation {org_id}.")
-    return _render(request, "org.html", org=found, chart=timeline_svg(found["membership"]))
+    return _render(request, "org.html", org=found, said=_by_article(found["quotes"]),
+                   chart=timeline_svg(found["membership"]))
+
+
+def _by_article(quotes: list[dict]) -> list[dict]:
+    """Quotes under the article they are from, in the order given (by date): a reader sees one
+    headline and date for the several things a person said in one report."""
+    groups: dict[str, dict] = {}
+    for q in quotes:
+        group = groups.setdefault(q["article_id"], {key: q.get(key) for key in ("article_id", "title", "source",
+                                                                                  "published")} | {"quotes": []})
+        group["quotes"].append(q)
+    return list(groups.values())
 
 
 @router.get("/articles")
