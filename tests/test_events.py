@@ -308,3 +308,9 @@ def test_events_spacy_stages_in_order_match_the_service(name):
     spans = lambda quotes: [(q.start, q.end, q.kind, q.speaker, q.speaker_start) for q in quotes]  # noqa: E731
     assert spans(doc._.quotes) == spans(service.quotes) and service.quotes
     assert [e.name for e in doc._.newsgraph_entities] == [e.name for e in service.entities]
+
+
+def test_events_reason_as_written():
+    text = 'Jane Smith quit the Labour Party, blaming Tom Brown for allowing racism to become "mainstream" in it.'
+    (event,) = [e for e in analyze(Article(id="t", text=text, published=PUBLISHED)).events if e.type == "leave_party"]
+    assert event.reason == 'blaming Tom Brown for allowing racism to become "mainstream" in it'

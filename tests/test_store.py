@@ -261,6 +261,9 @@ def test_store_search_reads_anti_semitism_as_one_word(db_url):
         found[query] = {h["article_id"] for h in store.search(query, limit=50) if h["kind"] == "article"}
     assert found["antisemitism"] == found["anti-Semitism"] == found["anti semitism"]
     assert len(found["antisemitism"]) == 3
+    # snippets show the words as the articles write them, not as the index joined them
+    snippets = " ".join(h["snippet"] for h in store.search("antisemitism", limit=50))
+    assert "anti-Semit" in snippets and "antiSemit" not in snippets
 
 
 def test_store_migration_indexes_old_stores_again(tmp_path):

@@ -174,17 +174,25 @@ def _finite_report(clause) -> bool:
 
 
 def reason_of(token) -> str | None:
-    """Why, when the clause says: 'over ...', 'in protest at ...', 'citing ...'."""
+    """Why, when the clause says: 'over ...', 'in protest at ...', 'citing ...'; as written."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in lexicon().reason_preps:
             words = list(child.subtree)[1:]
             if words:
-                return " ".join(t.text for t in words)
+                return _written(words)
         if child.dep_ == "prep" and child.lower_ == "in" and any(g.lower_ == "protest" for g in child.children):
-            return " ".join(t.text for t in child.subtree)
+            return _written(list(child.subtree))
         if child.dep_ == "advcl" and child.lower_ in {"blaming", "citing", "accusing"}:
-            return " ".join(t.text for t in child.subtree)
+            return _written(list(child.subtree))
     return None
+
+
+def _written(words: list) -> str:
+    """The words as the article writes them, spacing and quotation marks included: 'to become
+    "mainstream"', not 'to become " mainstream "'."""
+    doc = words[0].doc
+    text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+    return " ".join(text.split())
 
 
 def event_date(token, times: list[TimeValue], published: dt.date | None) -> TimeValue | None:

@@ -262,8 +262,15 @@ def _described(connection: Connection, hits: list[dict]) -> list[dict]:
     quote's speaker and offset (the index keeps only a ref)."""
     refs = [QuoteRef.parse(h["ref"]) if h["kind"] == "quote" else None for h in hits]
     ids = {ref.article_id if ref else h["ref"] for ref, h in zip(refs, hits, strict=True)}
-    titles = {r.id: (r.title, r.published) for r in connection.execute(
-        select(articles.c.id, articles.c.title, articles.c.published).where(articles.c.id.in_(ids)))} if ids else {}
+    titles = {r.id: (r.title, r.published, r.source) for r in connection.execute(
+        select(articles.c.id, articles.c.title, articles.c.published, articles.c.source)
+        .where(articles.c.id.in_(ids)))} if ids else {}
+    # the words the index joined ("antiSemitism"), as each article writes them ("anti-Semitism")
+    joined = [h for h in hits if _JOINED_WORD.search(h["snippet"] or "")]
+    written = {r.id: _written_forms(r.text) for r in connection.execute(
+        select(articles.c.id, articles.c.text).where(articles.c.id.in_(
+            {ref.article_id if ref else h["ref"] for ref, h in zip(refs, hits, strict=True) if h in joined})))
+               } if joined else {}
     pairs = [tuple(ref) for ref in refs if ref]
     speakers = {(r.article_id, r.start): r.speaker for r in connection.execute(
         select(quotes.c.article_id, quotes.c.start, func.coalesce(entities.c.name, quotes.c.speaker).label("speaker"))
@@ -273,13 +280,32 @@ def _described(connection: Connection, hits: list[dict]) -> list[dict]:
     out = []
     for ref, hit in zip(refs, hits, strict=True):
         article_id = ref.article_id if ref else hit["ref"]
-        title, published = titles.get(article_id, (None, None))
-        snippet, matches = _matches(hit["snippet"] or "")
+        title, published, source = titles.get(article_id, (None, None, None))
+        snippet, matches = _matches(_as_written(hit["snippet"] or "", written.get(article_id, {})))
         out.append({**hit, "snippet": snippet, "matches": matches, "article_id": article_id, "title": title,
+                    "source": source,
                     "published": published.isoformat() if published else None,
                     "speaker": speakers.get((ref.article_id, ref.start)) if ref else None,
                     "start": ref.start if ref else None})
     return out
+
+
+_JOINED_WORD = re.compile(r"\b(?:anti|non|pro|pre|post|co|ex)[^\W\d_]+", re.IGNORECASE)
+_PREFIXED = re.compile(r"\b(?:anti|non|pro|pre|post|co|ex)[- ][^\W\d_]+", re.IGNORECASE)
+
+
+def _written_forms(text: str) -> dict[str, str]:
+    """joined form -> the form a text writes: {"antiSemitism": "anti-Semitism"} (the first one)."""
+    forms: dict[str, str] = {}
+    for found in _PREFIXED.finditer(text):
+        forms.setdefault(searchable(found.group()), found.group())  # "antiSemitism": its case tells it apart
+    return forms
+
+
+def _as_written(snippet: str, forms: dict[str, str]) -> str:
+    """A snippet's joined words put back as the article writes them; a word the article writes
+    joined itself ("antisemitism") stays as it is."""
+    return _JOINED_WORD.sub(lambda m: forms.get(m.group(), m.group()), snippet) if forms else snippet
 
 
 def search_words(terms: str) -> list[str]:
