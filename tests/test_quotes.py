@@ -279,3 +279,14 @@ def test_entities_roles_keep_their_written_case_once():
     people = {e.name: e.roles for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
     assert people["Tony Blair"] == ("Prime Minister",)
     assert people["David Davis"] == ("Shadow home secretary",)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two apostrophes stand for a double mark in some archives; the offsets stay the text's
+    ("Row\n\n''We will win,'' Mr. Smith said. ''It's not over.''",
+     [("direct", "We will win,"), ("direct", "It's not over.")]),
+    ("Row\n\nNot paying taxes ''makes me smart,'' Donald J. Trump said last week.", [("mixed", "makes me smart,")]),
+])
+def test_quotes_doubled_apostrophes_are_quotation_marks(text, expected):
+    found = [(q.kind, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes]
+    assert found == expected

@@ -15,6 +15,10 @@ DOUBLE_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + '"'
 SINGLE_OPEN = "\u2018"
 SINGLE_CLOSE = "\u2019"
 _BEFORE_OPENER = " \t\n([{\u2014\u2013-:/"
+# two apostrophes stand for a double mark in some archives (''That makes me smart''): the scan
+# reads them as one straight mark followed by this filler, so that every offset stays the text's
+DOUBLED = "''"
+FILLER = "\u2060"
 MAX_SINGLE_QUOTE = 300
 
 
@@ -30,6 +34,8 @@ class Marked:
 
 def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
     """Quoted spans in the given paragraphs (``(start, end)`` offsets, in order)."""
+    if DOUBLED in text:
+        text = text.replace(DOUBLED, '"' + FILLER)
     found: list[Marked] = []
     open_at: int | None = None
     open_mark = 0
@@ -40,7 +46,7 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
             # continuing from the previous paragraph: its opening mark is not a new quote
             first = _first_mark(text, p_start, p_end)
             if first is not None and first == p_start and _is_opener(text, first, p_start):
-                i = first + 1
+                i = first + 1 + (text[first + 1: first + 2] == FILLER)
         nested = 0
         # curly marks from here to the paragraph's end, kept as the scan passes them (not
         # recounted at each opener: a long paragraph of marks stays linear)
@@ -54,7 +60,7 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
                 nests = ch in DOUBLE_OPENERS and closers_left >= openers_left + 1
                 if open_at is None:
                     if _is_opener(text, i, p_start):
-                        open_at, open_mark, spanned = i + 1, i, 1
+                        open_at, open_mark, spanned = i + 1 + (text[i + 1: i + 2] == FILLER), i, 1
                 elif nests and _is_opener(text, i, p_start):
                     nested += 1  # "... what he calls “hell” than ...”": a quote inside the quote
                 elif nested and _is_closer(text, i, p_end):
@@ -87,10 +93,16 @@ def _first_mark(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def _after(text: str, i: int) -> str:
+    """The character after the mark at ``i`` (after both apostrophes of a doubled one)."""
+    j = i + 1 + (text[i + 1: i + 2] == FILLER)
+    return text[j] if j < len(text) else " "
+
+
 def _is_opener(text: str, i: int, p_start: int) -> bool:
     ch = text[i]
     before = text[i - 1] if i > p_start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = _after(text, i)
     if after.isspace() or after in DOUBLE_MARKS:
         return False
     if ch in DOUBLE_OPENERS:
@@ -104,7 +116,7 @@ def _is_closer(text: str, i: int, p_end: int) -> bool:
     if ch in DOUBLE_OPENERS:
         return False
     before = text[i - 1]
-    after = text[i + 1] if i + 1 < p_end else " "
+    after = _after(text, i) if i + 1 < p_end else " "
     if before.isspace() and after.isalnum():
         return False  # an opener in the wrong place; the closer is still to come
     return True
