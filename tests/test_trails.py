@@ -124,7 +124,7 @@ def test_trails_score_on_the_blind_pair_gold(polnear_store):
     store, _ = polnear_store
     with store.engine.connect() as connection:
         result = trail_eval.score(connection, trail_eval.load_pairs())
-    assert result["p"] >= 0.85 and result["r"] >= 0.55, result
+    assert result["p"] >= 0.95 and result["r"] >= 0.85, result
 
 
 def test_trails_cli_api_and_pages(polnear_store):
@@ -151,3 +151,14 @@ def test_trails_cli_api_and_pages(polnear_store):
     assert page.count('class="appearance') == len(api["appearances"])
     article = client.get(f"/articles/{first['first']['article_id']}").text
     assert f'href="/trails/{first["id"]}"' in article
+
+
+def test_trails_a_phrase_in_two_mouths_is_not_one_utterance():
+    """A short passage that reports give to different speakers is a phrase going round; the same
+    passage given to one speaker, or a whole quote given to two, is one utterance."""
+    phrase = trail.words("temperamentally unfit to be commander-in-chief")
+    longer = trail.words("He is temperamentally unfit to be commander-in-chief, and he knows it")
+    clinton = trail.TrailQuote(1, "He is temperamentally unfit ...", "direct", 1, "Hillary Clinton")
+    veteran = trail.TrailQuote(2, "temperamentally unfit ...", "direct", 2, "Jane Smith")
+    assert not trail.one_utterance(phrase, longer, [veteran], [clinton])
+    assert trail.one_utterance(phrase, longer, [veteran], [veteran])

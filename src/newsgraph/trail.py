@@ -26,6 +26,9 @@ MIN_WORDS = 3  # shorter quotes ("hurt", "battle bus") are words, not utterances
 # a fragment shorter than this joins a fuller quote only when both name the same speaker:
 # "unfit to be commander-in-chief" is said by many people
 MIN_FRAGMENT = 6
+# a passage shorter than this, found in reports that name different speakers, is a phrase going
+# round (a slogan, a talking point), not one utterance misattributed
+SHARED_PHRASE = 10
 MAX_POSTINGS = 50  # a trigram in more distinct texts than this is a stock phrase, no evidence
 ALIGNED = 0.8  # share of the shorter quote's words the alignment must match to be one utterance
 LOCAL_EDIT = 3  # words on either side of an edit for it to change a quote's meaning rather than cut it
@@ -160,7 +163,16 @@ def one_utterance(a: Sequence[str], b: Sequence[str], quotes_a: Sequence[TrailQu
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     if len(shorter) < MIN_FRAGMENT and not _same_speaker(quotes_a, quotes_b):
         return False  # a short phrase is one utterance only when both name the same speaker
+    if len(shorter) < SHARED_PHRASE and _other_speakers(quotes_a, quotes_b):
+        return False  # "temperamentally unfit to be commander-in-chief" in two mouths: a phrase going round
     return contains(longer, shorter) or matched_share(shorter, longer) >= ALIGNED
+
+
+def _other_speakers(quotes_a: Sequence[TrailQuote], quotes_b: Sequence[TrailQuote]) -> bool:
+    """Both name their speakers, and no speaker is on both sides."""
+    named_a = [q for q in quotes_a if q.speaker]
+    named_b = [q for q in quotes_b if q.speaker]
+    return bool(named_a and named_b) and not _same_speaker(named_a, named_b)
 
 
 def _same_speaker(quotes_a: Sequence[TrailQuote], quotes_b: Sequence[TrailQuote]) -> bool:

@@ -115,9 +115,21 @@ def _verified(connection: Connection, quote: trail.TrailQuote, key: list[str]) -
         return set()
     found = set()
     for other in _trail_quotes(connection, quotes.c.id.in_(sorted(candidates))):
-        if trail.one_utterance(key, trail.words(other.text), [quote], [other]):
+        other_key = trail.words(other.text)
+        # every report of the other text, as a rebuild sees them: its speakers are all of theirs
+        if trail.one_utterance(key, other_key, [quote], _same_text(connection, other, other_key)):
             found.add(other.id)
     return found
+
+
+def _same_text(connection: Connection, first: trail.TrailQuote, key: list[str]) -> list[trail.TrailQuote]:
+    """The stored reports of one distinct text: its first quote and the repeats in its trail."""
+    trail_id = connection.execute(select(trail_members.c.trail_id).where(trail_members.c.quote_id == first.id)).scalar()
+    if trail_id is None:
+        return [first]
+    members = _trail_quotes(connection, quotes.c.id.in_(
+        select(trail_members.c.quote_id).where(trail_members.c.trail_id == trail_id)))
+    return [q for q in members if q.id == first.id or trail.words(q.text) == key]
 
 
 def _join(connection: Connection, quote_id: int, partners: set[int]) -> int:
