@@ -34,6 +34,8 @@ def pages(client: TestClient) -> dict[str, str]:
         "quotes --speaker": "/quotes?speaker=Tony+Blair",
         "quotes --q": "/quotes?q=election",
         "quotes": "/quotes",
+        "orgs": "/orgs",
+        "trails": "/trails",
     }
 
 
