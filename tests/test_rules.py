@@ -91,3 +91,58 @@ def test_rules_the_subject_of_a_passive_suspend_is_suspended_by_the_agent():
 
 def test_rules_a_planned_departure_is_kept_with_its_status():
     assert _events(WANTS_TO_QUIT) == [("leave_party", "Jane Smith", "Labour Party", "planned")]
+
+
+FORCED_TO_STEP_DOWN = """
+Jane NNP PROPN compound 1 Jane PERSON
+Smith NNP PROPN nsubjpass 3 Smith PERSON
+was VBD AUX auxpass 3 be
+forced VBN VERB ROOT 3 force
+to TO PART aux 5 to
+step VB VERB xcomp 3 step
+down RP ADP prt 5 down
+. . PUNCT punct 3 .
+"""
+
+URGED_TO_STEP_DOWN = FORCED_TO_STEP_DOWN.replace("forced VBN VERB ROOT 3 force", "urged VBN VERB ROOT 3 urge")
+
+DECIDED_NOT_TO_PROSECUTE = """
+The DT DET det 1 the
+FBI NNP PROPN nsubj 2 FBI ORG
+decided VBD VERB ROOT 2 decide
+not RB PART neg 5 not
+to TO PART aux 5 to
+prosecute VB VERB xcomp 2 prosecute
+Jane NNP PROPN compound 7 Jane PERSON
+Smith NNP PROPN dobj 5 Smith PERSON
+. . PUNCT punct 2 .
+"""
+
+NEITHER_CHARGED = """
+Neither DT CCONJ det 2 neither
+Jane NNP PROPN compound 2 Jane PERSON
+Smith NNP PROPN nsubjpass 8 Smith PERSON
+nor CC CCONJ cc 2 nor
+her PRP$ PRON poss 5 her
+aides NNS NOUN conj 2 aide
+have VBP AUX aux 8 have
+been VBN AUX auxpass 8 be
+charged VBN VERB ROOT 8 charge
+with IN ADP prep 8 with
+fraud NN NOUN pobj 9 fraud
+. . PUNCT punct 8 .
+"""
+
+
+@pytest.mark.parametrize("rows,trigger,status", [
+    (FORCED_TO_STEP_DOWN, 5, "asserted"),  # an implicative verb's past entails its complement
+    (URGED_TO_STEP_DOWN, 5, "planned"),  # a demand does not
+    (DECIDED_NOT_TO_PROSECUTE, 5, "asserted"),  # a decision on charges presupposes the investigation
+    (NEITHER_CHARGED, 8, "negated"),  # "Neither X nor Y" denies it of both
+])
+def test_rules_implicatives_presuppositions_and_neither(rows, trigger, status):
+    assert clause_status(parsed(rows)[trigger]) == status
+
+
+def test_rules_who_decides_on_charges_investigated():
+    assert _events(DECIDED_NOT_TO_PROSECUTE) == [("investigate", "Jane Smith", "FBI", "asserted")]
