@@ -210,6 +210,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Constitutional Affairs Minister Jane Smith spoke. Ms Smith, who was elected in 1997, was 24.",
      ("elect", "Jane Smith", "Parliament")),
     ("Labour MP Jane Smith, who was elected in 2010, spoke.", ("elect", "Jane Smith", "Parliament")),
+    # one sentence, one post: the one who left it and the one who took it; an elected office named
+    ("Tom Brown was made Prime Minister in 1976 after the resignation of Harold Wilson.",
+     ("resign_office", "Harold Wilson", "Prime Minister")),
+    ("President Tom Bush spoke. He woke up to discover Mr Bush had won.", ("elect", "Tom Bush", "President")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

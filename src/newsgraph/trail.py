@@ -29,7 +29,7 @@ MIN_FRAGMENT = 6
 # a passage shorter than this, found in reports that name different speakers, is a phrase going
 # round (a slogan, a talking point), not one utterance misattributed
 SHARED_PHRASE = 10
-MAX_POSTINGS = 50  # a trigram in more distinct texts than this is a stock phrase, no evidence
+MAX_POSTINGS = 50  # a trigram held by more distinct texts than this pairs a new text with the latest only
 ALIGNED = 0.8  # share of the shorter quote's words the alignment must match to be one utterance
 LOCAL_EDIT = 3  # words on either side of an edit for it to change a quote's meaning rather than cut it
 PARAPHRASED = 0.6  # share of an indirect report's content words found in the direct quote
@@ -94,10 +94,9 @@ def cluster(quotes: Sequence[TrailQuote]) -> list[Membership]:
         return i
 
     for i, j in candidate_pairs(distinct):
-        if one_utterance(distinct[i], distinct[j], texts[distinct[i]], texts[distinct[j]]):
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+        a, b = root(i), root(j)
+        if a != b and one_utterance(distinct[i], distinct[j], texts[distinct[i]], texts[distinct[j]]):
+            parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(distinct)):
         groups[root(i)].append(i)
@@ -125,17 +124,26 @@ def shingles(key: Sequence[str]) -> set[tuple[str, ...]]:
 
 
 def candidate_pairs(distinct: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
-    """Pairs of distinct texts sharing a trigram that is not a stock phrase, each pair once, in order."""
-    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for number, key in enumerate(distinct):
-        for shingle in shingles(key):
-            postings[shingle].append(number)
+    """Pairs of distinct texts sharing a trigram, each pair once, in order. Texts are read in order:
+    a text is paired with every earlier text of a trigram while fewer than ``MAX_POSTINGS`` hold it,
+    then only with the latest one, so that a quote reported a thousand times over (each report a
+    word or two apart) still chains into one trail, and a stock phrase costs one pair a text, not
+    a pair for every two texts. The store places a new quote the same way (``store.trails``)."""
+    small: dict[int, list[int]] = {}  # trigram hash -> the texts that hold it, while few do
+    latest: dict[int, int] = {}  # trigram hash -> the last text that holds it, once many do
     pairs: set[tuple[int, int]] = set()
-    for posting in postings.values():
-        if 1 < len(posting) <= MAX_POSTINGS:
-            for x, i in enumerate(posting):
-                for j in posting[x + 1:]:
-                    pairs.add((i, j))
+    for number, key in enumerate(distinct):
+        for shingle in {hash(s) for s in shingles(key)}:
+            if shingle in latest:
+                pairs.add((latest[shingle], number))
+                latest[shingle] = number
+                continue
+            earlier = small.setdefault(shingle, [])
+            pairs.update((i, number) for i in earlier)
+            earlier.append(number)
+            if len(earlier) > MAX_POSTINGS:
+                latest[shingle] = number
+                del small[shingle]
     return sorted(pairs)
 
 

@@ -32,7 +32,8 @@ MEMBER_ROLES = word_list("events", "member_roles")  # a party's members
 LIFTED = word_list("events", "lifted")  # what undoes a suspension
 RELATIVES = word_list("events", "relatives")
 # the types whose org may be a post
-MINISTERIAL = word_list("events", "ministerial")  # offices held from a seat in Parliament
+MINISTERIAL = word_list("events", "ministerial")
+ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an election, named as such  # offices held from a seat in Parliament
 RUNNING = word_list("events", "running")  # what a post is for: "brought in to run the campaign"
 POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
 
@@ -103,8 +104,15 @@ def _fill_offices(found: list[_Found]) -> list[_Found]:
             taken = [e for e in found if e.type in {"appoint", "elect"} and e.status == "asserted"
                      and e.person is event.person and e.org
                      and e.evidence and event.evidence and e.evidence[0].start < event.evidence[0].start]
+            # "He entered Downing Street after the resignation of Harold Wilson": one sentence, one
+            # post, one leaving and one taking it
+            succeeded = [e for e in found if e.type == "appoint" and e.status == "asserted" and e.org
+                         and e.person is not event.person and e.evidence and event.evidence
+                         and e.evidence[0] == event.evidence[0]]
             if taken:
                 event.org = taken[-1].org
+            elif len(succeeded) == 1:
+                event.org = succeeded[0].org
     return found
 
 
@@ -134,6 +142,9 @@ def _seats_won(found: list[_Found], resolver: Resolver) -> list[_Found]:
         bodies = {elected[lemma] for lemma in held if lemma in elected}
         if not bodies and held & MINISTERIAL:
             bodies = {elected["mp"]}
+        if not bodies:  # "President Bush ... had won": the office he is named by
+            bodies = {phrase for lemma, entries in resolver.roles.items() if lemma in ELECTED_OFFICES
+                      for _, person, phrase in entries if person is event.person}
         if len(bodies) == 1:
             event.org = bodies.pop()
     return found
