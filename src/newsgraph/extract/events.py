@@ -31,10 +31,10 @@ RECORDS = word_list("events", "records")  # duration records worn by a role
 MEMBER_ROLES = word_list("events", "member_roles")  # a party's members
 LIFTED = word_list("events", "lifted")  # what undoes a suspension
 RELATIVES = word_list("events", "relatives")
-# the types whose org may be a post
-MINISTERIAL = word_list("events", "ministerial")
-ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an election, named as such  # offices held from a seat in Parliament
+MINISTERIAL = word_list("events", "ministerial")  # offices held from a seat in Parliament
+ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an election, named as such
 RUNNING = word_list("events", "running")  # what a post is for: "brought in to run the campaign"
+# the types whose org may be a post
 POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
 
 
