@@ -162,3 +162,18 @@ def test_trails_a_phrase_in_two_mouths_is_not_one_utterance():
     veteran = trail.TrailQuote(2, "temperamentally unfit ...", "direct", 2, "Jane Smith")
     assert not trail.one_utterance(phrase, longer, [veteran], [clinton])
     assert trail.one_utterance(phrase, longer, [veteran], [veteran])
+
+
+def test_trails_left_to_relink_by_a_bulk_load(tmp_path):
+    """`ingest --no-trails` stores no trail; `relink` then builds the same ones ingest would have."""
+    from test_store import OUTLET_ROWS
+
+    source = tmp_path / "outlets.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in OUTLET_ROWS) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    bulk, usual = str(tmp_path / "bulk.db"), str(tmp_path / "usual.db")
+    assert runner.invoke(main, ["ingest", str(source), "--db", bulk, "--no-trails"]).exit_code == 0
+    assert runner.invoke(main, ["ingest", str(source), "--db", usual]).exit_code == 0
+    assert open_store(bulk).list_trails() == []
+    open_store(bulk).relink()
+    assert _stored_groups(open_store(bulk)) == _stored_groups(open_store(usual)) != set()

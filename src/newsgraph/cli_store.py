@@ -128,7 +128,10 @@ def register(main: click.Group) -> None:
     @click.option("--scheduler", default=None, help="Analyse on an existing Dask cluster (tcp://HOST:8786).")
     @click.option("--retry-failed", is_flag=True,
                   help="Analyse again the articles whose analysis failed in an earlier run (passed over by default).")
-    def ingest(inputs, db, max_bytes, batch_size, model, month_first, as_json, workers, scheduler, retry_failed):
+    @click.option("--no-trails", is_flag=True,
+                  help="Leave quote trails to `newsgraph relink` (a bulk load); by default quotes join them as stored.")
+    def ingest(inputs, db, max_bytes, batch_size, model, month_first, as_json, workers, scheduler, retry_failed,
+               no_trails):
         """Analyse INPUTS and store them; re-running adds only what is new.
 
         Inputs that fail are recorded (``newsgraph stats``) and reported on stderr, the rest go on,
@@ -137,7 +140,8 @@ def register(main: click.Group) -> None:
         from .service import ingest as run
 
         store = _store(db)
-        options = Options(max_bytes=max_bytes, model=model, batch_size=batch_size, day_first=not month_first)
+        options = Options(max_bytes=max_bytes, model=model, batch_size=batch_size, day_first=not month_first,
+                          trails_at_ingest=not no_trails)
         show = sys.stderr.isatty() and not as_json
         total = _count_inputs(inputs) if show else None
         done = {"n": 0, "started": time.monotonic()}

@@ -215,21 +215,21 @@ def ingest_articles(items: Iterable[Article | InputError], store, options: Optio
         if on_article:
             on_article(analysis.article.input_id or analysis.article.id)
         if len(batch) >= options.batch_size:
-            _save(store, batch, report, fail, retry_failed)
+            _save(store, batch, report, fail, retry_failed, options.trails_at_ingest)
             batch = []
     if batch:
-        _save(store, batch, report, fail, retry_failed)
+        _save(store, batch, report, fail, retry_failed, options.trails_at_ingest)
     return report
 
 
 def _save(store, batch: list[Analysis], report: IngestReport, fail: Callable[[InputError], None],
-          retried: bool) -> None:
+          retried: bool, trails_at_ingest: bool = True) -> None:
     """One transaction for the batch; if it raises, each analysis alone, so that a bug met by
     one article's linking fails that article only. A lost database still stops the run."""
     from sqlalchemy.exc import OperationalError
 
     try:
-        added = store.save(batch)
+        added = store.save(batch, trails_at_ingest)
     except OperationalError:
         raise
     except Exception:
@@ -237,7 +237,7 @@ def _save(store, batch: list[Analysis], report: IngestReport, fail: Callable[[In
         added = 0
         for analysis in batch:
             try:
-                added += store.save([analysis])
+                added += store.save([analysis], trails_at_ingest)
             except OperationalError:
                 raise
             except Exception as exc:

@@ -39,15 +39,17 @@ class Store(StoreReader):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def save(self, batch: Iterable[Analysis]) -> int:
-        """Store a batch in one transaction; articles already stored are skipped. Returns how many were added."""
+    def save(self, batch: Iterable[Analysis], trails_at_ingest: bool = True) -> int:
+        """Store a batch in one transaction; articles already stored are skipped. Returns how many
+        were added. Their quotes join their trails unless ``trails_at_ingest`` is off."""
         added: list[str] = []
         with self.engine.begin() as connection:
             write_lock(connection)
             for analysis in batch:
                 if _save(connection, analysis):
                     added.append(analysis.article.id)
-            trails.extend(connection, added)  # a new quote joins its trail at ingest
+            if trails_at_ingest:
+                trails.extend(connection, added)  # a new quote joins its trail at ingest
         return len(added)
 
     def relink(self) -> dict:
