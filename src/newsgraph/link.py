@@ -16,11 +16,15 @@ TITLES = frozenset(ENTITY_TITLES) | NAME_SUFFIXES | {"rt", "hon", "the"}
 
 
 def name_key(name: str) -> str:
-    """Casefolded words without titles, possessives and punctuation: 'Mr Tony Blair's' -> 'tony blair'."""
+    """Casefolded words without titles, possessives, punctuation and middle initials:
+    'Mr Tony Blair's' -> 'tony blair', 'Donald J. Trump' -> 'donald trump'."""
     text = name.casefold().replace("\u2019", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[^\w\s-]", " ", text).replace("-", " ")
-    return " ".join(w for w in text.split() if w not in TITLES)
+    words = [w for w in text.split() if w not in TITLES]
+    if len(words) >= 3:  # a middle initial tells namesakes apart less often than it is left out
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words)
 
 
 def org_key(name: str) -> str:

@@ -12,6 +12,8 @@ An indirect report is linked to a direct quote of the same speaker whose words i
 """
 from __future__ import annotations
 
+import gc
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -78,6 +80,18 @@ def words(text: str) -> list[str]:
 def cluster(quotes: Sequence[TrailQuote]) -> list[Membership]:
     """Every quote that shares an utterance with another, with its trail id (the trail's smallest
     quote id) and relation; the same for the same quotes in any order."""
+    # millions of small lists and tuples, none in a reference cycle: the cycle collector would
+    # walk the whole growing heap again and again (1M quotes: most of the time), so it waits
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _cluster(quotes)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _cluster(quotes: Sequence[TrailQuote]) -> list[Membership]:
     reports = sorted((q for q in quotes if q.kind in REPORTED), key=lambda q: q.id)
     texts: dict[tuple[str, ...], list[TrailQuote]] = {}
     for quote in reports:
@@ -93,10 +107,12 @@ def cluster(quotes: Sequence[TrailQuote]) -> list[Membership]:
             i = parent[i]
         return i
 
-    for i, j in candidate_pairs(distinct):
-        a, b = root(i), root(j)
-        if a != b and one_utterance(distinct[i], distinct[j], texts[distinct[i]], texts[distinct[j]]):
-            parent[max(a, b)] = min(a, b)
+    index = TrigramIndex()
+    for j, key in enumerate(distinct):
+        for i in index.partners(j, key):  # earlier texts only, in order
+            a, b = root(i), root(j)
+            if a != b and one_utterance(distinct[i], key, texts[distinct[i]], texts[key]):
+                parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(distinct)):
         groups[root(i)].append(i)
@@ -123,28 +139,32 @@ def shingles(key: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
 
 
-def candidate_pairs(distinct: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
-    """Pairs of distinct texts sharing a trigram, each pair once, in order. Texts are read in order:
-    a text is paired with every earlier text of a trigram while fewer than ``MAX_POSTINGS`` hold it,
-    then only with the latest one, so that a quote reported a thousand times over (each report a
-    word or two apart) still chains into one trail, and a stock phrase costs one pair a text, not
-    a pair for every two texts. The store places a new quote the same way (``store.trails``)."""
-    small: dict[int, list[int]] = {}  # trigram hash -> the texts that hold it, while few do
-    latest: dict[int, int] = {}  # trigram hash -> the last text that holds it, once many do
-    pairs: set[tuple[int, int]] = set()
-    for number, key in enumerate(distinct):
+class TrigramIndex:
+    """Which earlier texts a new text is compared with: every earlier text of a trigram while no
+    more than ``MAX_POSTINGS`` hold it, then only the latest one, so that a quote reported a
+    thousand times over (each report a word or two apart) still chains into one trail, and a stock
+    phrase costs one comparison a text, not one for every two texts. Texts are added in order;
+    the store places a new quote the same way (``store.trails``)."""
+
+    def __init__(self) -> None:
+        self.small: dict[int, list[int]] = {}  # trigram hash -> the texts that hold it, while few do
+        self.latest: dict[int, int] = {}  # trigram hash -> the last text that holds it, once many do
+
+    def partners(self, number: int, key: Sequence[str]) -> list[int]:
+        """The earlier texts to compare text ``number`` with; then adds it to the index."""
+        found: set[int] = set()
         for shingle in {hash(s) for s in shingles(key)}:
-            if shingle in latest:
-                pairs.add((latest[shingle], number))
-                latest[shingle] = number
+            if shingle in self.latest:
+                found.add(self.latest[shingle])
+                self.latest[shingle] = number
                 continue
-            earlier = small.setdefault(shingle, [])
-            pairs.update((i, number) for i in earlier)
+            earlier = self.small.setdefault(shingle, [])
+            found.update(earlier)
             earlier.append(number)
             if len(earlier) > MAX_POSTINGS:
-                latest[shingle] = number
-                del small[shingle]
-    return sorted(pairs)
+                self.latest[shingle] = number
+                del self.small[shingle]
+        return sorted(found)
 
 
 def contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
@@ -173,7 +193,15 @@ def one_utterance(a: Sequence[str], b: Sequence[str], quotes_a: Sequence[TrailQu
         return False  # a short phrase is one utterance only when both name the same speaker
     if len(shorter) < SHARED_PHRASE and _other_speakers(quotes_a, quotes_b):
         return False  # "temperamentally unfit to be commander-in-chief" in two mouths: a phrase going round
-    return contains(longer, shorter) or matched_share(shorter, longer) >= ALIGNED
+    return contains(longer, shorter) or (_shared_words(shorter, longer) >= ALIGNED * len(shorter)
+                                         and matched_share(shorter, longer) >= ALIGNED)
+
+
+def _shared_words(shorter: Sequence[str], longer: Sequence[str]) -> int:
+    """How many of the shorter text's words the longer one has at all: no alignment matches more,
+    and this costs a fraction of one, so most candidates that are not one utterance stop here."""
+    present = set(longer)
+    return sum(1 for w in shorter if w in present)
 
 
 def _other_speakers(quotes_a: Sequence[TrailQuote], quotes_b: Sequence[TrailQuote]) -> bool:
@@ -201,11 +229,11 @@ def paraphrases(indirect: Sequence[TrailQuote], members: dict[int, Membership],
     """Indirect reports linked to the trail of a direct quote of the same speaker that holds most
     of their content words ("said the tax laws were unfair" -> "The unfairness of the tax laws").
     Each distinct text is read once: a replicated corpus repeats them."""
-    said_by: dict[int, dict[str, tuple[int, set[str]]]] = defaultdict(dict)  # speaker -> text -> (first id, words)
+    said_by: dict[int, _Said] = defaultdict(_Said)  # speaker -> the distinct texts of their direct quotes
     for quote_id in sorted(members):
         quote = reports[quote_id]
-        if quote.speaker_id is not None and quote.text not in said_by[quote.speaker_id]:
-            said_by[quote.speaker_id][quote.text] = (quote_id, content(words(quote.text)))
+        if quote.speaker_id is not None:
+            said_by[quote.speaker_id].add(quote_id, quote.text)
     decided: dict[tuple[int, str], int | None] = {}
     out = []
     for report in sorted(indirect, key=lambda q: q.id):
@@ -213,18 +241,43 @@ def paraphrases(indirect: Sequence[TrailQuote], members: dict[int, Membership],
             continue
         key = (report.speaker_id, report.text)
         if key not in decided:
-            decided[key] = _paraphrased(content(words(report.text)), said_by[report.speaker_id])
+            decided[key] = said_by[report.speaker_id].paraphrased(content(words(report.text)))
         first = decided[key]
         if first is not None:
             out.append(Membership(report.id, members[first].trail_id, "paraphrase"))
     return out
 
 
-def _paraphrased(said: set[str], direct: dict[str, tuple[int, set[str]]]) -> int | None:
-    if len(said) < MIN_WORDS:
-        return None
-    best = max(direct.values(), key=lambda entry: (len(said & entry[1]), -entry[0]))
-    return best[0] if len(said & best[1]) / len(said) >= PARAPHRASED else None
+class _Said:
+    """One speaker's distinct direct texts, with an index of their content words: an indirect
+    report is compared only with the texts that hold one of its rarest words (a text holding a
+    share ``PARAPHRASED`` of its words must hold one of those), not with all of them."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int, set[str]]] = []  # (first quote id, content words)
+        self.seen: set[str] = set()
+        self.holding: dict[str, list[int]] = defaultdict(list)  # word -> entries holding it
+
+    def add(self, quote_id: int, text: str) -> None:
+        if text in self.seen:
+            return
+        self.seen.add(text)
+        said = content(words(text))
+        for word in said:
+            self.holding[word].append(len(self.entries))
+        self.entries.append((quote_id, said))
+
+    def paraphrased(self, said: set[str]) -> int | None:
+        """The first quote of the text sharing most of ``said`` (ties: the earliest), if enough."""
+        if len(said) < MIN_WORDS:
+            return None
+        needed = math.ceil(PARAPHRASED * len(said) - 1e-9)
+        rarest = sorted(said, key=lambda w: (len(self.holding.get(w, ())), w))[:len(said) - needed + 1]
+        candidates = {n for w in rarest for n in self.holding.get(w, ())}
+        if not candidates:
+            return None
+        best = max((self.entries[n] for n in candidates), key=lambda entry: (len(said & entry[1]), -entry[0]))
+        return best[0] if len(said & best[1]) / len(said) >= PARAPHRASED else None
 
 
 def variant(fullest: str, text: str, quote_id: int) -> Variant:

@@ -109,7 +109,7 @@ def _verified(connection: Connection, quote: trail.TrailQuote, key: list[str]) -
     for row in connection.execute(select(quote_shingles.c.shingle, quote_shingles.c.first_quote_id).where(
             quote_shingles.c.shingle.in_(hashes), quote_shingles.c.first_quote_id < quote.id)):
         postings[row.shingle].add(row.first_quote_id)  # the texts stored before this one, as a rebuild reads them
-    # every earlier text of a trigram while few hold it, else the latest (as trail.candidate_pairs)
+    # every earlier text of a trigram while few hold it, else the latest (as trail.TrigramIndex)
     candidates = {q for posting in postings.values()
                   for q in (posting if len(posting) <= trail.MAX_POSTINGS else {max(posting)})}
     candidates.discard(quote.id)
