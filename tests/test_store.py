@@ -322,3 +322,14 @@ def test_store_outlet_filters_quotes_and_articles(tmp_path, db_url):
     rows, total = store.list_articles(outlet="southern-echo")
     assert total == 1 and [r["id"] for r in rows] == ["o3"]
     assert store.list_quotes(outlet="nowhere") == []
+
+
+def test_store_search_snippet_shows_a_headline_once(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "row.txt").write_text("Council budget row deepens\n\nThe council budget row deepened on Monday, "
+                                    "Jane Smith said.\n", encoding="utf-8")
+    store = open_store(str(tmp_path / "one.db"))
+    ingest([str(folder)], store)
+    (hit,) = [h for h in store.search("deepens", limit=5) if h["kind"] == "article"]
+    assert hit["snippet"].count("Council budget row") == 1, hit["snippet"]

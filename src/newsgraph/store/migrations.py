@@ -113,9 +113,14 @@ def _v10_quotes_newest_first(connection: Connection) -> None:
                             f"(speaker_id, published DESC{nulls}, article_id, start)"))
 
 
+def _v11_search_title_once(connection: Connection) -> None:
+    """Index again, each article's headline once (a text that opens with it was indexed with it twice)."""
+    _v7_search_joined_prefixes(connection)
+
+
 STEPS = [_v1_tables, _v2_search, _v3_entity_counts, _v4_gender_roles_speaker_order, _v5_articles_by_date,
          _v6_article_entities, _v7_search_joined_prefixes, _v8_outlets_and_trails, _v9_articles_by_outlet,
-         _v10_quotes_newest_first]
+         _v10_quotes_newest_first, _v11_search_title_once]
 
 
 def current_version(connection: Connection) -> int:

@@ -27,7 +27,9 @@ def searchable(text: str) -> str:
 
 def index_for_search(connection: Connection, article_id: str, title: str | None, body: str,
                      quote_rows: list[tuple[str, str]]) -> None:
-    rows = [{"kind": "article", "ref": article_id, "body": searchable(f"{title or ''}\n{body}")}]
+    # the title once: a text that opens with its headline is not given it again (snippets showed it twice)
+    heading = "" if not title or body.lstrip().startswith(title.strip()) else f"{title}\n"
+    rows = [{"kind": "article", "ref": article_id, "body": searchable(f"{heading}{body}")}]
     rows += [{"kind": "quote", "ref": ref, "body": searchable(quote)} for ref, quote in quote_rows]
     connection.execute(text("INSERT INTO search_index (kind, ref, body) VALUES (:kind, :ref, :body)"), rows)
 
