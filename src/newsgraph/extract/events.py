@@ -403,7 +403,9 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     filled = {"object": objects if not undergoer or passive else objects[1:], "agent": acting,
               "object_complement": [c for c in token.children if c.dep_ in {"oprd", "attr"}] or (
                   objects if passive else objects[1:]), **preps}
-    for complement in (t for t in token.subtree if t.i > token.i and t.lemma_.lower() in frame.complements):
+    listed = [t for t in token.subtree if t.i > token.i and t.lemma_.lower() in frame.complements] \
+        if frame.complements else []
+    for complement in listed:
         # "put Alan Milburn in charge of election planning": the post hangs on the complement
         filled.setdefault("of", []).extend(g for c in complement.children if c.dep_ == "prep" and c.lower_ == "of"
                                            for g in c.children if g.dep_ == "pobj")
