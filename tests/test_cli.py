@@ -154,3 +154,25 @@ def test_cli_ingest_progress_has_a_total_a_rate_and_time_left():
     assert _count_inputs([str(GOLD / "seeds.jsonl")]) is None  # a JSONL file holds an unknown number
     assert _progress(120, 390, 10.0) == "120/390 analysed, 12.0/s, about 22 s left"
     assert _progress(5, None, 2.0) == "5 analysed, 2.5/s"
+
+
+def test_cli_progress_line_on_a_terminal_only_and_never_when_quiet(capsys):
+    from newsgraph.cli_store import Progress
+
+    seeds = [str(ROOT.parent / "shared" / "corpus" / "seeds")]
+    shown = Progress(seeds, shown=True)
+    for name in ("a.txt", "b.txt"):
+        shown.tick(name)
+    shown.close()
+    line = capsys.readouterr().err
+    assert "2/3 analysed" in line and "b.txt" in line and line.endswith("\n")
+    quiet = Progress(seeds, shown=False)
+    quiet.tick("a.txt")
+    quiet.close()
+    assert capsys.readouterr().err == ""
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    for command in ("analyze", "ingest"):
+        assert "--quiet" in CliRunner().invoke(main, [command, "--help"]).output

@@ -12,6 +12,7 @@ from .errors import InputError, NewsgraphError
 from .ingest import read_inputs
 from .options import DEFAULT_MAX_BYTES, Options
 from .output import FORMATS, write
+from .cli_store import Progress
 from .cli_store import register as register_store_commands
 from .cli_trails import register as register_trail_commands
 from .service import analyze_many
@@ -52,7 +53,8 @@ def main(verbose: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="Output format: one JSON object per article (jsonl), one JSON document (json), or readable text.")
 @model_options
-def analyze(inputs, fmt, model, max_bytes, batch_size, month_first):
+@click.option("--quiet", is_flag=True, help="No progress line on the terminal.")
+def analyze(inputs, fmt, model, max_bytes, batch_size, month_first, quiet):
     """Analyse files, directories, JSONL or - (stdin) and print one result per article.
 
     Inputs that cannot be read are reported on stderr, one line each; the rest go on,
@@ -60,6 +62,8 @@ def analyze(inputs, fmt, model, max_bytes, batch_size, month_first):
     """
     options = _options(model, max_bytes, batch_size, month_first)
     failures: list[InputError] = []
+    # on a terminal, how far it is (results go to stdout; the line to stderr)
+    progress = Progress(inputs, sys.stderr.isatty() and not quiet)
 
     def articles():
         for item in read_inputs(inputs, options):
@@ -75,12 +79,15 @@ def analyze(inputs, fmt, model, max_bytes, batch_size, month_first):
                 failures.append(result)
                 click.echo(f"newsgraph: error: {result}", err=True)
             else:
+                progress.tick(result.article.input_id or result.article.id)
                 yield result
 
     try:
         write(analyses(), fmt, sys.stdout)
     except NewsgraphError as exc:
         raise click.ClickException(str(exc)) from exc
+    finally:
+        progress.close()
     if failures:
         click.echo(f"newsgraph: {len(failures)} input(s) failed", err=True)
         sys.exit(EXIT_SOME_INPUTS_FAILED)

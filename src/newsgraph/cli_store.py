@@ -72,6 +72,27 @@ def _count_inputs(inputs) -> int | None:
     return total
 
 
+class Progress:
+    """The line a long run keeps up to date on a terminal's stderr: done/total, rate, time left.
+    Silent in a pipe, or when asked (``--quiet``)."""
+
+    def __init__(self, inputs, shown: bool):
+        self.shown = shown
+        self.total = _count_inputs(inputs) if shown else None
+        self.done = 0
+        self.started = time.monotonic()
+
+    def tick(self, name: str) -> None:
+        self.done += 1
+        if self.shown:
+            line = _progress(self.done, self.total, time.monotonic() - self.started)
+            click.echo(f"\r{line}: {name[-50:]:<50}", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.shown and self.done:
+            click.echo("", err=True)
+
+
 def _progress(done: int, total: int | None, seconds: float) -> str:
     """'120/390 analysed, 12.1/s, about 22 s left'."""
     rate = done / seconds if seconds > 0 else 0.0
@@ -130,8 +151,9 @@ def register(main: click.Group) -> None:
                   help="Analyse again the articles whose analysis failed in an earlier run (passed over by default).")
     @click.option("--no-trails", is_flag=True,
                   help="Leave quote trails to `newsgraph relink` (a bulk load); by default quotes join them as stored.")
+    @click.option("--quiet", is_flag=True, help="No progress line on the terminal.")
     def ingest(inputs, db, max_bytes, batch_size, model, month_first, as_json, workers, scheduler, retry_failed,
-               no_trails):
+               no_trails, quiet):
         """Analyse INPUTS and store them; re-running adds only what is new.
 
         Inputs that fail are recorded (``newsgraph stats``) and reported on stderr, the rest go on,
@@ -142,15 +164,8 @@ def register(main: click.Group) -> None:
         store = _store(db)
         options = Options(max_bytes=max_bytes, model=model, batch_size=batch_size, day_first=not month_first,
                           trails_at_ingest=not no_trails)
-        show = sys.stderr.isatty() and not as_json
-        total = _count_inputs(inputs) if show else None
-        done = {"n": 0, "started": time.monotonic()}
-
-        def tick(name: str) -> None:
-            done["n"] += 1
-            if show:
-                click.echo(f"\r{_progress(done['n'], total, time.monotonic() - done['started'])}: {name[-50:]:<50}",
-                           err=True, nl=False)
+        progress = Progress(inputs, sys.stderr.isatty() and not as_json and not quiet)
+        tick = progress.tick
 
         try:
             if workers or scheduler:
@@ -162,8 +177,7 @@ def register(main: click.Group) -> None:
                 report = run(inputs, store, options, on_article=tick, retry_failed=retry_failed)
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
-        if show:
-            click.echo("", err=True)
+        progress.close()
         if as_json:
             click.echo(json.dumps(report.to_dict()))
         else:
