@@ -231,6 +231,11 @@ def test_entities_people_named_like_places_stay_people():
      'to you: We will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday. '
      '\u201cI want to assure our community.\u201d',
      ("direct", "Chuck Jordan", "I will just make this promise to you: We will achieve justice in this case,")),
+    # a report noun made someone's by its light verb: "He made a promise that ...", "gave a warning that"
+    ("Row\n\nCharles Kennedy spoke in London. He made a promise that taxes would fall.",
+     ("indirect", "Charles Kennedy", "taxes would fall")),
+    ('Row\n\nCharles Kennedy spoke in London. He gave a warning that the party would not "prop up" Labour.',
+     ("mixed", "Charles Kennedy", "prop up")),
     # the told are not the teller
     ("Row\n\nThe Liberal Democrats asked for a statement. They were told it would be considered.",
      ("indirect", None, "it would be considered")),

@@ -494,8 +494,9 @@ def _governing_cue(doc, cand, inside: _Inside):
                 continue
             if _is_verb_cue(token):
                 return token
-            if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS and _cue_noun_owner(token) is not None:
-                return token
+            if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS | REPORT_NOUNS and (
+                    _cue_noun_owner(token) is not None):
+                return token  # "his statement", "offered a pledge that he would not 'prop up' ..."
     return None
 
 
@@ -541,6 +542,7 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
 
 RECORDING_NOUNS = word_list("quotes", "recording_nouns")
 ADDRESSING = word_list("quotes", "addressing_verbs")
+LIGHT_VERBS = word_list("quotes", "light_verbs")  # "made a promise that": the verb of a report noun
 CLARITY = word_list("quotes", "clarity")  # "made (it) clear that ...": "make" reports with these
 # what a text is written in: the subject of an inverted "reads" ('"...," reads the memo')
 WRITTEN_NOUNS = word_list("speakers", "record_nouns") | word_list("speakers", "document_nouns")
@@ -608,10 +610,13 @@ def _according_to(cue):
 
 
 def _cue_noun_owner(noun):
-    """'In a statement, X said' is handled by the verb; 'her resignation letter' names 'her'."""
+    """'In a statement, X said' is handled by the verb; 'her resignation letter' names 'her';
+    'He made a promise that ...', 'offered a pledge that ...': the one who makes it."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        return _subject(noun.head)  # "He was happy to offer a pledge that ...": he offers it
     return None
 
 
