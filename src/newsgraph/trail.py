@@ -147,13 +147,14 @@ class TrigramIndex:
     the store places a new quote the same way (``store.trails``)."""
 
     def __init__(self) -> None:
-        self.small: dict[int, list[int]] = {}  # trigram hash -> the texts that hold it, while few do
-        self.latest: dict[int, int] = {}  # trigram hash -> the last text that holds it, once many do
+        # keyed by the trigram itself, not its hash: two trigrams never share a posting, in any process
+        self.small: dict[tuple[str, ...], list[int]] = {}  # the texts that hold a trigram, while few do
+        self.latest: dict[tuple[str, ...], int] = {}  # the last text that holds it, once many do
 
     def partners(self, number: int, key: Sequence[str]) -> list[int]:
         """The earlier texts to compare text ``number`` with; then adds it to the index."""
         found: set[int] = set()
-        for shingle in {hash(s) for s in shingles(key)}:
+        for shingle in shingles(key):
             if shingle in self.latest:
                 found.add(self.latest[shingle])
                 self.latest[shingle] = number
