@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from .. import trail
+from .. import link, trail
 from ..model import QuoteKind, TrailFlag
 from .schema import articles, quote_shingles, quotes, trail_keys, trail_members, trails
 
@@ -115,23 +115,31 @@ def _verified(connection: Connection, quote: trail.TrailQuote, key: list[str]) -
     candidates.discard(quote.id)
     if not candidates:
         return set()
-    found = set()
-    for other in _trail_quotes(connection, quotes.c.id.in_(sorted(candidates))):
-        other_key = trail.words(other.text)
-        # every report of the other text, as a rebuild sees them: its speakers are all of theirs
-        if trail.one_utterance(key, other_key, [quote], _same_text(connection, other, other_key)):
-            found.add(other.id)
-    return found
+    others = _trail_quotes(connection, quotes.c.id.in_(sorted(candidates)))
+    reports = _reports_of_texts(connection, others)
+    # every report of the other text, as a rebuild sees them: its speakers are all of theirs
+    return {other.id for other in others
+            if trail.one_utterance(key, trail.words(other.text), [quote], reports[other.id])}
 
 
-def _same_text(connection: Connection, first: trail.TrailQuote, key: list[str]) -> list[trail.TrailQuote]:
-    """The stored reports of one distinct text: its first quote and the repeats in its trail."""
-    trail_id = connection.execute(select(trail_members.c.trail_id).where(trail_members.c.quote_id == first.id)).scalar()
-    if trail_id is None:
-        return [first]
-    members = _trail_quotes(connection, quotes.c.id.in_(
-        select(trail_members.c.quote_id).where(trail_members.c.trail_id == trail_id)))
-    return [q for q in members if q.id == first.id or trail.words(q.text) == key]
+def _reports_of_texts(connection: Connection, firsts: list[trail.TrailQuote]) -> dict[int, list[trail.TrailQuote]]:
+    """The stored reports of each distinct text (by its first quote): the first quote and the
+    repeats in its trail, read for all the texts in two queries."""
+    trail_of = dict(connection.execute(select(trail_members.c.quote_id, trail_members.c.trail_id).where(
+        trail_members.c.quote_id.in_([q.id for q in firsts]))).all())
+    in_trail: dict[int, list[trail.TrailQuote]] = defaultdict(list)
+    if trail_of:
+        rows = connection.execute(select(trail_members.c.quote_id, trail_members.c.trail_id).where(
+            trail_members.c.trail_id.in_(sorted(set(trail_of.values()))))).all()
+        member_trail = dict(rows)
+        for member in _trail_quotes(connection, quotes.c.id.in_(sorted(member_trail))):
+            in_trail[member_trail[member.id]].append(member)
+    out = {}
+    for first in firsts:
+        key = trail.words(first.text)
+        members = in_trail.get(trail_of.get(first.id, -1), [])
+        out[first.id] = [first, *(q for q in members if q.id != first.id and trail.words(q.text) == key)]
+    return out
 
 
 def _join(connection: Connection, quote_id: int, partners: set[int]) -> int:
@@ -211,15 +219,8 @@ def summarise(trail_id: int, members: list) -> tuple[dict, dict[int, str]]:
         found = trail.variant(fullest.text, member.text, member.id)
         flags |= set(found.flags)
         relations[member.id] = "same" if trail.contains(full_words, trail.words(member.text)) else "variant"
-    if len({_person_key(m.speaker) for m in reports if m.speaker}) > 1:
+    if len({link.name_key(m.speaker) for m in reports if m.speaker}) > 1:  # "Donald J. Trump" = "Donald Trump"
         flags.add("conflicting_attribution")
     return dict(id=trail_id, n_quotes=len(reports), n_articles=len({m.article_id for m in reports}),
                 n_outlets=len({m.outlet for m in reports if m.outlet}), first_quote_id=ordered[0].id,
                 fullest_quote_id=fullest.id, **{flag: flag in flags for flag in FLAGS}), relations
-
-
-def _person_key(name: str) -> tuple[str, str]:
-    """First and last word: "Donald J. Trump" and "Donald Trump" are one speaker (even where the
-    corpus has not linked them), Bill and Hillary Clinton two."""
-    parts = trail.words(name)
-    return (parts[0], parts[-1]) if parts else ("", "")
