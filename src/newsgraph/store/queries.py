@@ -292,7 +292,9 @@ def _described(connection: Connection, hits: list[dict]) -> list[dict]:
     return out
 
 
-_JOINED_WORD = re.compile(r"\b(?:anti|non|pro|pre|post|co|ex)[^\W\d_]+", re.IGNORECASE)
+# a joined word that shows it was joined ("antiSemitism", "nonEU": a capital after the prefix); only
+# snippets with one need their article's text read to put it back ("antiwar" is left as it is)
+_JOINED_WORD = re.compile(r"\b(?i:anti|non|pro|pre|post|co|ex)[A-Z]\w*")
 _PREFIXED = re.compile(r"\b(?:anti|non|pro|pre|post|co|ex)[- ][^\W\d_]+", re.IGNORECASE)
 
 
