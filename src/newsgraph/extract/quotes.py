@@ -200,15 +200,20 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
     return out
 
 
+def _clarity(token) -> list:
+    """The "clear" of "made (it) clear that ...", as the parser hangs it on the verb."""
+    return [c for c in token.children if c.lower_ in CLARITY and c.pos_ == "ADJ"]
+
+
 def _makes_clear(token) -> bool:
-    return token.lemma_.lower() == "make" and any(c.lower_ in CLARITY and c.pos_ == "ADJ" for c in token.children)
+    return token.lemma_.lower() == "make" and bool(_clarity(token))
 
 
 def _reported_clauses(cue) -> list:
     """The clauses a speech verb reports: its clausal complements; after "made (it) clear", the
     clause the parser hangs on the verb or on "clear"."""
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.pos_ != "ADJ"]
-    for clear in (c for c in cue.children if c.lower_ in CLARITY and c.pos_ == "ADJ"):
+    for clear in _clarity(cue):
         clauses += [c for c in clear.children if c.dep_ in {"ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}]
     return clauses
 
@@ -494,8 +499,7 @@ def _governing_cue(doc, cand, inside: _Inside):
                 continue
             if _is_verb_cue(token):
                 return token
-            if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS | REPORT_NOUNS and (
-                    _cue_noun_owner(token) is not None):
+            if token.pos_ == "NOUN" and token.lemma_.lower() in SOURCE_NOUNS and _cue_noun_owner(token) is not None:
                 return token  # "his statement", "offered a pledge that he would not 'prop up' ..."
     return None
 
@@ -541,6 +545,7 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
 
 
 RECORDING_NOUNS = word_list("quotes", "recording_nouns")
+SOURCE_NOUNS = CUE_NOUNS | REPORT_NOUNS  # nouns whose owner is a quote's source
 ADDRESSING = word_list("quotes", "addressing_verbs")
 LIGHT_VERBS = word_list("quotes", "light_verbs")  # "made a promise that": the verb of a report noun
 CLARITY = word_list("quotes", "clarity")  # "made (it) clear that ...": "make" reports with these
