@@ -440,7 +440,7 @@ def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Sou
     according = _according_to(cue)
     if according is not None:
         return resolver.resolve(according)
-    if cue.lemma_.lower() in CUE_NOUNS | REPORT_NOUNS:
+    if cue.lemma_.lower() in SOURCE_NOUNS:
         owner = _cue_noun_owner(cue) or _subject(governing_verb(cue), inside)
         if owner is not None:
             return resolver.resolve(owner)
