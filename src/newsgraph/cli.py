@@ -115,25 +115,26 @@ def eval_command(gold_files, as_json, save_baseline, check, predictions, halves,
     from . import evaluate as ev
 
     options = _options(model, max_bytes, batch_size, month_first)
-    workdir = Path(tempfile.mkdtemp(prefix="newsgraph-eval-"))
-    paths = [ev.readable(Path(p), workdir) for p in gold_files or ev.default_gold()]
     results, failed, predicted = {}, [], []
-    for path in paths:
-        rows = ev.predict(path, options)
-        predicted += rows
-        result = results[path.stem] = ev.score_rows(path, rows)
-        if as_json:
-            click.echo(json.dumps({"gold": path.name, **result}))
-        else:
-            click.echo(f"== {path.name}\n{ev.report(result)}")
-        for half in ev.HALVES if halves and ev.half_ids(path.stem, "tuning") else ():
-            part = ev.score_rows(path, rows, half=half)
+    baseline = ev.load_baseline() if check else {}
+    # a project gold file is given its texts in a copy that lasts only this run
+    with tempfile.TemporaryDirectory(prefix="newsgraph-eval-") as workdir:
+        for path in [ev.readable(Path(p), Path(workdir)) for p in gold_files or ev.default_gold()]:
+            rows = ev.predict(path, options)
+            predicted += rows
+            result = results[path.stem] = ev.score_rows(path, rows)
             if as_json:
-                click.echo(json.dumps({"gold": path.name, "half": half, **part}))
+                click.echo(json.dumps({"gold": path.name, **result}))
             else:
-                click.echo(f"== {path.name} ({half} half)\n{ev.report(part)}")
-        if check:
-            failed += ev.regressions(path.stem, result, ev.load_baseline())
+                click.echo(f"== {path.name}\n{ev.report(result)}")
+            for half in ev.HALVES if halves and ev.half_ids(path.stem, "tuning") else ():
+                part = ev.score_rows(path, rows, half=half)
+                if as_json:
+                    click.echo(json.dumps({"gold": path.name, "half": half, **part}))
+                else:
+                    click.echo(f"== {path.name} ({half} half)\n{ev.report(part)}")
+            if check:
+                failed += ev.regressions(path.stem, result, baseline)
     if predictions:
         ev.dump(predicted, Path(predictions))  # every gold file's predictions, not only the last
     if save_baseline:
