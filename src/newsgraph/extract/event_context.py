@@ -13,7 +13,7 @@ from ..data import words as word_list
 from ..model import TimeValue
 from .frames import lexicon
 from .lexicon import MODALS
-from .syntax import governing_verb
+from .syntax import VERBAL, governing_verb
 
 INQUIRIES = word_list("event_context", "inquiries")
 # charging words a decision presupposes an investigation for, charged or not, and the deciding words
@@ -207,12 +207,29 @@ def event_date(token, times: list[TimeValue], published: dt.date | None) -> Time
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     if published is not None and (aux & lexicon().present_perfect_aux):
         return TimeValue(token.idx, token.idx, "", published.isoformat(), "day")
+    earlier = _sequence_date(token, times)
+    if earlier is not None:
+        return earlier
     sentence = token.sent
     near = [t for t in times if sentence.start_char <= t.start and t.end <= sentence.end_char and t.value
             and not t.text.lower().startswith("since")]
     if len(near) == 1 and _dates_clause_above(token, near[0]):
         return near[0]  # "He remained an MP until 1995, when he resigned": the sentence's one date
     return None
+
+
+def _sequence_date(trigger, times: list[TimeValue]) -> TimeValue | None:
+    """Coordinated actions are told in order: "lost the election in 1992 to John Major, and stepped
+    down" stepped down in 1992, the one date of the conjunct before it."""
+    if trigger.dep_ != "conj" or trigger.head.pos_ not in VERBAL:
+        return None
+    before = trigger.head
+    inner = {t.i for t in trigger.subtree}
+    span = [t for t in before.subtree if t.i not in inner]
+    start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+    dated = [t for t in times if start <= t.start and t.end <= min(end, trigger.idx) and t.value
+             and not t.text.lower().startswith("since")]
+    return dated[0] if len(dated) == 1 else None
 
 
 def _dates_clause_above(trigger, time: TimeValue) -> bool:

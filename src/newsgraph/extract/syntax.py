@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+VERBAL = frozenset({"VERB", "AUX"})  # parts of speech that head a clause
 
 
 def main_subject(sentence, inside=lambda offset: False):
@@ -14,6 +15,6 @@ def main_subject(sentence, inside=lambda offset: False):
 
 def governing_verb(token):
     """The nearest verb at or above ``token``: 'published a report', 'In a statement, X said'."""
-    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+    while token.head.i != token.i and token.pos_ not in VERBAL:
         token = token.head
     return token
