@@ -203,6 +203,18 @@ def test_entities_no_junk_people(text, not_people):
     assert not people & not_people, people
 
 
+@pytest.mark.parametrize("headline,body,junk,person", [
+    # a title-case headline gives no case evidence: the name is the part the article writes elsewhere
+    ("Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud.'", "Donald Trump was criticised on Friday.",
+     "Rip Donald Trump", "Donald Trump"),
+    ("One Tweet Sums Up The Absurd Double Standard Clinton And Trump Face.",
+     "Hillary Clinton spoke on Monday. Donald Trump did not.", "Trump Face", "Donald Trump"),
+])
+def test_entities_title_case_headline_names_cut_to_what_the_body_writes(headline, body, junk, person):
+    people = {e.name for e in analyze(Article(id="t", text=f"{headline}\n\n{body}")).entities if e.label == "PERSON"}
+    assert person in people and junk not in people, people
+
+
 def test_entities_people_named_like_places_stay_people():
     text = "Lord Halifax spoke, Ian Paisley laughed and Austin Mitchell agreed with Alan West."
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

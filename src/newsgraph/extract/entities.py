@@ -33,6 +33,8 @@ DOCUMENT_WORDS = word_list("entities", "document_words")
 HONORIFICS = word_list("entities", "honorifics")
 # a campaign slogan's first word, never a given name: "Vote Blair", "Get Brown"
 SLOGAN_VERBS = word_list("entities", "slogan_verbs")
+# a headline's length: a line of at least this many words, every long one capitalised, is title case
+TITLE_CASE_LINE_WORDS = 4
 # plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"
 GROUP_WORDS = word_list("entities", "group_words")
 NAME_SUFFIXES = word_list("entities", "name_suffixes")
@@ -121,6 +123,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         if label == "PERSON":
             end = _extend_name(doc, ent.end, end)
             start = _after_party_words(text, start, end)  # "Tory Edward Turnour" is Edward Turnour
+            start, end = _as_named_elsewhere(text, start, end)
         written = _strip_suffixes(text[start:end]).split("&#")[0].rstrip()  # "Blair&#191;s" in a raw text
         end = start + len(written)  # the span as written ("Gordon  Brown"), its name with one space
         mention_text = " ".join(written.split())
@@ -278,6 +281,30 @@ def _looks_like_name(text: str) -> bool:
         return False  # "George Bush-style"
     return bool(words) and len(words) <= 5 and all(w[:1].isupper() or w[:1] in "@'" or w in {"de", "van", "von", "la"}
                                                    for w in words)
+
+
+def _as_named_elsewhere(text: str, start: int, end: int) -> tuple[int, int]:
+    """In a line written in title case ("Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud'")
+    capitals say nothing, and NER runs verbs into names: a name found there that the rest of the
+    article never writes is cut to its longest run of words the article does write ("Donald Trump";
+    "Clinton And Trump Face" -> "Trump")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) % (len(text) + 1)
+    line = text[line_start:line_end]
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if len(words) < TITLE_CASE_LINE_WORDS or not all(w[0].isupper() for w in words if len(w) > 3):
+        return start, end
+    rest = text[:line_start] + "\n" + text[line_end:]
+    if re.search(rf"\b{re.escape(text[start:end])}\b", rest):
+        return start, end
+    parts = list(re.finditer(r"\S+", text[start:end]))
+    for size in range(len(parts) - 1, 0, -1):
+        for first in range(len(parts) - size + 1):
+            run = parts[first: first + size]
+            written = text[start + run[0].start(): start + run[-1].end()]
+            if re.search(rf"\b{re.escape(written)}\b", rest):
+                return start + run[0].start(), start + run[-1].end()
+    return start, end
 
 
 def _ends_with(name: str, words: list[str]) -> bool:
