@@ -315,7 +315,7 @@ def test_events_spacy_stages_in_order_match_the_service(name):
     assert list(doc._.newsgraph_events) == list(service.events) and service.events
     spans = lambda quotes: [(q.start, q.end, q.kind, q.speaker, q.speaker_start) for q in quotes]  # noqa: E731
     assert spans(doc._.quotes) == spans(service.quotes) and service.quotes
-    assert [e.name for e in doc._.newsgraph_entities] == [e.name for e in service.entities]
+    assert list(doc._.newsgraph_entities) == list(service.entities)  # with the roles beside each name
 
 
 def test_events_reason_as_written():

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.entities import extract_entities
 from newsgraph.extract.event_context import clause_status
 from newsgraph.extract.events import extract_events
+from newsgraph.extract.people import read_people
 
 VOCAB = spacy.blank("en").vocab
 
@@ -72,7 +73,7 @@ Labour NNP PROPN pobj 4 Labour ORG
 
 def _events(rows: str):
     doc = parsed(rows)
-    return [(e.type, e.person, e.org, e.status) for e in extract_events(doc, extract_entities(doc), [], None)]
+    return [(e.type, e.person, e.org, e.status) for e in extract_events(doc, read_people(doc, extract_entities(doc)), [], None)]
 
 
 @pytest.mark.parametrize("rows,trigger,status", [(QUIT, 2, "asserted"), (COULD_QUIT, 3, "hypothetical"),

@@ -27,8 +27,8 @@ from .clean import clean
 from .extract import stages
 from .model import Article
 
-EXTENSIONS = ("newsgraph_layout", "newsgraph_marked", "newsgraph_entities", "quotes", "newsgraph_times",
-              "newsgraph_events")
+EXTENSIONS = ("newsgraph_layout", "newsgraph_marked", "newsgraph_people", "newsgraph_entities", "quotes",
+              "newsgraph_times", "newsgraph_events")
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -48,15 +48,17 @@ class Stage:
             doc._.newsgraph_layout = layout
             doc._.newsgraph_marked = stages.read_marks(doc, layout)
         layout, marked = doc._.newsgraph_layout, doc._.newsgraph_marked
-        if doc._.newsgraph_entities is None:
-            doc._.newsgraph_entities = stages.find_entities(doc, layout, marked)
+        if doc._.newsgraph_people is None:
+            doc._.newsgraph_people = stages.read_people(doc, stages.find_entities(doc, layout, marked))
+            doc._.newsgraph_entities = doc._.newsgraph_people.with_roles()
+        people = doc._.newsgraph_people
         if self.upto in {"quotes", "events"} and doc._.quotes is None:
-            doc._.quotes = stages.find_quotes(doc, layout, marked, doc._.newsgraph_entities)
+            doc._.quotes = stages.find_quotes(doc, layout, marked, people)
         if self.upto in {"times", "events"} and doc._.newsgraph_times is None:
             doc._.newsgraph_times = stages.find_times(doc, layout, layout.published, self.day_first)
         if self.upto == "events" and doc._.newsgraph_events is None:
-            doc._.newsgraph_events = stages.find_events(doc, layout, marked, doc._.newsgraph_entities,
-                                                        doc._.quotes, doc._.newsgraph_times, layout.published)
+            doc._.newsgraph_events = stages.find_events(doc, layout, marked, people, doc._.quotes,
+                                                        doc._.newsgraph_times, layout.published)
         return doc
 
 

@@ -20,11 +20,10 @@ def extract(doc, layout: Layout, published: dt.date | None = None, day_first: bo
     """Entities, quotes, events and time expressions of one parsed article: the stages of
     ``stages.py`` in order (the spaCy components run the same functions)."""
     from . import stages
-    from .roles import with_roles
 
     marks = stages.read_marks(doc, layout)
-    entities = stages.find_entities(doc, layout, marks)
-    quotes = stages.find_quotes(doc, layout, marks, entities)
+    people = stages.read_people(doc, stages.find_entities(doc, layout, marks))
+    quotes = stages.find_quotes(doc, layout, marks, people)
     times = stages.find_times(doc, layout, published, day_first)
-    events = stages.find_events(doc, layout, marks, entities, quotes, times, published)
-    return Extraction(with_roles(doc, entities), quotes, events, times)
+    events = stages.find_events(doc, layout, marks, people, quotes, times, published)
+    return Extraction(people.with_roles(), quotes, events, times)

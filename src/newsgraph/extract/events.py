@@ -23,6 +23,7 @@ from . import event_args as args
 from .event_context import clause_status, declared, event_date, reason_of
 from .frames import Frame, lexicon
 from .lexicon import canonical_party
+from .people import People
 from .speakers import Resolver
 from .syntax import governing_verb, main_subject
 
@@ -52,7 +53,7 @@ class _Found:
     successor: bool = False  # "her successor, X": the post may be the predecessor's
 
 
-def extract_events(doc, entities: list[Entity], times: list[TimeValue], published: dt.date | None,
+def extract_events(doc, people: People, times: list[TimeValue], published: dt.date | None,
                    inside=lambda offset: False, skip=lambda start, end: False,
                    speaker_at=lambda offset: None) -> list[Event]:
     """The events of one parsed article, one per real event, in order of first mention.
@@ -60,7 +61,7 @@ def extract_events(doc, entities: list[Entity], times: list[TimeValue], publishe
     ``speaker_at(offset)`` gives the entity whose quote covers an offset, so that "I" and
     "my" in "Resigning my membership," she said resolve to her.
     """
-    resolver = Resolver(entities, doc, inside, speaker_at)
+    resolver = Resolver(people, inside, speaker_at)
     found: list[_Found] = []
     lemmas, forms = _trigger_hashes(doc.vocab.strings)
     for sentence in doc.sents:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from ..data import words as word_list
 from ..nlp import doc_text
 from ..clean import Layout
-from ..model import Entity, Quote
+from ..model import Quote
 from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, MODALS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORT_NOUNS, REPORTING_VERBS
 from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
+from .people import People
 from .speakers import Resolver, Source
 from .syntax import SUBJECT_DEPS, governing_verb, main_subject
 
@@ -50,7 +51,7 @@ def inside_quotes(marked: list[Marked]) -> _Inside:
     return _Inside([(m.open_mark, m.end + 1) for m in marked])
 
 
-def extract_quotes(doc, layout: Layout, entities: list[Entity], marked: list[Marked] | None = None,
+def extract_quotes(doc, layout: Layout, people: People, marked: list[Marked] | None = None,
                    paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
     """All quotes of one parsed article, in text order."""
     text = doc_text(doc)
@@ -70,7 +71,7 @@ def extract_quotes(doc, layout: Layout, entities: list[Entity], marked: list[Mar
     candidates += _indirect(doc, inside, layout, paragraph_starts)
     candidates.sort(key=lambda c: c.start)
 
-    resolver = Resolver(entities, doc, inside)
+    resolver = Resolver(people, inside)
     quotes = _attribute(doc, candidates, resolver, inside)
     quotes += post_quotes(layout.posts)
     quotes.sort(key=lambda q: q.start)

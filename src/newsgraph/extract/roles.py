@@ -14,26 +14,13 @@ ADDRESS_TITLES = word_list("roles", "address_titles")
 OFFICE_WORDS = word_list("roles", "office_words")
 
 
-CACHE_KEY = "newsgraph_roles"
+# role lemma -> (offset, person, role phrase as written) for each role word beside a person's name
+Roles = dict[str, list[tuple[int, Entity, str]]]
 
 
-def roles_of(doc, entities: list[Entity], entity_at) -> dict[str, list[tuple[int, Entity, str]]]:
-    """``read_roles``, once per document and entity list: the quote and event stages share it."""
-    cached = doc.user_data.get(CACHE_KEY)
-    if cached is None or cached[0] is not entities:
-        cached = doc.user_data[CACHE_KEY] = (entities, read_roles(doc, entity_at))
-    return cached[1]
-
-
-def with_roles(doc, entities: list[Entity]) -> list[Entity]:
-    """The entities with the offices the stages read beside their names (none if no stage read them)."""
-    cached = doc.user_data.get(CACHE_KEY)
-    return person_roles(entities, cached[1]) if cached is not None and cached[0] is entities else entities
-
-
-def read_roles(doc, entity_at) -> dict[str, list[tuple[int, Entity, str]]]:
+def read_roles(doc, entity_at) -> Roles:
     """role lemma -> (offset, person, role phrase) for each role word beside a person's name."""
-    roles: dict[str, list[tuple[int, Entity, str]]] = {}
+    roles: Roles = {}
     for token in doc:
         if token.pos_ not in {"NOUN", "PROPN"} or token.is_title and entity_at(token):
             continue
@@ -68,7 +55,7 @@ def _phrase(token, entity_at) -> str:
     return " ".join(w.text for w in words if not w.is_punct)
 
 
-def person_roles(entities: list[Entity], roles: dict[str, list[tuple[int, Entity, str]]]) -> list[Entity]:
+def person_roles(entities: list[Entity], roles: Roles) -> list[Entity]:
     """Each person with the offices written beside their name, in order of first use."""
     found: dict[int, list[tuple[int, str]]] = {}
     for entries in roles.values():

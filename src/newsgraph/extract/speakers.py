@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..data import words as word_list
 from ..model import Entity, Mention
 from .entities import is_party_name
-from .roles import roles_of
+from .people import People
 from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
                       ORG_ANAPHORS, PLURAL_PRONOUNS, SINGULAR_SPOKESPERSON, SPOKESPERSON_NOUNS,
                       THING_PRONOUNS)
@@ -45,24 +45,20 @@ RELATIVE_NOUNS = word_list("speakers", "relative_nouns")
 class Resolver:
     """Resolves subject noun phrases to entities, remembering who spoke and acted last."""
 
-    def __init__(self, entities: list[Entity], doc, inside=lambda offset: False, speaker_at=lambda offset: None):
+    def __init__(self, people: People, inside=lambda offset: False, speaker_at=lambda offset: None):
         """``inside(offset)``: is the offset inside a quotation; ``speaker_at(offset)``: the entity
         whose quote covers it, so that "I" in a quote is its speaker (the events stage knows it)."""
-        self.doc = doc
+        self.people = people
+        self.doc = people.doc
+        self.entities = people.entities
+        self.roles = people.roles
         self.inside = inside
         self.speaker_at = speaker_at
         self.spokesperson_spoke = False
-        self.entities = entities
-        self.by_offset: dict[int, tuple[Mention, Entity]] = {}
-        for entity in entities:
-            for mention in entity.mentions:
-                for offset in range(mention.start, mention.end):
-                    self.by_offset[offset] = (mention, entity)
         self.last_speaker: Entity | None = None
         self.last_person: Entity | None = None
         self.last_org: Entity | None = None
         self.recent: list[Entity] = []  # subjects and speakers, most recent last
-        self.roles = roles_of(doc, entities, self.entity_at)
 
     # -- salience -------------------------------------------------------------------
 
@@ -97,7 +93,7 @@ class Resolver:
     # -- resolution -----------------------------------------------------------------
 
     def entity_at(self, token) -> tuple[Mention, Entity] | None:
-        return self.by_offset.get(token.idx)
+        return self.people.entity_at(token)
 
     def resolve(self, head) -> Source:
         """The source that the noun phrase headed by ``head`` names."""

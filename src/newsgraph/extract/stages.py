@@ -1,7 +1,8 @@
 """The extraction stages, each a plain function over a parsed ``Doc`` and the cleaner's layout.
 
 ``extract()`` (the service) and the spaCy components (``components.py``) both run these, in
-this order: marks, entities, quotes, times, events.
+this order: marks, entities, people (the entities indexed, with their roles), quotes, times,
+events.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import datetime as dt
 from ..clean import Layout
 from ..model import Entity, Event, Quote, TimeValue
 from ..nlp import doc_text
+from .people import People
 from .quotemarks import Marked
 
 
@@ -31,11 +33,18 @@ def find_entities(doc, layout: Layout, marks) -> list[Entity]:
     return infer_genders(entities, doc, inside_quotes(marked))
 
 
-def find_quotes(doc, layout: Layout, marks, entities: list[Entity]) -> list[Quote]:
+def read_people(doc, entities: list[Entity]) -> People:
+    """Who is named where, and the offices written beside the names: read once for both stages."""
+    from .people import read_people as people_of
+
+    return people_of(doc, entities)
+
+
+def find_quotes(doc, layout: Layout, marks, people: People) -> list[Quote]:
     from .quotes import extract_quotes
 
     marked, paragraphs = marks
-    return extract_quotes(doc, layout, entities, marked, paragraphs)
+    return extract_quotes(doc, layout, people, marked, paragraphs)
 
 
 def find_times(doc, layout: Layout, published: dt.date | None, day_first: bool) -> list[TimeValue]:
@@ -46,14 +55,14 @@ def find_times(doc, layout: Layout, published: dt.date | None, day_first: bool) 
                     candidates=dates)
 
 
-def find_events(doc, layout: Layout, marks, entities: list[Entity], quotes: list[Quote],
+def find_events(doc, layout: Layout, marks, people: People, quotes: list[Quote],
                 times: list[TimeValue], published: dt.date | None) -> list[Event]:
     from .events import extract_events
     from .quotes import inside_quotes
 
     marked, _ = marks
-    return extract_events(doc, entities, times, published, inside_quotes(marked),
-                          skip=lambda s, e: not layout.is_body(s, e), speaker_at=speakers_of(quotes, entities))
+    return extract_events(doc, people, times, published, inside_quotes(marked),
+                          skip=lambda s, e: not layout.is_body(s, e), speaker_at=speakers_of(quotes, people.entities))
 
 
 def speakers_of(quotes: list[Quote], entities: list[Entity]):
