@@ -285,3 +285,24 @@ class Analysis(Record):
             "times": [t.to_dict() for t in self.times],
             "warnings": list(self.warnings),
         }
+
+
+# Groups of the vocabulary that the stages decide by
+# events with a seat as their place
+CONTEST_EVENTS = frozenset({EventType.CANDIDACY, EventType.ELECT})
+# what a party or body does to a member
+DISCIPLINE_EVENTS = frozenset({EventType.EXPEL, EventType.REINSTATE, EventType.SUSPEND})
+# not (yet) asserted: what someone intends or imagines
+INTENDED_STATUSES = frozenset({EventStatus.HYPOTHETICAL, EventStatus.PLANNED})
+MEMBERSHIP_EVENTS = frozenset({EventType.JOIN_PARTY, EventType.LEAVE_PARTY})
+# events that put a person in a post
+OFFICE_TAKEN_EVENTS = frozenset({EventType.APPOINT, EventType.ELECT})
+# events that leave a post for a successor
+POST_VACATED_EVENTS = frozenset({EventType.EXPEL, EventType.RESIGN_OFFICE})
+RESIGNATIONS = frozenset({EventType.LEAVE_PARTY, EventType.RESIGN_OFFICE})
+# entity labels that can speak or act
+SOURCE_LABELS = frozenset({EntityLabel.ORG, EntityLabel.PERSON})
+# events of taking a post, seat or candidacy ("for X" names a seat there)
+TAKING_EVENTS = frozenset({EventType.APPOINT, EventType.CANDIDACY, EventType.ELECT})
+# quotes in the speaker's own words
+VERBATIM_KINDS = frozenset({QuoteKind.DIRECT, QuoteKind.MIXED, QuoteKind.POST})

@@ -16,7 +16,8 @@ from ..nlp import doc_text
 from ..model import Entity, Mention
 from ..data import load
 from ..data import words as word_list
-from .lexicon import canonical_party
+from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, canonical_party
+from .syntax import MISREAD_LABELS, NOMINAL_POS, PERSON_OR_NO_LABEL
 
 # Titles that stand before a name; those that go with a first name ("Dame Louise") too.
 TITLES = {
@@ -50,12 +51,23 @@ NOT_NAME_TAILS = word_list("entities", "not_name_tails")
 # what a person does, capitalised before the name at the start of a sentence or as a label
 EPITHETS = word_list("entities", "epithets")  # campaign nicknames written before a name
 OCCUPATIONS = word_list("entities", "occupations")
+# parts of a party's short name that are no word alone ("Lib Dem")
+PARTY_WORD_PARTS = word_list("entities", "party_word_parts")
+PARTY_NOUNS = word_list("entities", "party_nouns")  # the word that makes a name a party's
+# a compass word may start a place ("North Devon"); "Central" starts names of other things
+COMPASS_STARTS = COMPASS - word_list("entities", "not_place_starts")
 ORG_LABELS = {"ORG", "NORP"}
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 # 'Rep. Robert C. "Bobby" Scott': a nickname written inside the full name
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+)?) [\"\u201c]([A-Z][a-z]+)[\"\u201d] "
                         r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# a possessive ending NER runs into a name
+POSSESSIVE_ENDINGS = word_list("entities", "possessive_endings")
+# "George Bush-style": a name made an adjective
+NOT_NAME_SUFFIXES = tuple(sorted(word_list("entities", "not_name_suffixes")))
+# lower-case words inside a name
+NAME_PARTICLES = word_list("entities", "name_particles")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -91,7 +103,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
     places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS | ORG_LABELS | {"EVENT", "GPE"} or skip(ent.start_char, ent.end_char):
+        if ent.label_ not in PERSON_LABELS | ORG_LABELS | MISREAD_LABELS or skip(ent.start_char, ent.end_char):
             continue
         start, end = _trim(ent, text)
         if end <= start:
@@ -181,7 +193,7 @@ def _trim(ent, text: str) -> tuple[int, int]:
     tokens = list(ent)
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "\u2019s", "'"}):
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in POSSESSIVE_ENDINGS):
         tokens = tokens[:-1]
     if not tokens:
         return 0, 0
@@ -194,7 +206,7 @@ def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
     words = [w.lower() for w in text.split()]
     if ent.label_ == "PERSON":
         # a party name tagged as a person ("Labour") is an organisation
-        if words and all(w in PARTY_WORDS | {"dem"} for w in words):
+        if words and all(w in PARTY_WORDS | PARTY_WORD_PARTS for w in words):
             return "ORG"
         if len(words) == 1 and org_words[text.lower()] > 0:
             return "ORG"
@@ -210,7 +222,7 @@ def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
         if ent.label_ == "NORP" and not (words and words[-1] in PARTY_WORDS):
             return None  # "Jewish", "British": not an organisation
         return "ORG"
-    if ent.label_ in {"EVENT", "GPE"}:
+    if ent.label_ in MISREAD_LABELS:
         first = words[0].rstrip(".") if words else ""
         return "PERSON" if first in TITLES and len(words) > 1 else None
     return None
@@ -220,7 +232,8 @@ def _extend_name(doc, token_end: int, end: int) -> int:
     """NER sometimes stops after a first name ("Sylvia" of "Sylvia Heal"): take the surname too."""
     while token_end < len(doc):
         nxt = doc[token_end]
-        if nxt.pos_ != "PROPN" or not nxt.is_title or nxt.ent_type_ not in ("", "PERSON") or nxt.whitespace_ == "\n":
+        if (nxt.pos_ != "PROPN" or not nxt.is_title or nxt.ent_type_ not in PERSON_OR_NO_LABEL
+                or nxt.whitespace_ == "\n"):
             break
         if doc[token_end - 1].whitespace_ != " " or nxt.idx != end + 1:
             break  # only a name written straight after, not one past a possessive
@@ -275,11 +288,11 @@ def _looks_like_name(text: str) -> bool:
     # "Age Concern"; a compass word may end a person's name ("Alan West"), so only after another place word
     compass_place = tail in COMPASS and (tail == "central" or len(words) > 2 or words[0].lower() in COMPASS)
     if len(words) > 1 and (compass_place or (tail in PLACE_TAILS and tail not in COMPASS) or tail in NOT_NAME_TAILS
-                           or words[0].lower() in COMPASS - {"central"} or words[0] == "St"):
+                           or words[0].lower() in COMPASS_STARTS or words[0] == "St"):
         return False
-    if words and words[-1].endswith(("-style", "-like", "-era", "-led")):
+    if words and words[-1].endswith(NOT_NAME_SUFFIXES):
         return False  # "George Bush-style"
-    return bool(words) and len(words) <= 5 and all(w[:1].isupper() or w[:1] in "@'" or w in {"de", "van", "von", "la"}
+    return bool(words) and len(words) <= 5 and all(w[:1].isupper() or w[:1] in "@'" or w in NAME_PARTICLES
                                                    for w in words)
 
 
@@ -318,7 +331,7 @@ def _after_party_words(text: str, start: int, end: int) -> int:
     keeping at least two words so that a party's own name is left alone."""
     words = list(re.finditer(r"\S+", text[start:end]))
     cut = 0
-    before_name = PARTY_WORDS | {"dem"} | OCCUPATIONS | EPITHETS
+    before_name = PARTY_WORDS | PARTY_WORD_PARTS | OCCUPATIONS | EPITHETS
     while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in before_name:
         cut += 1  # "Farmer Geoff Brooks", "Backbencher Stephen Pound": what they do, written as a title;
         # "Crooked Hillary Clinton": a rival's nickname, not her name
@@ -345,7 +358,7 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
             continue
         names = []
         for nxt in doc[token.i + 1: token.i + 4]:
-            if nxt.is_title and nxt.pos_ in {"PROPN", "NOUN", "ADJ"} and nxt.text.lower() not in TITLES:
+            if nxt.is_title and nxt.pos_ in NOMINAL_POS and nxt.text.lower() not in TITLES:
                 names.append(nxt)
             else:
                 break
@@ -514,13 +527,11 @@ def is_party_name(name: str) -> bool:
     if canonical_party(name) != name:
         return True
     words = {w.lower().strip("'’") for w in name.replace("-", " ").split()}
-    return bool(words & (PARTY_WORDS | {"party"})) and not words & NOT_PARTY_WORDS
+    return bool(words & (PARTY_WORDS | PARTY_NOUNS)) and not words & NOT_PARTY_WORDS
 
 
 # "Jewish Labour Movement", "Labour Friends of Israel": bodies around a party, not the party
 NOT_PARTY_WORDS = word_list("entities", "not_party_words")
-
-
 
 
 def infer_genders(entities: list[Entity], doc, quoted=lambda offset: False) -> list[Entity]:
@@ -539,9 +550,9 @@ def infer_genders(entities: list[Entity], doc, quoted=lambda offset: False) -> l
             pointer += 1
         low = token.lower_
         if last is not None and token.pos_ == "PRON" and not quoted(token.idx):
-            if low in {"he", "him", "his", "himself"}:
+            if low in MALE_PRONOUNS:
                 votes[last.id]["m"] += 1
-            elif low in {"she", "her", "hers", "herself"}:
+            elif low in FEMALE_PRONOUNS:
                 votes[last.id]["f"] += 1
     out = []
     for entity in entities:

@@ -14,6 +14,9 @@ from .entities import GROUP_WORDS, PARTY_WORDS, is_party_name
 from .frames import lexicon
 from .lexicon import canonical_party, is_listed_party
 from .speakers import Resolver
+from .syntax import (CLAUSE_BOUNDARY_DEPS, DESCRIPTIVE_POS, DETERMINER_DEPS, DETERMINER_OR_PREP_DEPS, FILLER_DEPS,
+                     MODIFIER_DEPS, NAME_FILLER_DEPS, NAME_OR_PRONOUN_POS, PRENOMINAL_DEPS, SINGULAR_NOUN_TAGS,
+                     SUPERLATIVE_TAGS)
 
 # Bodies news names by their building: "quit Number 10", "joined the White House".
 # (one name each: "quit Number 10" and "since leaving Downing Street" are one departure)
@@ -27,6 +30,14 @@ CHAMBERS = word_list("event_args", "chambers")
 # titles that are a seat in a body: "made a lord", "became a life peer"
 ROLE_BODIES = {"lord": "House of Lords", "peer": "House of Lords", "baroness": "House of Lords",
                "peerage": "House of Lords"}
+# a post no longer held
+FORMER_WORDS = word_list("event_args", "former_words")
+# "his new party": a party founded, not one named
+NEW_PARTY_WORDS = word_list("event_args", "new_party_words")
+# "elected as leader", "leader of the party"
+ROLE_PREPS = word_list("event_args", "role_preps")
+# "secretary of state for", "minister to"
+POST_PREPS = word_list("event_args", "post_preps")
 NOT_POSTS = word_list("event_args", "not_posts")
 RECENT_SENTENCES = 3  # how far back "the network" looks for the body it refers to
 DETERMINERS = word_list("event_args", "determiners")
@@ -52,7 +63,7 @@ def named_person(token, resolver: Resolver):
     if token.dep_ == "appos" and token.head.pos_ == "PROPN" and role_word:
         return token.head  # "Alan Milburn - the man appointed as ...": the man is the name before him
     one_of = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"
-    if token.tag_ not in {"NN", "NNP"} and not one_of or resolver.entity_at(token) is not None:
+    if token.tag_ not in SINGULAR_NOUN_TAGS and not one_of or resolver.entity_at(token) is not None:
         return token  # a plural ("most elected officials") names no one, unless it is "one of the MPs, X"
     for inner in token.subtree:
         if inner.dep_ == "appos" and inner.pos_ == "PROPN" and _within_phrase(inner, token):
@@ -63,7 +74,7 @@ def named_person(token, resolver: Resolver):
 def _within_phrase(inner, top) -> bool:
     node = inner.head
     while node.i != top.i:
-        if node.dep_ in {"relcl", "acl", "ccomp", "advcl", "conj"} or node.head.i == node.i:
+        if node.dep_ in CLAUSE_BOUNDARY_DEPS or node.head.i == node.i:
             return False
         node = node.head
     return True
@@ -72,7 +83,7 @@ def _within_phrase(inner, top) -> bool:
 def can_be_person(token) -> bool:
     """A token that may stand for one named person: a name, a pronoun, or a singular role noun
     ("the MP", "the former minister"); not "the plan" or "officials"."""
-    if token.pos_ in {"PROPN", "PRON"}:
+    if token.pos_ in NAME_OR_PRONOUN_POS:
         return True
     words = lexicon()
     return token.pos_ == "NOUN" and token.tag_ == "NN" and (
@@ -90,7 +101,7 @@ def own_title(person_token) -> str | None:
         while before and before[-1].pos_ == "PROPN":  # the name's own first words
             before.pop()
     run: list = []
-    while before and before[-1].pos_ in {"NOUN", "ADJ"} and before[-1].lower_ not in {"former", "ex"}:
+    while before and before[-1].pos_ in DESCRIPTIVE_POS and before[-1].lower_ not in FORMER_WORDS:
         run.insert(0, before.pop())
     run += last
     if run and run[-1].lemma_.lower() in lexicon().office_words:
@@ -115,11 +126,11 @@ def party(tokens, resolver: Resolver) -> str | None:
         phrase = _name_phrase(token)
         if token.pos_ == "PROPN" and is_listed_party(phrase):
             return canonical_party(phrase)  # "Change UK", "the Independent Group": a listed party
-        hits = [resolver.entity_at(c) for c in token.children if c.dep_ in {"compound", "amod"}]
+        hits = [resolver.entity_at(c) for c in token.children if c.dep_ in MODIFIER_DEPS]
         named = [h for h in hits if h and is_party_name(h[1].name)]
         if named:
             return named[0][1].name  # "the Labour party"
-        fresh = any(c.lower_ in {"new", "own", "breakaway"} for c in token.children)  # "his new party"
+        fresh = any(c.lower_ in NEW_PARTY_WORDS for c in token.children)  # "his new party"
         if token.lower_ == "party" and any(c.lower_ in DETERMINERS for c in token.children) and not fresh:
             last = resolver.last_party()
             if last is not None:
@@ -144,7 +155,7 @@ def is_party_phrase(tokens) -> bool:
 
 def _name_phrase(token) -> str:
     """A name as written, from its first compound to its head: 'Independent Group', 'Change UK'."""
-    words = [t for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ not in {"det", "punct", "poss", "case"}]
+    words = [t for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ not in NAME_FILLER_DEPS]
     return " ".join(t.text for t in words)
 
 
@@ -169,9 +180,9 @@ def post(tokens, resolver: Resolver) -> str | None:
     if head.lemma_.lower() in CONTESTS:
         # "won the seat", "the Tatton seat": in Parliament, unless the phrase names a chamber ("a Senate
         # seat", "state Senate races": the state Senate); a race for nothing named names no post
-        chamber = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.lower_ in CHAMBERS]
+        chamber = [t for t in head.children if t.dep_ in MODIFIER_DEPS and t.lower_ in CHAMBERS]
         if chamber:
-            words = [t for t in chamber[0].subtree if t.dep_ in {"compound", "amod"} or t is chamber[0]]
+            words = [t for t in chamber[0].subtree if t.dep_ in MODIFIER_DEPS or t is chamber[0]]
             before = head.doc[words[0].i - 1] if words[0].i > 0 else None
             if before is not None and before.head.i == head.i and before.dep_ == "compound":
                 words.insert(0, before)  # "state Senate races": the parser may hang "state" on the race
@@ -187,7 +198,7 @@ def post(tokens, resolver: Resolver) -> str | None:
     if head.lemma_.lower() in ROLE_BODIES:
         return ROLE_BODIES[head.lemma_.lower()]  # "was made a lord": a seat in the Lords
     # "a newly created role as state counselor", "the position of home secretary", "the job of Chief Whip"
-    role = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"as", "of"} for g in c.children
+    role = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS for g in c.children
             if g.dep_ == "pobj"]
     if head.lemma_.lower() in GENERIC_POSTS and not any(c.dep_ == "compound" for c in head.children):
         # "a newly created role as state counselor": the role is named after "as";
@@ -222,7 +233,7 @@ def named_before(noun, resolver: Resolver) -> str | None:
     kind = noun.lemma_.lower()
     if kind not in words.kind_of_body | words.named_kinds or noun.tag_ != "NN":
         return None
-    described = [c for c in noun.children if c.dep_ not in {"det", "prep"} or c.lower_ == "of"]
+    described = [c for c in noun.children if c.dep_ not in DETERMINER_OR_PREP_DEPS or c.lower_ == "of"]
     if described or not any(c.lower_ == "the" for c in noun.children):
         return None
     # a kind word ("the network") is the body the text itself called one; else, as a named kind
@@ -278,7 +289,7 @@ def org_in(noun, resolver: Resolver) -> str | None:
     chairman"; not a word of the title itself ("Home Secretary" is a post, not the body "Home")."""
     for token in noun.subtree:
         hit = resolver.entity_at(token)
-        inside_title = token.i < noun.i and token.dep_ in {"compound", "amod"} and token.head.i == noun.i
+        inside_title = token.i < noun.i and token.dep_ in MODIFIER_DEPS and token.head.i == noun.i
         if hit and hit[1].label == "ORG" and token.i != noun.i and not inside_title and _within_phrase(token, noun):
             return hit[1].name  # not from a clause about something else ("..., who said the GOP's ...")
     return None
@@ -288,15 +299,15 @@ def role_text(noun) -> str:
     """The post as written, without articles, with its 'of' phrase: 'UK disability minister',
     "Labour's election supremo", 'chairman of the British Council'; no other clause or phrase."""
     doc = noun.doc
-    words = [t for t in doc[noun.left_edge.i: noun.i + 1] if t.dep_ not in {"det", "punct", "advmod"}
-             and t.lower_ not in DETERMINERS and not t.like_num and t.tag_ not in {"JJS", "RBS"}
+    words = [t for t in doc[noun.left_edge.i: noun.i + 1] if t.dep_ not in FILLER_DEPS
+             and t.lower_ not in DETERMINERS and not t.like_num and t.tag_ not in SUPERLATIVE_TAGS
              and t.pos_ != "VERB"]  # not "newly elected", "newly-appointed": how, not what
-    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "to"} and c.i > noun.i]
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in POST_PREPS and c.i > noun.i]
     objects = [g for g in of[0].children if g.dep_ == "pobj"] if of else []
     if objects and (objects[0].lemma_.lower() in TIME_NOUNS or any(t.like_num for t in objects[0].subtree)):
         objects = []  # "the youngest premier of the 20th century": a record, not the post's name
     if objects:  # "secretary of state for health": the phrase up to its head, no clause after it
-        words += [of[0], *[t for t in doc[objects[0].left_edge.i: objects[0].i + 1] if t.dep_ not in {"det", "punct"}]]
+        words += [of[0], *[t for t in doc[objects[0].left_edge.i: objects[0].i + 1] if t.dep_ not in DETERMINER_DEPS]]
     words = sorted(set(words), key=lambda t: t.i)
     text = " ".join(t.text for t in words)
     return text.replace(" 's", "'s").replace(" \u2019s", "\u2019s").strip() or noun.text
@@ -305,7 +316,7 @@ def role_text(noun) -> str:
 def role_org(person_token, resolver: Resolver) -> str | None:
     """'BBC chairman Gavyn Davies': the body named in the person's own title."""
     for child in person_token.children:
-        if child.dep_ in {"compound", "nmod", "poss"} and child.i < person_token.i:
+        if child.dep_ in PRENOMINAL_DEPS and child.i < person_token.i:
             for token in child.subtree:
                 hit = resolver.entity_at(token)
                 if hit and hit[1].label == "ORG":
@@ -315,7 +326,7 @@ def role_org(person_token, resolver: Resolver) -> str | None:
 
 def party_label(noun, resolver: Resolver) -> str | None:
     """'the Liberal Democrat candidate': the party words written before the noun."""
-    words = [t for t in noun.doc[noun.left_edge.i: noun.i] if t.dep_ in {"amod", "compound"} and t.is_title]
+    words = [t for t in noun.doc[noun.left_edge.i: noun.i] if t.dep_ in MODIFIER_DEPS and t.is_title]
     label = " ".join(t.text for t in words)
     if label and is_party_name(label):
         return label

@@ -13,25 +13,38 @@ from ..data import words as word_list
 from ..model import TimeValue
 from .frames import lexicon
 from .lexicon import MODALS
-from .syntax import VERBAL, governing_verb
+from .syntax import (ASIDE_DEPS, AUX_DEPS, COMPLEMENT_CHAIN_DEPS, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS,
+                     NEGATION_OR_MARK_DEPS, PAST_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, VERBAL,
+                     governing_verb)
 
 INQUIRIES = word_list("event_context", "inquiries")
 # charging words a decision presupposes an investigation for, charged or not, and the deciding words
 PRESUPPOSED = word_list("event_context", "presupposed")
 DECIDING = word_list("event_context", "deciding")
 CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
+# a person named as someone's successor holds the post
+SUCCESSOR_NOUNS = word_list("event_context", "successor_nouns")
+# "is considering quitting", "on the verge of quitting"
+CONSIDERING_WORDS = word_list("event_context", "considering_words")
+CONDITIONAL_MARKS = word_list("event_context", "conditional_marks")
+# "is set to quit", "is to quit": a plan
+ABOUT_TO_VERBS = word_list("event_context", "about_to_verbs")
+# "quit, blaming ...": the reason given
+REASON_PARTICIPLES = word_list("event_context", "reason_participles")
 
 
 # "his possible successor": the words that make a named successor not (yet) one
 TEMPORAL_MARKS = word_list("event_context", "temporal_marks")
 POTENTIAL = word_list("event_context", "potential")
+# a modal or an infinitive's "to": the verb after it did not (yet) happen
+UNREALISED_AUX = MODALS | word_list("event_context", "infinitive_marks")
 
 
 def clause_status(token) -> str:
     """Whether the clause asserts the event: asserted, negated, hypothetical, considered,
     planned, threatened or claimed."""
     words = lexicon()
-    if token.pos_ == "NOUN" and token.lemma_.lower() in {"successor", "replacement"}:
+    if token.pos_ == "NOUN" and token.lemma_.lower() in SUCCESSOR_NOUNS:
         # a person named as someone's successor holds the post, whatever the clause says of it
         return "planned" if any(c.lower_ in POTENTIAL for c in token.children) else "asserted"
     chain = [token]
@@ -46,30 +59,30 @@ def clause_status(token) -> str:
     for node in _own_clause(chain[:3]):
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children) or any(
-                c.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ == "neither" for d in c.children) for c in children):
+                c.dep_ in SUBJECT_DEPS and any(d.lower_ == "neither" for d in c.children) for c in children):
             return "negated"  # "Neither Clinton nor her allies have been charged"
         if any(c.dep_ == "aux" and c.lower_ in MODALS | words.modals for c in children):
             return "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
             return "hypothetical"
         if any(c.lower_ == "whether" for c in children):
             return "considered"  # "agonised over whether to leave"
     governing = []
     own = _own_clause(chain)
     for below, node in zip(own, own[1:], strict=False):
-        if below.dep_ in {"acl", "xcomp"} and node.pos_ == "NOUN":
+        if below.dep_ in INFINITIVE_DEPS and node.pos_ == "NOUN":
             noun = node.lemma_.lower()  # "his intention to stand down", "the threat of suspension"
             for status, nouns in (("planned", words.planned), ("threatened", words.threatened),
                                   ("considered", words.considered), ("claimed", words.claimed_nouns)):
                 if noun in nouns:
                     return status
         infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
-        if below.dep_ in {"relcl", "acl", "advcl", "parataxis", "appos"} and not infinitive:
+        if below.dep_ in ASIDE_DEPS and not infinitive:
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
-        if below.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
+        if below.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in below.children):
             break  # "he told the nation he was resigning and the Queen invited X": a clause of its own
         governing.append(node)
-        if node.pos_ in {"VERB", "AUX"} and below.dep_ not in {"ccomp", "conj"}:
+        if node.pos_ in VERBAL and below.dep_ not in REPORTED_OR_COORDINATED_DEPS:
             break  # a conjunct shares its head's governor: "an appeal to go out and win"
         if below.dep_ == "ccomp":
             break
@@ -77,11 +90,11 @@ def clause_status(token) -> str:
         lemma = node.lemma_.lower()
         if _implicative(node):
             continue  # "was forced to step down" stepped down: the verb entails its complement
-        if lemma in words.negators and below.dep_ not in {"dobj", "xcomp", "ccomp", "pcomp", "attr", "oprd", "prep"}:
+        if lemma in words.negators and below.dep_ not in NEGATED_OBJECT_DEPS:
             continue  # "denied the allegations and slammed the investigation": not a denied investigation
         if lemma in words.threatened and not (token.pos_ == "NOUN" and token.lemma_.lower() in INQUIRIES):
             return "threatened"  # but "faces an inquiry": the inquiry is under way
-        if lemma in words.considered or node.lower_ in {"considering", "verge"}:
+        if lemma in words.considered or node.lower_ in CONSIDERING_WORDS:
             return "considered"
         if lemma in words.planned and not _finite_report(below):
             return "planned"
@@ -106,8 +119,8 @@ def _decided(node) -> bool:
         return False
     if node.pos_ == "NOUN":
         return True
-    return node.tag_ in {"VBD", "VBN"} and not any(
-        c.dep_ == "aux" and c.lower_ in MODALS | {"to"} for c in node.children)
+    return node.tag_ in PAST_TAGS and not any(
+        c.dep_ == "aux" and c.lower_ in UNREALISED_AUX for c in node.children)
 
 
 def _infinitive(token) -> bool:
@@ -116,7 +129,7 @@ def _infinitive(token) -> bool:
     implicative verb ("was forced to step down")."""
     node = token
     for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp", "conj"}:
+        if node.dep_ not in COMPLEMENT_CHAIN_DEPS:
             return False
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.dep_ != "conj":
             return not _implicative(node.head)
@@ -128,8 +141,8 @@ IMPLICATIVE = word_list("event_context", "implicative")
 
 
 def _implicative(node) -> bool:
-    return node.pos_ == "VERB" and node.lemma_.lower() in IMPLICATIVE and node.tag_ in {"VBD", "VBN"} and not any(
-        c.dep_ == "aux" and c.lower_ in MODALS | {"to"} for c in node.children)
+    return node.pos_ == "VERB" and node.lemma_.lower() in IMPLICATIVE and node.tag_ in PAST_TAGS and not any(
+        c.dep_ == "aux" and c.lower_ in UNREALISED_AUX for c in node.children)
 
 
 def _own_clause(chain: list) -> list:
@@ -138,7 +151,7 @@ def _own_clause(chain: list) -> list:
     step down; a bare one shares them ("would not quit or resign"), and so does one inside a
     reported clause ("denied he quit and joined them")."""
     for number, node in enumerate(chain):
-        if node.dep_ == "conj" and node.tag_ in FINITE and node.head.pos_ in {"VERB", "AUX"} and _main_clause(node):
+        if node.dep_ == "conj" and node.tag_ in FINITE and node.head.pos_ in VERBAL and _main_clause(node):
             return chain[:number + 1]
     return chain
 
@@ -162,14 +175,14 @@ def declared(token) -> bool:
         return True
     head = token.head
     return (token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-            and head.lemma_.lower() in {"be", "set"} and not any(
-                c.dep_ in {"neg", "mark"} or c.dep_ == "aux" and c.lower_ in MODALS for c in head.children))
+            and head.lemma_.lower() in ABOUT_TO_VERBS and not any(
+                c.dep_ in NEGATION_OR_MARK_DEPS or c.dep_ == "aux" and c.lower_ in MODALS for c in head.children))
 
 
 def _finite_report(clause) -> bool:
     """'told the nation he was resigning': a finite clause under 'tell' reports; only 'told him to
     resign' (an infinitive, an object) demands."""
-    return clause.dep_ == "ccomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) and not any(
+    return clause.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
@@ -182,7 +195,7 @@ def reason_of(token) -> str | None:
                 return _written(words)
         if child.dep_ == "prep" and child.lower_ == "in" and any(g.lower_ == "protest" for g in child.children):
             return _written(list(child.subtree))
-        if child.dep_ == "advcl" and child.lower_ in {"blaming", "citing", "accusing"}:
+        if child.dep_ == "advcl" and child.lower_ in REASON_PARTICIPLES:
             return _written(list(child.subtree))
     return None
 
@@ -204,7 +217,7 @@ def event_date(token, times: list[TimeValue], published: dt.date | None) -> Time
            and not t.text.lower().startswith("since") and _governed_directly(token, t)]
     if own:
         return min(own, key=lambda t: abs(t.start - token.idx))
-    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    aux = {c.lower_ for c in token.children if c.dep_ in AUX_DEPS}
     if published is not None and (aux & lexicon().present_perfect_aux):
         return TimeValue(token.idx, token.idx, "", published.isoformat(), "day")
     earlier = _sequence_date(token, times)

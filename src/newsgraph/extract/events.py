@@ -18,14 +18,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..data import words as word_list
-from ..model import Entity, Event, EventType, Span, TimeValue
+from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, Entity, Event, EventType, INTENDED_STATUSES, MEMBERSHIP_EVENTS,
+                     OFFICE_TAKEN_EVENTS, POST_VACATED_EVENTS, RESIGNATIONS, Span, TAKING_EVENTS, TimeValue)
 from . import event_args as args
 from .event_context import clause_status, declared, event_date, reason_of
 from .frames import Frame, lexicon
 from .lexicon import canonical_party
 from .people import People
 from .speakers import Resolver
-from .syntax import governing_verb, main_subject
+from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, COMPLEMENT_DEPS, COMPLEMENT_OF_OBJECT_DEPS,
+                     CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS,
+                     NOUN_CLAUSE_DEPS, NOUN_MODIFIER_DEPS, NOUN_OR_PRONOUN_POS, NOUN_POS, OBJECT_DEPS, OWNER_DEPS,
+                     OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS,
+                     PRENOMINAL_DEPS, PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS,
+                     TIME_LABELS, UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS, governing_verb, main_subject)
 
 NONE = (None, None, None)
 RECORDS = word_list("events", "records")  # duration records worn by a role
@@ -37,6 +43,37 @@ ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an el
 RUNNING = word_list("events", "running")  # what a post is for: "brought in to run the campaign"
 # the types whose org may be a post
 POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
+# words a frame handler reads beyond the lexicon's triggers
+TRIGGER_EXTRAS = word_list("events", "trigger_extras")
+# "a complaint about X", "a probe of X": whose conduct
+TOPIC_PREPS = word_list("events", "topic_preps")
+# "I", "my" in a quote: its speaker
+FIRST_PERSON = word_list("events", "first_person")
+# a person named as someone's successor holds the post
+SUCCESSOR_NOUNS = word_list("event_context", "successor_nouns")
+JOINING_VERBS = word_list("events", "joining_verbs")
+# "became a member", "became part of": no post taken
+NOT_ROLE_NOUNS = word_list("events", "not_role_nouns")
+# "defected from A to B"
+DEFECTION_PREPS = word_list("events", "defection_preps")
+# "invited X to form a government"
+GOVERNMENT_NOUNS = word_list("events", "government_nouns")
+# "step down", "stand aside": leaving a post
+STEP_PARTICLES = word_list("events", "step_particles")
+STEP_ASIDE = word_list("events", "aside")  # "stood aside" alone names no post
+# "an investigation into / of / against X"
+INVESTIGATION_PREPS = word_list("events", "investigation_preps")
+# "an inquiry into / of X"
+INQUIRY_PREPS = word_list("events", "inquiry_preps")
+# what one does with a no-confidence motion
+MOTION_VERBS = word_list("events", "motion_verbs")
+# "candidate for Erewash", "elected in Bury"
+PLACE_PREPS = word_list("events", "place_preps")
+# inflected forms the lemmatiser may leave unmended
+VERB_ENDINGS = ("ed", "d", "ing", "s", "es")
+# endings after a doubled consonant ("readmitted")
+DOUBLING_ENDINGS = ("ed", "ing")
+MENDED_ENDINGS = ("ed", "d", "ing")
 
 
 @dataclass(slots=True)
@@ -98,11 +135,11 @@ def _fill_offices(found: list[_Found]) -> list[_Found]:
             if joined:
                 event.org = joined[-1].org
         if event.type == "appoint" and event.org is None and event.successor:
-            left = [e for e in found[:number] if e.type in {"resign_office", "expel"} and e.org]
+            left = [e for e in found[:number] if e.type in POST_VACATED_EVENTS and e.org]
             if left:
                 event.org = left[-1].org
         if event.type == "resign_office" and event.org is None and event.person is not None:
-            taken = [e for e in found if e.type in {"appoint", "elect"} and e.status == "asserted"
+            taken = [e for e in found if e.type in OFFICE_TAKEN_EVENTS and e.status == "asserted"
                      and e.person is event.person and e.org
                      and e.evidence and event.evidence and e.evidence[0].start < event.evidence[0].start]
             # "He entered Downing Street after the resignation of Harold Wilson": one sentence, one
@@ -185,9 +222,9 @@ def _trigger_hashes(strings) -> tuple[frozenset[int], frozenset[int]]:
     """Hashes of every lemma ``_event`` acts on, and of the inflected forms ``_lemma`` mends."""
     if id(strings) not in _HASHES:
         verbs, nouns = lexicon().verbs, lexicon().nouns
-        words = set(verbs) | set(nouns) | {"candidate", "confidence", "now"}
-        forms = {verb + suffix for verb in verbs for suffix in ("ed", "d", "ing", "s", "es")}
-        forms |= {verb + verb[-1] + suffix for verb in verbs for suffix in ("ed", "ing")}  # "readmitted"
+        words = set(verbs) | set(nouns) | TRIGGER_EXTRAS
+        forms = {verb + suffix for verb in verbs for suffix in VERB_ENDINGS}
+        forms |= {verb + verb[-1] + suffix for verb in verbs for suffix in DOUBLING_ENDINGS}  # "readmitted"
         _HASHES[id(strings)] = (frozenset(strings[w] for w in words), frozenset(strings[f] for f in forms))
     return _HASHES[id(strings)]
 
@@ -196,10 +233,10 @@ def _lemma(token) -> str:
     """The lemma, mended for verbs the lemmatiser does not know ("deselected")."""
     lemma = token.lemma_.lower()
     verbs, nouns = lexicon().verbs, lexicon().nouns
-    if lemma in verbs or lemma in nouns or token.pos_ not in {"VERB", "ADJ", "NOUN", "PROPN"}:
+    if lemma in verbs or lemma in nouns or token.pos_ not in CONTENT_POS:
         return lemma
     low = token.lower_
-    for suffix in ("ed", "d", "ing"):
+    for suffix in MENDED_ENDINGS:
         stem = low[: -len(suffix)]
         if low.endswith(suffix) and stem in verbs:
             return stem
@@ -248,7 +285,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
             if left:
                 # "defected from the Conservatives to the Liberal Democrats": a departure and a joining
                 found.append(_found(token, "leave_party", person, left, resolver, times, published))
-        elif person is None and kind in {"leave_party", "join_party"} and _people(one) and (
+        elif person is None and kind in MEMBERSHIP_EVENTS and _people(one) and (
                 clause_status(token) != "asserted"):
             # "many of whom are considering leaving": kept with its status, about no one named
             found.append(_found(token, kind, None, org, resolver, times, published))
@@ -277,7 +314,7 @@ def _whose_conduct(token):
         if token.lemma_.lower() not in CONDUCT:
             return token
         owner = [c for c in token.children if c.dep_ == "poss"]
-        about = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"about", "against", "of", "over"}
+        about = [g for c in token.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
                  for g in c.children if g.dep_ == "pobj"]
         following = owner or about
         if not following:
@@ -293,7 +330,7 @@ def _people(token) -> bool:
 
 
 def _person(token, resolver: Resolver) -> Entity | None:
-    if token.lower_ in {"i", "me", "my", "myself"}:
+    if token.lower_ in FIRST_PERSON:
         return resolver.speaker_at(token.idx)  # the speaker of the quote it stands in
     named = resolver.entity_at(token)
     if named is not None:
@@ -317,29 +354,29 @@ def _conjuncts(token) -> list:
 def _found(token, kind: str, person: Entity | None, org: str | None, resolver: Resolver, times, published) -> _Found:
     sentence = token.sent
     date = event_date(token, times, published)
-    if org is None and kind in {"suspend", "expel", "reinstate"}:
+    if org is None and kind in DISCIPLINE_EVENTS:
         party = resolver.last_party()  # a suspension in a party story is the party's
         org = party.name if party is not None else None
-    reason = None if kind in {"elect", "candidacy", "appoint"} else reason_of(token)  # "for X" is a seat there
+    reason = None if kind in TAKING_EVENTS else reason_of(token)  # "for X" is a seat there
     status = clause_status(token)
-    if kind == "candidacy" and status in {"planned", "hypothetical"} and declared(token):
+    if kind == "candidacy" and status in INTENDED_STATUSES and declared(token):
         status = "asserted"
     return _Found(kind, person, org, _place(token, kind), date, status, reason,
                   [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN",
-                  successor=token.lemma_.lower() in {"successor", "replacement"})
+                  successor=token.lemma_.lower() in SUCCESSOR_NOUNS)
 
 
 # -- verbs ---------------------------------------------------------------------------------------
 
 def _is_passive(token) -> bool:
     own = {c.dep_ for c in token.children}
-    if own & {"nsubjpass", "auxpass"}:
+    if own & PASSIVE_DEPS:
         return True
-    if own & {"dobj", "csubj"}:
+    if own & ACTIVE_OBJECT_DEPS:
         return False  # "not paying taxes made him smart": active, whatever its tag
-    if token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl", "amod", "relcl"} and not own & {"aux", "nsubj"}:
+    if token.tag_ in PAST_TAGS and token.dep_ in PARTICIPLE_CLAUSE_DEPS and not own & OWN_CLAUSE_DEPS:
         return True  # "Mr Lewis, suspended in 2017, ..."; "the newly elected MP"
-    return token.tag_ == "VBN" and not own & {"aux", "nsubj"}  # "First elected to ..."
+    return token.tag_ == "VBN" and not own & OWN_CLAUSE_DEPS  # "First elected to ..."
 
 
 def _verb_event(token, frame: Frame, resolver: Resolver):
@@ -347,25 +384,25 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     # "thrown out of the party": the parser may take the particle for a preposition without object
     loose = [c for c in token.children if c.dep_ == "prep" and c.lower_ in frame.particle
              and not any(g.dep_ == "pobj" for g in c.children)]
-    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}} | {c.lower_ for c in loose}
+    particles = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS} | {c.lower_ for c in loose}
     if frame.particle and not particles & frame.particle:
         return NONE
     if frame.passive and not passive:
         return NONE
-    if frame.intransitive and (token.tag_ not in {"VBD", "VBN", "VB"} or any(
-            c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"} and c.ent_type_ not in {"DATE", "TIME"}
+    if frame.intransitive and (token.tag_ not in DONE_TAGS or any(
+            c.dep_ in COMPLEMENT_DEPS and c.ent_type_ not in TIME_LABELS
             for c in token.children)):
         return NONE  # "won the debate", "won them over": something named was won
-    objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
-    if not objects and token.dep_ == "relcl" and own_subject and token.head.pos_ in {"NOUN", "PROPN"}:
+    if not objects and token.dep_ == "relcl" and own_subject and token.head.pos_ in NOUN_POS:
         objects = [token.head]  # "the party she joined"
     preps: dict[str, list] = {}  # "arrived in Congress in 1993": both objects of "in", first first
     for c in [*token.children, *(p for prt in loose for p in prt.children)]:
-        if c.dep_ in {"prep", "agent"} and c.lower_ != "by":
+        if c.dep_ in PREP_DEPS and c.lower_ != "by":
             # a time is no argument: "running for an hour" is no candidacy
-            preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"}
-                                                  and g.ent_type_ not in {"DATE", "TIME"})
+            preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in PREP_OBJECT_DEPS
+                                                  and g.ent_type_ not in TIME_LABELS)
     preps = {word: objects for word, objects in preps.items() if objects}
     subject = _subject(token)
     if frame.needs_prep and not any(g.dep_ == "pobj" for word in frame.needs_prep & set(preps) for g in preps[word]):
@@ -395,14 +432,14 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return ("join_party", owner[0], party) if owner and party else NONE
     if token.dep_ == "amod" and not undergoer:
         return NONE  # "a retired Belgian general": what a doer did, worn as an adjective, is a state
-    complements = [c for c in token.children if c.dep_ in {"dobj", "attr", "oprd", "prep"}] or objects
+    complements = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] or objects
     if frame.objects and not any(t.lemma_.lower() in frame.objects for c in complements for t in c.subtree) and not (
             "party" in frame.objects and args.is_party_phrase(objects)):
         return NONE  # "won the 1904 Horsham by-election": the listed word may sit inside the phrase
     # who acts on the person is the body: the by-phrase of a passive, the subject of an active
     acting = _agent(token) if passive else ([subject] if undergoer and subject is not None else [])
     filled = {"object": objects if not undergoer or passive else objects[1:], "agent": acting,
-              "object_complement": [c for c in token.children if c.dep_ in {"oprd", "attr"}] or (
+              "object_complement": [c for c in token.children if c.dep_ in COMPLEMENT_OF_OBJECT_DEPS] or (
                   objects if passive else objects[1:]), **preps}
     listed = [t for t in token.subtree if t.i > token.i and t.lemma_.lower() in frame.complements] \
         if frame.complements else []
@@ -413,7 +450,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     slots = [filled.get(name) or [] for name in frame.org]
     if frame.type == "appoint" and not any(slots):
         # "was brought in to run the election campaign": what one is brought in to run is the post
-        slots.append([g for c in token.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in RUNNING
+        slots.append([g for c in token.children if c.dep_ in PURPOSE_DEPS and c.lemma_.lower() in RUNNING
                       and any(a.lower_ == "to" for a in c.children) for g in c.children if g.dep_ == "dobj"])
     if frame.org_heads:
         # "referred to the standards commissioner", "questioned by police": only such bodies count
@@ -423,7 +460,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return frame.type, person, args.role_text(next(t for slot in slots for t in slot))
     if frame.type == "by_object":
         return _by_object(token, frame, slots, preps, subject, resolver)
-    if frame.particle and particles & frame.particle == {"aside"} and not any(slots):
+    if frame.particle and particles & frame.particle == STEP_ASIDE and not any(slots):
         return NONE  # "he stepped aside" for a rival: no post left
     kind, who, org = _typed(token, frame, slots, objects, subject, person, resolver)
     if org is None and frame.complements and filled.get("of"):
@@ -457,7 +494,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     title = title or _post_held_until(token, resolver)
     if "as" in preps or frame.lemma == "resign":
         return "resign_office", subject, title
-    untyped = [t for slot in slots for t in slot if t.ent_type_ not in {"DATE", "TIME"}]
+    untyped = [t for slot in slots for t in slot if t.ent_type_ not in TIME_LABELS]
     if frame.lemma == "quit" and not untyped:  # "quit last autumn": a time is no object
         # "after David Blunkett quit": quitting, said of no party, is leaving a post (the one written
         # with the person if any: "former chief executive Doug Smith quit")
@@ -476,14 +513,14 @@ def _post_held_until(token, resolver: Resolver) -> str | None:
         if node.head.i == node.i:
             return None
         node = node.head
-        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in HELD:
+        if node.pos_ in VERBAL and node.lemma_.lower() in HELD:
             offices = lexicon().office_words
-            roles = [c for c in node.children if c.dep_ in {"attr", "oprd", "acomp"}] + [
+            roles = [c for c in node.children if c.dep_ in PREDICATE_DEPS] + [
                 g for c in node.children if c.dep_ == "prep" and c.lower_ == "as"
                 for g in c.children if g.dep_ == "pobj"]
             roles = [r for r in roles if r.lemma_.lower() in offices or r.lower_ in offices]
             return args.role_text(roles[0]) if roles else None
-        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"relcl", "advcl", "pobj", "prep", "acl"}:
+        if node.pos_ in VERBAL and node.dep_ not in EMBEDDED_DEPS:
             return None
     return None
 
@@ -495,11 +532,11 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
         role = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                 if g.lemma_.lower() in lexicon().office_words]
         body_noun = objects and objects[0].lemma_.lower() in lexicon().body_nouns
-        if frame.lemma in {"join", "rejoin"} and objects and (role or body_noun):
+        if frame.lemma in JOINING_VERBS and objects and (role or body_noun):
             # "joined the shadow cabinet", "joined Indepen Consulting as a paid adviser": a post;
             # joining any other body ("joined the KGB") is no appointment and no party
             return "appoint", subject, args.organisation(objects, resolver) or args.role_text(objects[0])
-        if frame.lemma in {"join", "rejoin"} and objects and args.is_body(objects[0], resolver):
+        if frame.lemma in JOINING_VERBS and objects and args.is_body(objects[0], resolver):
             return NONE
         party = args.first_org(slots, resolver, args.party)
         if party is None and frame.objects and objects and objects[0].pos_ == "PROPN":
@@ -507,9 +544,9 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
         if party is None and any(t.lower_ == "party" for t in tokens):
             return "join_party", subject, None  # "could not join another party": kept, with its status
         return ("join_party", subject, party) if party else NONE
-    if kind in {"suspend", "expel", "reinstate"}:
+    if kind in DISCIPLINE_EVENTS:
         return kind, person, args.first_org(slots, resolver, args.party, args.organisation)
-    if kind in {"appoint", "elect", "candidacy"}:
+    if kind in TAKING_EVENTS:
         org = args.first_org(slots, resolver, args.post)
         if org is None and token.dep_ == "amod" and kind != "candidacy":
             # "the newly-appointed Metropolitan Police commissioner", "the newly elected MP" (Parliament)
@@ -535,13 +572,13 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
 
 def _become(token, objects: list, subject, resolver: Resolver):
     """'he became a UK disability minister', 'who is now Veritas' deputy leader'."""
-    roles = [o for o in objects if o.pos_ in {"NOUN", "PROPN"} and o.dep_ == "attr"]
+    roles = [o for o in objects if o.pos_ in NOUN_POS and o.dep_ == "attr"]
     if roles and roles[0].lemma_.lower() == "member":
         # "became a founding member of Change UK": joining the party
         of = [g for c in roles[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         party = args.party(of, resolver)
         return ("join_party", subject, party) if party else NONE
-    if not roles or roles[0].lemma_.lower() in {"candidate", "member", "part", "one", "thing"}:
+    if not roles or roles[0].lemma_.lower() in NOT_ROLE_NOUNS:
         return NONE
     if any(t.lower_ in RECORDS for t in roles[0].subtree):
         return NONE  # "has become the party's longest-serving prime minister": a record, not a post taken
@@ -557,7 +594,7 @@ def _become(token, objects: list, subject, resolver: Resolver):
 def _whip(token, frame: Frame, passive: bool, resolver: Resolver):
     """'had the whip withdrawn', 'the whip was restored to her', 'withdrew the whip from him':
     losing the whip is a suspension, getting it back a reinstatement; the party is the whip's."""
-    whip = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"} and c.lemma_.lower() == "whip"]
+    whip = [c for c in token.children if c.dep_ in CORE_DEPS and c.lemma_.lower() == "whip"]
     if not whip and token.dep_ == "acl" and token.head.lemma_.lower() == "whip":
         whip = [token.head]
     if not whip:
@@ -568,7 +605,7 @@ def _whip(token, frame: Frame, passive: bool, resolver: Resolver):
     elif token.dep_ == "ccomp" and token.head.lemma_ == "have":
         person = _subject(token.head)  # "X had the Labour whip removed", parsed as a clause
     else:
-        person = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}
+        person = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in DEFECTION_PREPS
                        for g in c.children if g.dep_ == "pobj"), None)
     party = args.party([whip[0]], resolver) or args.party(_agent(token), resolver)
     return frame.type, person, party
@@ -577,8 +614,8 @@ def _whip(token, frame: Frame, passive: bool, resolver: Resolver):
 def _form_government(token, objects: list):
     """'The Queen invited Mr Wilson to form a new minority government': the one invited to form a
     government is made prime minister (the head of state's invitation is the appointment)."""
-    formed = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() == "form"]
-    made = formed and any(c.dep_ == "dobj" and c.lemma_.lower() in {"government", "administration"}
+    formed = [c for c in token.children if c.dep_ in VERB_COMPLEMENT_DEPS and c.lemma_.lower() == "form"]
+    made = formed and any(c.dep_ == "dobj" and c.lemma_.lower() in GOVERNMENT_NOUNS
                           for c in formed[0].children)
     return ("appoint", objects[0], "Prime Minister") if made and objects else NONE
 
@@ -591,7 +628,7 @@ def _now_role(role, resolver: Resolver):
 
 
 def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver):
-    if particles & {"down", "aside"}:
+    if particles & STEP_PARTICLES:
         post = args.post(preps.get("as") or preps.get("from"), resolver)
         if post is None and "down" not in particles:
             return NONE  # "he stood aside" for a rival: no post left
@@ -606,16 +643,16 @@ def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver)
 def _noun_event(token, frame: Frame, resolver: Resolver):
     owner = [c for c in token.children if c.dep_ == "poss"]
     # "an inquiry into X", "charges against X": whom an investigation is about
-    about = {"of", "into", "against"} if frame.type == "investigate" else {"of", "into"}
+    about = INVESTIGATION_PREPS if frame.type == "investigate" else INQUIRY_PREPS
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in about for g in c.children
           if g.dep_ == "pobj"]
     if not of:  # "the defection to Labour of Robert Jackson": the parser hangs "of" lower down
         of = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.i != token.i
               for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     if of and of[0].pos_ == "NOUN":
-        whose = [c for c in of[0].children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
+        whose = [c for c in of[0].children if c.dep_ == "poss" and c.pos_ in NAME_OR_PRONOUN_POS]
         of = whose or of  # "an inquiry into Tom Brown's conduct": into his conduct is into him
-    person = owner[0] if owner and owner[0].pos_ in {"PROPN", "PRON"} else (of[0] if of else None)
+    person = owner[0] if owner and owner[0].pos_ in NAME_OR_PRONOUN_POS else (of[0] if of else None)
     if person is None:
         compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         person = compound[-1] if compound else None
@@ -660,7 +697,7 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
             # "is under investigation by the Electoral Commission": the clause's subject
             return "investigate", _subject(governing_verb(token.head)), args.first_org(
                 [preps.get("by"), preps.get("from")], resolver, args.organisation, args.post)
-        if token.dep_ == "nsubj" and any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in token.children):
+        if token.dep_ == "nsubj" and any(c.dep_ in OWNER_DEPS and c.pos_ == "PROPN" for c in token.children):
             # "The Hutton inquiry cleared him", "Sir Alan Budd's inquiry linked the ex-home secretary to ...":
             # whom a named inquiry acts on is whom it investigated
             target = [c for c in token.head.children if c.dep_ == "dobj"]
@@ -673,7 +710,7 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         if party:
             return "leave_party", person, party
         return "resign_office", person, args.first_org(slots, resolver, args.post)
-    if frame.type in {"appoint", "elect"}:
+    if frame.type in OFFICE_TAKEN_EVENTS:
         return frame.type, person, args.first_org(slots, resolver, args.post)
     return frame.type, person, args.first_org(slots, resolver, args.party, args.organisation)
 
@@ -689,7 +726,7 @@ def _decider(token, resolver: Resolver) -> str | None:
         if node.lemma_.lower() not in DECIDING:
             continue
         if node.pos_ == "NOUN":
-            named = [c for c in node.children if c.dep_ in {"compound", "poss", "nmod"}]
+            named = [c for c in node.children if c.dep_ in PRENOMINAL_DEPS]
             return args.first_org([named], resolver, args.organisation, args.post)
         return _opener(node, resolver)
     return None
@@ -711,7 +748,7 @@ def _opener(verb, resolver: Resolver) -> str | None:
 def _inquiry_body(noun, resolver: Resolver) -> str | None:
     """'an FBI investigation', 'a police inquiry': the body written before the inquiry noun."""
     for child in noun.children:
-        if child.dep_ in {"compound", "nmod", "amod"} and child.i < noun.i:
+        if child.dep_ in NOUN_MODIFIER_DEPS and child.i < noun.i:
             hit = resolver.entity_at(child)
             if hit is not None and hit[1].label == "ORG":
                 return hit[1].name
@@ -743,18 +780,18 @@ def _no_confidence(token):
     confidence in X': the one the motion is in, else the subject that faces it."""
     def motion_in(phrase):  # "in X", not "in December"
         return [g for t in phrase.subtree if t.dep_ == "prep" and t.lower_ == "in" for g in t.children
-                if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
+                if g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS]
 
     target = motion_in(token)
     if not target:
-        target = motion_in(token.head if token.dep_ in {"compound", "amod", "pobj"} else token)
+        target = motion_in(token.head if token.dep_ in MOTION_NOUN_DEPS else token)
     if target:
         return "no_confidence", target[0], None
     verb = governing_verb(token)
-    if verb.lemma_ in {"face", "lose", "survive", "win"}:
+    if verb.lemma_ in MOTION_VERBS:
         target = [c for c in verb.children if c.dep_ == "nsubj"]  # "X faces a no-confidence vote"
     else:
-        target = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]  # "targeted X with ..."
+        target = [c for c in verb.children if c.dep_ in UNDERGOER_DEPS]  # "targeted X with ..."
     return "no_confidence", (target[0] if target else None), None
 
 
@@ -763,14 +800,14 @@ def _no_confidence(token):
 def _subject(token):
     for _ in range(3):
         # "Tom Brown was re-elected": the parser may hang the subject on the auxiliary
-        helpers = [g for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < token.i for g in c.children]
+        helpers = [g for c in token.children if c.dep_ in AUX_DEPS and c.i < token.i for g in c.children]
         for child in [*token.children, *helpers]:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.dep_ in SUBJECT_DEPS:
                 if child.lower_ in RELATIVES and token.dep_ == "relcl":
                     return token.head
                 return child
-        if token.dep_ in {"conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "amod"} and token.head.i != token.i:
-            if token.dep_ in {"relcl", "acl", "amod"} and token.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if token.dep_ in SUBJECT_CLIMB_DEPS and token.head.i != token.i:
+            if token.dep_ in NOUN_CLAUSE_DEPS and token.head.pos_ in NOUN_OR_PRONOUN_POS:
                 return token.head
             token = token.head
             if token.dep_ == "prep" and token.head.i != token.i:
@@ -786,10 +823,10 @@ def _agent(token) -> list:
 
 
 def _place(token, kind: str) -> str | None:
-    if kind not in {"elect", "candidacy"}:
+    if kind not in CONTEST_EVENTS:
         return None
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"for", "in"}:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             for obj in child.children:
                 if obj.pos_ == "PROPN":
                     return " ".join(t.text for t in obj.subtree if t.dep_ != "det")
@@ -823,7 +860,7 @@ def _same(a: _Found, b: _Found) -> bool:
         return False  # "was appointed in 2002" and "is to become high commissioner": two appointments
     if a.type != b.type:
         # "his resignation" after "has resigned from the Labour Party" is the same departure
-        resignations = {"leave_party", "resign_office"}
+        resignations = RESIGNATIONS
         return {a.type, b.type} <= resignations and b.nominal and b.org is None
     if a.org and b.org and a.org != b.org:
         return False

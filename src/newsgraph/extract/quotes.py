@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from ..data import words as word_list
 from ..nlp import doc_text
 from ..clean import Layout
-from ..model import Quote
+from ..model import Quote, SOURCE_LABELS
 from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, MODALS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORT_NOUNS, REPORTING_VERBS
 from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
 from .people import People
 from .speakers import Resolver, Source
-from .syntax import SUBJECT_DEPS, governing_verb, main_subject
+from .syntax import (CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, MISPARSED_SUBJECT_DEPS, NOMINAL_POS,
+                     NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS, PASSIVE_DEPS, SUBJECT_DEPS, SUBJECT_WORD_POS,
+                     SUBORDINATE_DEPS, VERBAL, governing_verb, main_subject)
 
 MIN_INDIRECT_TOKENS = 3
 
@@ -91,6 +93,11 @@ class _Inside:
 
 
 _MINOR_WORDS = word_list("quotes", "minor_words")
+# speech verbs that need no cue noun
+PLAIN_CUES = word_list("quotes", "plain_cues")
+# "a report found": a document, no person
+FINDING_NOUNS = word_list("quotes", "finding_nouns")
+RELATIVES = word_list("events", "relatives")
 
 
 def _worth_reading(text: str, m: Marked) -> bool:
@@ -141,7 +148,7 @@ def _is_utterance(doc, text: str, m: Marked, paragraph_starts: list[int]) -> boo
     token = _token_at(doc, i)
     if token is not None and token.lemma_.lower() in REPORTING_VERBS and capital:
         return True
-    if token is not None and token.lemma_.lower() in {"add", "say", "write", "tell"}:
+    if token is not None and token.lemma_.lower() in PLAIN_CUES:
         return True  # 'She added "this issue is ..."'
     if before == "," and capital and _ends_utterance(content):
         return True
@@ -215,7 +222,7 @@ def _reported_clauses(cue) -> list:
     clause the parser hangs on the verb or on "clear"."""
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.pos_ != "ADJ"]
     for clear in _clarity(cue):
-        clauses += [c for c in clear.children if c.dep_ in {"ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}]
+        clauses += [c for c in clear.children if c.dep_ in SUBORDINATE_DEPS and c.pos_ in VERBAL]
     return clauses
 
 
@@ -248,7 +255,7 @@ def _noun_reports(doc, inside: _Inside, layout: Layout, paragraph_starts: list[i
             continue
         for clause in token.children:
             words = list(clause.subtree)
-            if clause.dep_ not in {"acl", "ccomp"} or clause.i < token.i or words[0].lower_ != "that":
+            if clause.dep_ not in CONTENT_CLAUSE_DEPS or clause.i < token.i or words[0].lower_ != "that":
                 continue
             candidate = _report(_until_aside(words[1:]), token, text, inside, paragraph_starts)
             if candidate is not None:
@@ -262,7 +269,7 @@ def _according_to_reports(doc, inside: _Inside, layout: Layout, paragraph_starts
     out = []
     for token in doc:
         source = _according_to(token) if token.lower_ == "according" and not inside(token.idx) else None
-        if source is None or source.lemma_.lower() in NON_SOURCE_NOUNS | {"report", "reports", "estimate", "estimates"}:
+        if source is None or source.lemma_.lower() in NON_SOURCE_NOUNS | FINDING_NOUNS:
             continue  # "according to figures released on Monday": no one reports it
         if not layout.is_body(token.idx, token.idx + 1):
             continue
@@ -289,7 +296,7 @@ def _fronted_report(clause, cue) -> bool:
 
 def _report_holds_quote(cue, inside) -> bool:
     for child in cue.children:
-        if child.i > cue.i and child.dep_ not in {"conj", "cc", "punct"}:
+        if child.i > cue.i and child.dep_ not in COORDINATION_DEPS:
             if any(inside(t.idx) for t in child.subtree):
                 return True
     return False
@@ -382,7 +389,7 @@ def _signature(cand, doc, resolver: Resolver) -> Source | None:
     words = text[signed.end():line_end].rstrip(" .,\t\u00a0")
     for token in doc.char_span(signed.end(), signed.end() + len(words), alignment_mode="expand") or []:
         hit = resolver.entity_at(token)
-        if hit is not None and hit[1].label in {"PERSON", "ORG"}:
+        if hit is not None and hit[1].label in SOURCE_LABELS:
             return Source(hit[1], hit[0].start, hit[0].end)
     if words and all(w[:1].isupper() for w in words.split()) and len(words.split()) <= 5:
         return Source(None, signed.end(), signed.end() + len(words))
@@ -431,7 +438,7 @@ def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Sou
     """The source a cue names: its subject, 'according to X', a cue noun's owner, or the last speaker."""
     cand.cue = cue
     agent = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if agent and any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children):
+    if agent and any(c.dep_ in PASSIVE_DEPS for c in cue.children):
         return resolver.resolve(agent[0])  # "They were told by Sylvia Heal that ...": the teller speaks
     if cue.lemma_.lower() in ADDRESSING and any(c.dep_ == "nsubjpass" for c in cue.children):
         return Source(None, -1, -1)  # "They were told it would ...": the told are not the teller
@@ -458,7 +465,7 @@ def _named_before_cue(cue, cand, resolver: Resolver):
         return None
     before = cue.doc[cue.i - 1]
     hit = resolver.entity_at(before)
-    if before.idx >= cand.end and hit is not None and hit[1].label in {"PERSON", "ORG"}:
+    if before.idx >= cand.end and hit is not None and hit[1].label in SOURCE_LABELS:
         return before
     return None
 
@@ -466,7 +473,7 @@ def _named_before_cue(cue, cand, resolver: Resolver):
 def cue_lemma(token) -> str:
     """The token's lemma, mended for verbs the tagger took for nouns ("implored")."""
     lemma = token.lemma_.lower()
-    if token.pos_ in {"VERB", "AUX"} or lemma in FRAGMENT_VERBS:
+    if token.pos_ in VERBAL or lemma in FRAGMENT_VERBS:
         return lemma
     low = token.lower_
     if low.endswith("ed"):
@@ -479,9 +486,9 @@ def cue_lemma(token) -> str:
 def _is_verb_cue(token) -> bool:
     if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
         return False  # "so-called", "self-described": a scare marker, not a speech verb
-    if token.pos_ in {"VERB", "AUX"}:
+    if token.pos_ in VERBAL:
         return token.lemma_.lower() in FRAGMENT_VERBS
-    return token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.lower_.endswith("ed") and cue_lemma(token) in FRAGMENT_VERBS
+    return token.pos_ in NOMINAL_POS and token.lower_.endswith("ed") and cue_lemma(token) in FRAGMENT_VERBS
 
 
 def _governing_cue(doc, cand, inside: _Inside):
@@ -570,7 +577,7 @@ def _subject(cue, inside=lambda offset: False):
     for _ in range(4):
         for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
             if child.dep_ in SUBJECT_DEPS and not inside(child.idx):
-                if child.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
+                if child.lower_ in RELATIVES and token.dep_ == "relcl":
                     return token.head  # "Mr Blair, who said: ..."
                 if child.lemma_.lower() in CUE_NOUNS and _cue_noun_owner(child) is not None:
                     return _cue_noun_owner(child)  # "Mr Sands' book suggests ..."
@@ -580,25 +587,25 @@ def _subject(cue, inside=lambda offset: False):
             objects = [c for c in agent[0].children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-        if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp"} and token.head.i != token.i:
-            if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ in CUE_CLIMB_DEPS and token.head.i != token.i:
+            if token.dep_ == "relcl" and token.head.pos_ in NOUN_POS:
                 return token.head
             token = token.head
             if token.dep_ == "prep" and token.lower_ == "as" and token.head.pos_ == "VERB":
                 token = token.head  # "Mr Brown is quoted as saying ...": the one quoted says it
-            if token.pos_ in {"NOUN", "PROPN"}:
-                owner = [c for c in token.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
+            if token.pos_ in NOUN_POS:
+                owner = [c for c in token.children if c.dep_ in OWNER_DEPS and c.pos_ == "PROPN"]
                 if owner:
                     return owner[-1]  # "a BBC story claiming ...": the BBC
-                if token.dep_ in {"dobj", "pobj", "attr"}:
+                if token.dep_ in NOUN_OBJECT_DEPS:
                     token = governing_verb(token)  # "published a report ... noting": the publisher
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
             return None
         break
     # a mis-parsed subject ("the 73-year-old wrote" with "old" as a modifier of the verb)
-    left = [c for c in token.children if c.i < token.i and c.dep_ in {"amod", "npadvmod", "dep", "nmod", "compound"}
-            and c.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}]
+    left = [c for c in token.children if c.i < token.i and c.dep_ in MISPARSED_SUBJECT_DEPS
+            and c.pos_ in SUBJECT_WORD_POS]
     return left[-1] if left else None
 
 
@@ -611,8 +618,6 @@ def _according_to(cue):
             if objects:
                 return objects[0]
     return None
-
-
 
 
 def _cue_noun_owner(noun):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..data import words as word_list
 from ..model import Entity
+from .syntax import MODIFIER_DEPS, NOUN_POS
 
 ADDRESS_TITLES = word_list("roles", "address_titles")
 # Offices a role phrase must end in to be kept on the person: appositions also hold
@@ -22,7 +23,7 @@ def read_roles(doc, entity_at) -> Roles:
     """role lemma -> (offset, person, role phrase) for each role word beside a person's name."""
     roles: Roles = {}
     for token in doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.is_title and entity_at(token):
+        if token.pos_ not in NOUN_POS or token.is_title and entity_at(token):
             continue
         nxt = token.nbor(1) if token.i + 1 < len(doc) else None
         while nxt is not None and nxt.lower_ in ADDRESS_TITLES:
@@ -47,7 +48,7 @@ def _phrase(token, entity_at) -> str:
         prev = token.doc[left]
         # "Interim DNC Chairwoman Jane Smith": the parser hangs every word of a title on the name
         sibling = token.dep_ == "compound" and prev.head.i == token.head.i
-        if prev.dep_ not in {"compound", "amod"} or not (prev.head.i in {w.i for w in words} or sibling) or (
+        if prev.dep_ not in MODIFIER_DEPS or not (prev.head.i in {w.i for w in words} or sibling) or (
                 prev.is_title and entity_at(prev) and entity_at(prev)[1].label == "PERSON"):
             break
         words.insert(0, prev)

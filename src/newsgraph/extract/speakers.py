@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import words as word_list
-from ..model import Entity, Mention
+from ..model import Entity, Mention, SOURCE_LABELS
 from .entities import is_party_name
 from .people import People
 from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
                       ORG_ANAPHORS, PLURAL_PRONOUNS, SINGULAR_SPOKESPERSON, SPOKESPERSON_NOUNS,
                       THING_PRONOUNS)
+from .syntax import NAME_PART_DEPS, PLURAL_NOUN_TAGS, QUANTIFIER_DEPS, SUBJECT_DEPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,21 @@ class Source:
 
 # documents that speak for whoever issued them: "the statement said", "the party's website says"
 DOCUMENT_NOUNS = word_list("speakers", "document_nouns")
+# groups that are no one person
+GROUP_SOURCES = word_list("speakers", "group_sources")
+ORG_PRONOUNS = THING_PRONOUNS | word_list("speakers", "we")  # a body speaks of itself as "we"
+# "a letter from X", "a memo by X"
+WRITER_PREPS = word_list("speakers", "writer_preps")
+ARTICLES = word_list("speakers", "articles")
+# "a spokesman for X", "spokeswoman of X"
+SPOKEN_FOR_PREPS = word_list("speakers", "spoken_for_preps")
+# "the party", "the party's"
+PARTY_WORDS_OWNED = word_list("speakers", "party_words_owned")
+DEFINITE_DETERMINERS = word_list("speakers", "definite_determiners")
+# "my friend": someone the speaker addresses
+ADDRESSING_POSSESSIVES = word_list("speakers", "addressing_possessives")
+# determiners that point at someone named before
+POINTING_DETERMINERS = word_list("speakers", "pointing_determiners")
 
 
 # records that quote what was said without being anyone's statement: "reads a telephone memo for
@@ -104,7 +120,7 @@ class Resolver:
             entity = self._subject_before(head) or self._pronoun(low)
             return Source(entity, head.idx, head.idx + len(head.text))
         named = self.entity_at(head)
-        if named and named[1].label in {"PERSON", "ORG"}:
+        if named and named[1].label in SOURCE_LABELS:
             return Source(named[1], named[0].start, named[0].end)
         for child in head.children:
             # "Philippe Sands QC, a member of ...": the name before a suffix the mention leaves out
@@ -124,7 +140,7 @@ class Resolver:
                     return Source(hit[1], hit[0].start, hit[0].end)
         if low in RECORD_NOUNS and head.pos_ == "NOUN":
             writer = [c for c in head.children if c.dep_ == "poss"] + [
-                g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for g in c.children
+                g for c in head.children if c.dep_ == "prep" and c.lower_ in WRITER_PREPS for g in c.children
                 if g.dep_ == "pobj"]
             hit = self.entity_at(writer[0]) if writer and writer[0].pos_ == "PROPN" else None
             if writer and writer[0].pos_ == "PRON":
@@ -149,7 +165,7 @@ class Resolver:
             # a spokesperson speaks for the body under discussion; unnamed officials for nobody
             fallback = (self.last_org or self._org_before(head)) if low in SINGULAR_SPOKESPERSON else None
             return Source(self._spoken_for(head, span) or fallback, start, end)
-        if head.pos_ == "NOUN" and low in SPOKESPERSON_NOUNS | GENERIC_NOUNS | {"mps", "ministers", "officers"}:
+        if head.pos_ == "NOUN" and low in SPOKESPERSON_NOUNS | GENERIC_NOUNS | GROUP_SOURCES:
             # "the MPs who make up the Work and Pensions Committee" speak for it
             for token in head.subtree:
                 hit = self.entity_at(token)
@@ -171,13 +187,13 @@ class Resolver:
         for entity in reversed(self.recent + [e for e in self.entities if e.label == "ORG"]):
             if entity.label == "ORG" and low in entity.name.lower().split():
                 return entity
-        words = [t.text for t in span if t.lower_ not in {"the", "a", "an"} and t.dep_ != "poss"]
+        words = [t.text for t in span if t.lower_ not in ARTICLES and t.dep_ != "poss"]
         name = " ".join(words) or head.text
         return Entity(-1, name, "ORG")
 
     def _named(self, span, head) -> tuple[Mention, Entity] | None:
         hit = self.entity_at(head)
-        if hit and hit[1].label in {"PERSON", "ORG"}:
+        if hit and hit[1].label in SOURCE_LABELS:
             return hit
         # the head may be a role word before a name ("chair Mike Katz"): take a person inside, but
         # not an owner ("Scott's niece, Marcia Price" is not Scott; spokespeople are read before this)
@@ -198,7 +214,7 @@ class Resolver:
             return None
         gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
         for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
-            if token.dep_ in {"nsubj", "nsubjpass"} and not self.inside(token.idx):
+            if token.dep_ in SUBJECT_DEPS and not self.inside(token.idx):
                 hit = self.entity_at(token)
                 if hit and hit[1].label == "PERSON" and hit[1].gender in (gender, None):
                     return hit[1]
@@ -236,13 +252,13 @@ class Resolver:
                 return self.recent[-1]  # "The Tories said ... what they describe as ..."
             if self.last_speaker is not None and self.last_speaker.label == "ORG":
                 return self.last_speaker
-            return self.last_org if low in THING_PRONOUNS | {"we"} else None
+            return self.last_org if low in ORG_PRONOUNS else None
         return None
 
     def _spoken_for(self, head, span) -> Entity | None:
         # "a spokesman for Michael Howard", "a Labour spokeswoman", "the party's spokesman"
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+            if child.dep_ == "prep" and child.lower_ in SPOKEN_FOR_PREPS:
                 for obj in child.children:
                     hit = self.entity_at(obj) or _first_hit(self, obj.subtree)
                     if hit:
@@ -250,25 +266,25 @@ class Resolver:
         for token in span:
             if token.i != head.i:
                 hit = self.entity_at(token)
-                if hit and hit[1].label in {"ORG", "PERSON"}:
+                if hit and hit[1].label in SOURCE_LABELS:
                     return hit[1]
-        if any(t.lower_ in {"party", "party's"} for t in span):
+        if any(t.lower_ in PARTY_WORDS_OWNED for t in span):
             return self.last_org
         return None
 
     def _generic(self, head, span) -> bool:
-        determiners = {t.lower_ for t in span if t.dep_ in {"det", "nummod", "amod", "quantmod"}}
+        determiners = {t.lower_ for t in span if t.dep_ in QUANTIFIER_DEPS}
         if determiners & GENERIC_DETERMINERS:
             return True
-        return head.lower_ in GENERIC_NOUNS and not any(t.lower_ in {"the", "this"} for t in span)
+        return head.lower_ in GENERIC_NOUNS and not any(t.lower_ in DEFINITE_DETERMINERS for t in span)
 
     def _role(self, head, span) -> Entity | None:
         """'the Labour leader', 'the 73-year-old', 'the group': a definite description."""
-        if head.tag_ in {"NNS", "NNPS"} and head.lower_ not in ORG_ANAPHORS:
+        if head.tag_ in PLURAL_NOUN_TAGS and head.lower_ not in ORG_ANAPHORS:
             return None  # "the men": more than one person
-        if not any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span):
+        if not any(t.lower_ in POINTING_DETERMINERS or t.dep_ == "poss" for t in span):
             return None
-        if any(t.dep_ == "poss" and t.lower_ in {"my", "our", "your"} for t in span):
+        if any(t.dep_ == "poss" and t.lower_ in ADDRESSING_POSSESSIVES for t in span):
             return None  # "my own father": someone related to the speaker, not a person named
         if head.lower_ in ORG_ANAPHORS:
             return self.last_org
@@ -280,7 +296,7 @@ class Resolver:
 
 def _phrase(head):
     """The noun phrase of ``head``: its left modifiers, itself, and compound names after it."""
-    tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in {"compound", "flat", "appos"} and t.i == head.i + 1]
+    tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in NAME_PART_DEPS and t.i == head.i + 1]
     tokens = [t for t in tokens if not t.is_punct or t.i == head.i]
     # keep the contiguous run that contains the head
     left = head.i

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..clean import Layout
-from ..model import Entity, Event, Quote, TimeValue
+from ..model import Entity, Event, Quote, TimeValue, VERBATIM_KINDS
 from ..nlp import doc_text
 from .people import People
 from .quotemarks import Marked
@@ -69,7 +69,7 @@ def speakers_of(quotes: list[Quote], entities: list[Entity]):
     """offset -> the entity whose quote covers it (None outside quotes or for unnamed sources)."""
     by_name = {e.name: e for e in entities}
     spans = [(q.start, q.end, by_name.get(q.speaker) if q.speaker is not None else None)
-             for q in quotes if q.kind in {"direct", "mixed", "post"}]
+             for q in quotes if q.kind in VERBATIM_KINDS]
 
     def speaker_at(offset: int) -> Entity | None:
         return next((entity for start, end, entity in spans if start <= offset < end), None)

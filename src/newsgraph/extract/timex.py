@@ -13,6 +13,15 @@ from functools import lru_cache
 
 from ..model import TimeValue
 
+# pattern kinds with day, month and year
+FULL_DATE_KINDS = frozenset({"dmy", "mdy"})
+# pattern kinds that give a year
+YEAR_KINDS = frozenset({"year", "since"})
+# pattern kinds with day and month only
+DAY_MONTH_KINDS = frozenset({"dm", "md"})
+WEEK_UNITS = frozenset({"week", "weekend"})
+
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], 1)}
@@ -104,7 +113,7 @@ _ISO = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
 
 
 def _normalise(kind: str, m: re.Match, published: dt.date | None, day_first: bool) -> tuple[str | None, str | None]:
-    if kind in {"dmy", "mdy"}:
+    if kind in FULL_DATE_KINDS:
         return _day(int(m["y"]), _month(m["m"]), int(m["d"]))
     if kind == "numeric":
         a, b = int(m["a"]), int(m["b"])
@@ -114,13 +123,13 @@ def _normalise(kind: str, m: re.Match, published: dt.date | None, day_first: boo
         return _day(int(m["y"]), month, day)
     if kind == "my":
         return f"{int(m['y']):04d}-{_month(m['m']):02d}", "month"
-    if kind in {"year", "since"}:
+    if kind in YEAR_KINDS:
         return m["y"], "year"
     if kind == "anaphoric":
         return None, "anaphoric"  # anchored once every expression is found
     if published is None:
         return None, None
-    if kind in {"dm", "md"}:
+    if kind in DAY_MONTH_KINDS:
         month, day = _month(m["m"]), int(m["d"])
         year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
         return _day(year, month, day)
@@ -146,7 +155,7 @@ def _normalise(kind: str, m: re.Match, published: dt.date | None, day_first: boo
         if unit == "month":
             months = published.year * 12 + published.month - 1 + shift
             return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
-        if unit in {"week", "weekend"}:
+        if unit in WEEK_UNITS:
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
             return monday.isoformat(), "week"
         return f"{published.year + (shift if shift < 0 and unit != 'winter' else 0):04d}", "season"
