@@ -36,6 +36,14 @@ HONORIFICS = word_list("entities", "honorifics")
 SLOGAN_VERBS = word_list("entities", "slogan_verbs")
 # a headline's length: a line of at least this many words, every long one capitalised, is title case
 TITLE_CASE_LINE_WORDS = 4
+# short words ("A", "As", "And") may stay lower case in a title-case line
+SHORT_WORD_LETTERS = 3
+ACRONYM_MAX_LETTERS = 5  # "the JC", "LFI", "UKIP": an all-capital word this short is an acronym, no name
+NAME_BESIDE_ROLE_WORDS = range(2, 4)  # "chair Mike Katz": a first and last name, perhaps a middle one
+SLOGAN_WORDS = 2  # "Vote Blair": a slogan verb and a surname
+NAME_MAX_WORDS = 5  # a longer run of capitals is the title of something, not a person
+NAME_MIN_WORDS = 2  # words cut from the front of a name ("Tory", "Farmer") leave at least a first and last name
+NAME_MIN_LETTERS = 2  # "Mr P.": an initial alone names no one we can find again
 # plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"
 GROUP_WORDS = word_list("entities", "group_words")
 NAME_SUFFIXES = word_list("entities", "name_suffixes")
@@ -210,7 +218,7 @@ def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
             return "ORG"
         if len(words) == 1 and org_words[text.lower()] > 0:
             return "ORG"
-        if len(words) == 1 and text.isupper() and len(text) <= 5:
+        if len(words) == 1 and text.isupper() and len(text) <= ACRONYM_MAX_LETTERS:
             return "ORG"  # "the JC": people's names are not acronyms
         return "PERSON"
     if ent.label_ in ORG_LABELS:
@@ -247,7 +255,7 @@ ORG_WORDS = word_list("entities", "org_words")
 
 def _named_by_role(ent, words: list[str]) -> bool:
     """'leader, Nicola Sturgeon,' or 'chair Mike Katz': a name set beside a role noun is a person."""
-    if not 2 <= len(words) <= 3 or any(w.strip("'’s") in ORG_WORDS for w in words):
+    if len(words) not in NAME_BESIDE_ROLE_WORDS or any(w.strip("'’s") in ORG_WORDS for w in words):
         return False
     if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
         return False
@@ -279,7 +287,7 @@ def _inside_a_name(title) -> bool:
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    if words and words[0].lower() in SLOGAN_VERBS and len(words) == 2:
+    if words and words[0].lower() in SLOGAN_VERBS and len(words) == SLOGAN_WORDS:
         return False  # "Vote Blair, Get Brown": a slogan, not a name
     if words and (words[-1].lower() in GROUP_WORDS or "/" in text):
         return False  # "Young People" (a minister's brief), "Brown/Blair"
@@ -292,7 +300,7 @@ def _looks_like_name(text: str) -> bool:
         return False
     if words and words[-1].endswith(NOT_NAME_SUFFIXES):
         return False  # "George Bush-style"
-    return bool(words) and len(words) <= 5 and all(w[:1].isupper() or w[:1] in "@'" or w in NAME_PARTICLES
+    return bool(words) and len(words) <= NAME_MAX_WORDS and all(w[:1].isupper() or w[:1] in "@'" or w in NAME_PARTICLES
                                                    for w in words)
 
 
@@ -305,7 +313,7 @@ def _as_named_elsewhere(text: str, start: int, end: int) -> tuple[int, int]:
     line_end = text.find("\n", end) % (len(text) + 1)
     line = text[line_start:line_end]
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
-    if len(words) < TITLE_CASE_LINE_WORDS or not all(w[0].isupper() for w in words if len(w) > 3):
+    if len(words) < TITLE_CASE_LINE_WORDS or not all(w[0].isupper() for w in words if len(w) > SHORT_WORD_LETTERS):
         return start, end
     rest = text[:line_start] + "\n" + text[line_end:]
     if re.search(rf"\b{re.escape(text[start:end])}\b", rest):
@@ -332,7 +340,7 @@ def _after_party_words(text: str, start: int, end: int) -> int:
     words = list(re.finditer(r"\S+", text[start:end]))
     cut = 0
     before_name = PARTY_WORDS | PARTY_WORD_PARTS | OCCUPATIONS | EPITHETS
-    while len(words) - cut > 2 and words[cut].group().lower().strip("'’") in before_name:
+    while len(words) - cut > NAME_MIN_WORDS and words[cut].group().lower().strip("'’") in before_name:
         cut += 1  # "Farmer Geoff Brooks", "Backbencher Stephen Pound": what they do, written as a title;
         # "Crooked Hillary Clinton": a rival's nickname, not her name
     # "Lifelong Learning Minister Jim Wallace": a title phrase ending in an occupation runs into the name
@@ -368,7 +376,7 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
         end = names[-1].idx + len(names[-1].text)
         name = _POSSESSIVE.sub("", text[start:end]).rstrip("/\\|_-")  # "Mr Forsyth/" in a pasted comment
         end = start + len(name)
-        if len(name.rstrip(".")) < 2 or skip(start, end) or any(i in taken for i in range(start, end)):
+        if len(name.rstrip(".")) < NAME_MIN_LETTERS or skip(start, end) or any(i in taken for i in range(start, end)):
             continue  # "Mr P.": an initial alone names no one we can find again
         out.append((Mention(start, end, name, "PERSON"), low))
         taken.update(range(start, end))

@@ -36,6 +36,8 @@ REASON_PARTICIPLES = word_list("event_context", "reason_participles")
 # "his possible successor": the words that make a named successor not (yet) one
 TEMPORAL_MARKS = word_list("event_context", "temporal_marks")
 POTENTIAL = word_list("event_context", "potential")
+STATUS_REACH = 4  # governors above a trigger read for its status: "said he had been told he could quit"
+COMPLEMENT_REACH = 3  # complements an aim or implication runs down ("designed to help elect Trump")
 # a modal or an infinitive's "to": the verb after it did not (yet) happen
 UNREALISED_AUX = MODALS | word_list("event_context", "infinitive_marks")
 
@@ -49,7 +51,7 @@ def clause_status(token) -> str:
         return "planned" if any(c.lower_ in POTENTIAL for c in token.children) else "asserted"
     chain = [token]
     head = token
-    for _ in range(4):
+    for _ in range(STATUS_REACH):
         if head.head.i == head.i:
             break
         head = head.head
@@ -128,7 +130,7 @@ def _infinitive(token) -> bool:
     Donald Trump" (up through the bare complements and conjuncts that share the 'to'); not after an
     implicative verb ("was forced to step down")."""
     node = token
-    for _ in range(3):
+    for _ in range(COMPLEMENT_REACH):
         if node.dep_ not in COMPLEMENT_CHAIN_DEPS:
             return False
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.dep_ != "conj":

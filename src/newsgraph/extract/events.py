@@ -41,6 +41,10 @@ RELATIVES = word_list("events", "relatives")
 MINISTERIAL = word_list("events", "ministerial")  # offices held from a seat in Parliament
 ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an election, named as such
 RUNNING = word_list("events", "running")  # what a post is for: "brought in to run the campaign"
+SHORTEST_STEM = 2  # "barred" -> "bar": a doubled consonant is mended only on a longer stem
+CONDUCT_REACH = 3  # nouns of conduct climbed to the person: "the handling of her use of a server"
+CLAUSE_REACH = 4  # clauses climbed from a trigger to the one that holds a post or decides on charges
+SUBJECT_REACH = 3  # clauses climbed from a trigger to find its doer
 # the types whose org may be a post
 POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
 # words a frame handler reads beyond the lexicon's triggers
@@ -240,7 +244,7 @@ def _lemma(token) -> str:
         stem = low[: -len(suffix)]
         if low.endswith(suffix) and stem in verbs:
             return stem
-        if low.endswith(suffix) and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs:
+        if low.endswith(suffix) and len(stem) > SHORTEST_STEM and stem[-1] == stem[-2] and stem[:-1] in verbs:
             return stem[:-1]  # "readmitted", "barred"
     return lemma
 
@@ -310,7 +314,7 @@ def _whose_conduct(token):
     conduct it is (through possessors and about/against/of phrases), else the token itself.
     Only what a person does is them investigated: "Hillary Clinton's use of a private server",
     not "Stefan's murder"."""
-    for _ in range(3):
+    for _ in range(CONDUCT_REACH):
         if token.lemma_.lower() not in CONDUCT:
             return token
         owner = [c for c in token.children if c.dep_ == "poss"]
@@ -509,7 +513,7 @@ def _post_held_until(token, resolver: Resolver) -> str | None:
     """'He remained an MP until 1995, when he resigned': the post the clause above was held until
     the resignation."""
     node = token
-    for _ in range(4):
+    for _ in range(CLAUSE_REACH):
         if node.head.i == node.i:
             return None
         node = node.head
@@ -719,7 +723,7 @@ def _decider(token, resolver: Resolver) -> str | None:
     """'The FBI decided not to recommend charges against her', 'the Justice Department decision not to
     prosecute Clinton': who decides on charges is who investigated."""
     node = token
-    for _ in range(4):
+    for _ in range(CLAUSE_REACH):
         if node.head.i == node.i:
             return None
         node = node.head
@@ -798,7 +802,7 @@ def _no_confidence(token):
 # -- shared --------------------------------------------------------------------------------------
 
 def _subject(token):
-    for _ in range(3):
+    for _ in range(SUBJECT_REACH):
         # "Tom Brown was re-elected": the parser may hang the subject on the auxiliary
         helpers = [g for c in token.children if c.dep_ in AUX_DEPS and c.i < token.i for g in c.children]
         for child in [*token.children, *helpers]:

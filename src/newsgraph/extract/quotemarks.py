@@ -19,7 +19,7 @@ _BEFORE_OPENER = " \t\n([{\u2014\u2013-:/"
 # reads them as one straight mark followed by this filler, so that every offset stays the text's
 DOUBLED = "''"
 FILLER = "\u2060"
-MAX_SINGLE_QUOTE = 300
+MAX_SINGLE_QUOTE = 300  # characters: a single-mark "quote" longer than this is apostrophes, not a quotation
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,13 @@ from .syntax import (CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, MIS
                      NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS, PASSIVE_DEPS, SUBJECT_DEPS, SUBJECT_WORD_POS,
                      SUBORDINATE_DEPS, VERBAL, governing_verb, main_subject)
 
-MIN_INDIRECT_TOKENS = 3
+MIN_INDIRECT_TOKENS = 3  # a reported clause shorter than this ("he said so") reports nothing
+TITLE_WORDS = range(2, 9)  # "Yes Minister", "Minister of Discord": a quoted title is a short run of capitals
+TITLE_MAJOR_WORDS = 2  # ... with at least two capitalised words
+UTTERANCE_MIN_WORDS = 4  # a quoted fragment shorter than this that ends in punctuation is not a sentence
+SIGNATURE_MAX_WORDS = 5  # "-- Jane Smith, Labour MP": a signature names someone in a few words
+CUE_REACH = 8  # heads climbed from a quote to the verb that cues it
+SOURCE_REACH = 4  # clauses climbed from a cue to find who speaks
 
 
 @dataclass(slots=True)
@@ -118,7 +124,7 @@ def _is_title(content: str) -> bool:
     """'Minister of Discord', 'Yes Minister': titles and nicknames are not quotes."""
     words = content.strip(" ,.").split()
     major = [w for w in words if w.lower() not in _MINOR_WORDS]
-    return 2 <= len(words) <= 8 and len(major) >= 2 and all(w[:1].isupper() for w in major)
+    return len(words) in TITLE_WORDS and len(major) >= TITLE_MAJOR_WORDS and all(w[:1].isupper() for w in major)
 
 
 def _outermost(marked: list[Marked]) -> list[Marked]:
@@ -156,7 +162,7 @@ def _is_utterance(doc, text: str, m: Marked, paragraph_starts: list[int]) -> boo
 
 
 def _ends_utterance(content: str) -> bool:
-    return content.rstrip()[-1:] in ",.!?" and len(content.split()) >= 4
+    return content.rstrip()[-1:] in ",.!?" and len(content.split()) >= UTTERANCE_MIN_WORDS
 
 
 def _token_at(doc, offset: int):
@@ -391,7 +397,7 @@ def _signature(cand, doc, resolver: Resolver) -> Source | None:
         hit = resolver.entity_at(token)
         if hit is not None and hit[1].label in SOURCE_LABELS:
             return Source(hit[1], hit[0].start, hit[0].end)
-    if words and all(w[:1].isupper() for w in words.split()) and len(words.split()) <= 5:
+    if words and all(w[:1].isupper() for w in words.split()) and len(words.split()) <= SIGNATURE_MAX_WORDS:
         return Source(None, signed.end(), signed.end() + len(words))
     return None
 
@@ -499,7 +505,7 @@ def _governing_cue(doc, cand, inside: _Inside):
     roots = [t for t in span if not (cand.start <= t.head.idx < cand.end) or t.head.i == t.i]
     for root in roots[:2]:
         token = root
-        for _ in range(8):
+        for _ in range(CUE_REACH):
             if token.head.i == token.i:
                 break
             token = token.head
@@ -574,7 +580,7 @@ def _subject(cue, inside=lambda offset: False):
     if inverted and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return inverted[0]  # '"...," reads a telephone memo for Mr Heath': the memo says it, not Mr Heath
     token = cue
-    for _ in range(4):
+    for _ in range(SOURCE_REACH):
         for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
             if child.dep_ in SUBJECT_DEPS and not inside(child.idx):
                 if child.lower_ in RELATIVES and token.dep_ == "relcl":
