@@ -34,7 +34,7 @@ def _store(db):
         raise click.ClickException(str(exc)) from exc
 
 
-def _existing_store(db):
+def existing_store(db):
     """The store a query reads: a SQLite file that is not there is a mistyped ``--db``, not an
     empty corpus (only ``ingest`` creates a store)."""
     from .store import database_url
@@ -47,7 +47,7 @@ def _existing_store(db):
     return _store(db)
 
 
-def _no_one_called(store, name: str) -> None:
+def no_one_called(store, name: str) -> None:
     """Say so when a name matches no one, with the people whose names come closest."""
     near: list[str] = []
     for label in ("PERSON", "ORG"):
@@ -102,7 +102,8 @@ def _progress(done: int, total: int | None, seconds: float) -> str:
     return f"{done}/{total} analysed, {rate:.1f}/s, about {left:.0f} s left"
 
 
-def _emit(rows, fmt, columns=None):
+def emit(rows, fmt, columns=None):
+    """Rows to standard output in the chosen format (a table on a terminal, else JSON lines)."""
     write_rows(rows, fmt or default_row_format(sys.stdout), sys.stdout, columns)
 
 
@@ -202,19 +203,19 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many rows.")
     def quotes_command(db, fmt, speaker, search, since, until, kind, outlet, limit):
         """Who said what, with the article each quote is from."""
-        store = _existing_store(db)
+        store = existing_store(db)
         rows = store.list_quotes(speaker=speaker, search=search, since=_date(since), until=_date(until),
                                  limit=limit, kind=kind, outlet=outlet)
         if speaker and not rows:
-            _no_one_called(store, speaker)
-        _emit(rows, fmt, ["published", "speaker", "kind", "text", "outlet", "article_id", "start", "end"])
+            no_one_called(store, speaker)
+        emit(rows, fmt, ["published", "speaker", "kind", "text", "outlet", "article_id", "start", "end"])
 
     @main.command("outlets")
     @db_option
     @format_option
     def outlets_command(db, fmt):
         """The outlets of the stored articles, with how many articles of each."""
-        _emit(_existing_store(db).list_outlets(), fmt, ["outlet", "articles"])
+        emit(existing_store(db).list_outlets(), fmt, ["outlet", "articles"])
 
     @main.command("events")
     @db_option
@@ -227,11 +228,11 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many rows.")
     def events_command(db, fmt, type_, person, org, status, limit):
         """Events as each article reports them."""
-        store = _existing_store(db)
+        store = existing_store(db)
         rows = store.list_events(type_=type_, person=person, org=org, status=status, limit=limit)
         if person and not rows:
-            _no_one_called(store, person)
-        _emit(rows, fmt, ["date", "type", "person", "org", "status", "reason", "article_id"])
+            no_one_called(store, person)
+        emit(rows, fmt, ["date", "type", "person", "org", "status", "reason", "article_id"])
 
     @main.command()
     @click.argument("name")
@@ -239,11 +240,11 @@ def register(main: click.Group) -> None:
     @format_option
     def timeline(name, db, fmt):
         """A person's or an organisation's events in date order, across the corpus."""
-        store = _existing_store(db)
+        store = existing_store(db)
         rows = store.get_timeline(name)
         if not rows:
-            _no_one_called(store, name)
-        _emit(rows, fmt, ["date", "type", "person", "org", "place", "reason", "sources"])
+            no_one_called(store, name)
+        emit(rows, fmt, ["date", "type", "person", "org", "place", "reason", "sources"])
 
     @main.command()
     @db_option
@@ -251,7 +252,7 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=int, default=1000, show_default=True, help="At most this many people.")
     def people(db, fmt, limit):
         """The people of the corpus, most widely reported first."""
-        _emit(_existing_store(db).list_people(limit=limit), fmt)
+        emit(existing_store(db).list_people(limit=limit), fmt)
 
     @main.command("search")
     @click.argument("terms")
@@ -260,7 +261,7 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=int, default=50, show_default=True, help="At most this many results.")
     def search_command(terms, db, fmt, limit):
         """Full-text search over articles and quotes."""
-        _emit(_existing_store(db).search(terms, limit=limit), fmt,
+        emit(existing_store(db).search(terms, limit=limit), fmt,
               ["kind", "published", "title", "speaker", "snippet", "article_id", "start"])
 
     @main.command()
@@ -269,11 +270,11 @@ def register(main: click.Group) -> None:
                   help="Output format (default: table on a terminal, else json).")
     def stats(db, fmt):
         """Counts: articles, quotes, events, entities, failures."""
-        counts = _existing_store(db).stats()
+        counts = existing_store(db).stats()
         if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
             click.echo(json.dumps(counts))
         else:
-            _emit([counts], "table")
+            emit([counts], "table")
 
     @main.command()
     @click.option("--to", "target", required=True, type=click.Path(file_okay=False),
@@ -286,7 +287,7 @@ def register(main: click.Group) -> None:
         from .export import export as run
 
         try:
-            written = run(_existing_store(db), Path(target), fmt)
+            written = run(existing_store(db), Path(target), fmt)
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"exported {len(written)} file(s) to {target}")
@@ -299,7 +300,7 @@ def register(main: click.Group) -> None:
         Run it after concurrent or repeated ingests: the result depends only on which articles are
         stored, not on the order they came in. Entity ids may change.
         """
-        summary = _existing_store(db).relink()
+        summary = existing_store(db).relink()
         before, after = summary["before"], summary["after"]
         click.echo(f"relinked {summary['articles']} articles: people {before['people']} -> {after['people']}, "
                    f"organisations {before['organisations']} -> {after['organisations']}, "

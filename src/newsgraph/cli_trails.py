@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from .cli_store import _emit, _existing_store, _no_one_called, db_option, format_option
+from .cli_store import emit, existing_store, no_one_called, db_option, format_option
 from .store.trails import FLAGS
 
 
@@ -35,14 +35,14 @@ def register(main: click.Group) -> None:
         """
         if not words and quote_id is None:
             raise click.UsageError("give some WORDS of the quote or --quote-id")
-        store = _existing_store(db)
+        store = existing_store(db)
         found = store.quote_trail(quote_id) if quote_id is not None else store.trail_for_words(words)
         if found is None:
             raise click.ClickException("no quote in more than one report matches: nothing to trail")
         if sys.stdout.isatty() and not fmt:
             click.echo(f"trail {found['id']}: {found['n_quotes']} reports in {found['n_articles']} articles, "
                        f"outlets {', '.join(found['outlets']) or '-'}, flags {', '.join(found['flags']) or '-'}")
-        _emit(_appearance_rows(found), fmt)
+        emit(_appearance_rows(found), fmt)
 
     @main.command()
     @click.option("--speaker", help="Only trails with a report attributed to this person (any name the corpus knows).")
@@ -52,10 +52,10 @@ def register(main: click.Group) -> None:
     @format_option
     def variants(speaker, flag, limit, db, fmt):
         """Quotes reported in more than one article, the most repeated first, with what changed."""
-        store = _existing_store(db)
+        store = existing_store(db)
         found = store.list_trails(speaker=speaker, flag=flag, limit=limit)
         if speaker and not found:
-            _no_one_called(store, speaker)
-        _emit([{"trail": t["id"], "articles": t["n_articles"], "outlets": ",".join(t["outlets"]),
+            no_one_called(store, speaker)
+        emit([{"trail": t["id"], "articles": t["n_articles"], "outlets": ",".join(t["outlets"]),
                 "speakers": "; ".join(t["speakers"]), "flags": ",".join(t["flags"]),
                 "first": t["first"]["published"], "fullest": t["fullest"]["text"]} for t in found], fmt)

@@ -102,7 +102,7 @@ class Record:
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {f.name: plain_row(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
@@ -114,11 +114,11 @@ class Record:
         return cls(**kwargs)
 
 
-def _plain(value: Any) -> Any:
+def plain_row(value: Any) -> Any:
     if isinstance(value, Record):
         return value.to_dict()
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain_row(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select, true
 from sqlalchemy.engine import Engine
 
 from ..model import MEMBERSHIP_TYPES
-from .queries import _org_matches, _plain
+from .queries import org_matches, plain_row
 from .schema import aliases, articles, entities, event_evidence, events, mentions, quotes, roles, timeline
 
 
@@ -25,7 +25,7 @@ def list_articles(engine: Engine, limit: int = 50, offset: int = 0,
             .order_by(articles.c.published.desc(), articles.c.id.desc()).limit(limit).offset(offset)).mappings()
         total = connection.execute(select(func.count()).select_from(articles).where(condition)).scalar()
         assert total is not None  # a count always gives one row
-        return [_plain(r) for r in rows], total
+        return [plain_row(r) for r in rows], total
 
 
 def list_outlets(engine: Engine) -> list[dict]:
@@ -43,9 +43,9 @@ def get_article(engine: Engine, article_id: str) -> dict | None:
         row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
         if row is None:
             return None
-        article = _plain(row)
+        article = plain_row(row)
         article.pop("text_hash", None)
-        article["quotes"] = [_plain(r) for r in connection.execute(
+        article["quotes"] = [plain_row(r) for r in connection.execute(
             select(quotes.c.id, quotes.c.start, quotes.c.end, quotes.c.kind, quotes.c.text, quotes.c.cue,
                    func.coalesce(entities.c.name, quotes.c.speaker).label("speaker"), quotes.c.speaker_id,
                    quotes.c.speaker_start, quotes.c.speaker_end)
@@ -60,7 +60,7 @@ def get_article(engine: Engine, article_id: str) -> dict | None:
                                                            "label": r["label"], "mentions": []})
             entity["mentions"].append({"start": r["start"], "end": r["end"], "text": r["text"]})
         article["entities"] = list(by_entity.values())
-        found = [_plain(r) for r in connection.execute(
+        found = [plain_row(r) for r in connection.execute(
             select(events.c.id, events.c.type, func.coalesce(entities.c.name, events.c.person).label("person"),
                    events.c.person_id, events.c.org, events.c.place, events.c.date, events.c.status,
                    events.c.reason).outerjoin(entities, entities.c.id == events.c.person_id)
@@ -139,25 +139,25 @@ def get_entity(engine: Engine, entity_id: int, label: str | None = None, quote_l
         entity["roles"] = list(connection.execute(
             select(roles.c.role).where(roles.c.entity_id == entity_id)
             .order_by(roles.c.n_articles.desc(), roles.c.role).limit(10)).scalars())
-        entity["quotes"] = [_plain(r) for r in connection.execute(
+        entity["quotes"] = [plain_row(r) for r in connection.execute(
             select(quotes.c.article_id, quotes.c.start, quotes.c.end, quotes.c.kind, quotes.c.text,
                    quotes.c.published, articles.c.title, articles.c.source)
             .join(articles, articles.c.id == quotes.c.article_id).where(quotes.c.speaker_id == entity_id)
             .order_by(quotes.c.published, quotes.c.article_id, quotes.c.start).limit(quote_limit)).mappings()]
-        entity["events"] = [_plain(r) for r in connection.execute(
+        entity["events"] = [plain_row(r) for r in connection.execute(
             select(events.c.article_id, events.c.type, events.c.org, events.c.place, events.c.date,
                    events.c.status, events.c.reason).where(events.c.person_id == entity_id)
             .order_by(events.c.date, events.c.article_id).limit(200)).mappings()]
         entity["timeline"] = _timeline(connection, timeline.c.person_id == entity_id)
         if row["label"] == "ORG":
             names = [row["name"], *entity["aliases"]]
-            entity["membership"] = _timeline(connection, or_(*(_org_matches(timeline.c.org, n) for n in names))
+            entity["membership"] = _timeline(connection, or_(*(org_matches(timeline.c.org, n) for n in names))
                                              & timeline.c.type.in_(MEMBERSHIP_TYPES))
         return entity
 
 
 def _timeline(connection, condition) -> list[dict]:
-    rows = [_plain(r) for r in connection.execute(
+    rows = [plain_row(r) for r in connection.execute(
         select(timeline.c.id, timeline.c.date, timeline.c.type, timeline.c.person_id,
                func.coalesce(entities.c.name, timeline.c.person).label("person"), timeline.c.org,
                timeline.c.place, timeline.c.reason)

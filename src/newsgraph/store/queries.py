@@ -119,7 +119,7 @@ def list_quotes(engine: Engine, speaker: str | None = None, search: str | None =
                                outlet)
         when = quotes.c.published.desc().nulls_last() if newest_first else quotes.c.published
         query = query.order_by(when, quotes.c.article_id, quotes.c.start).limit(limit).offset(offset)
-        return [_plain(row) for row in connection.execute(query).mappings()]
+        return [plain_row(row) for row in connection.execute(query).mappings()]
 
 
 def count_quotes(engine: Engine, speaker: str | None = None, search: str | None = None,
@@ -168,7 +168,7 @@ def list_events(engine: Engine, type_: str | None = None, person: str | None = N
                  .outerjoin(entities, entities.c.id == events.c.person_id))
         query = _event_filters(connection, query, type_, person, org, status)
         query = query.order_by(events.c.date, events.c.article_id).limit(limit).offset(offset)
-        return [_plain(row) for row in connection.execute(query).mappings()]
+        return [plain_row(row) for row in connection.execute(query).mappings()]
 
 
 def count_events(engine: Engine, type_: str | None = None, person: str | None = None, org: str | None = None,
@@ -186,13 +186,13 @@ def _event_filters(connection: Connection, query, type_, person, org, status):
     if person:
         query = query.where(events.c.person_id.in_(find_entities(connection, person, "PERSON")))
     if org:
-        query = query.where(_org_matches(events.c.org, org))
+        query = query.where(org_matches(events.c.org, org))
     if status:
         query = query.where(events.c.status == status)
     return query
 
 
-def _org_matches(column, org: str):
+def org_matches(column, org: str):
     """An event's body names this organisation: 'Labour' finds 'Labour Party', 'Tories' 'Conservative Party'."""
     from ..extract.lexicon import canonical_party
 
@@ -212,9 +212,9 @@ def get_timeline(engine: Engine, name: str) -> list[dict]:
         if people:
             conditions.append(timeline.c.person_id.in_(people))
         if orgs or not people:
-            conditions.append(_org_matches(timeline.c.org, name))
+            conditions.append(org_matches(timeline.c.org, name))
             org_names = connection.execute(select(entities.c.name).where(entities.c.id.in_(orgs))).scalars().all()
-            conditions += [_org_matches(timeline.c.org, n) for n in org_names]
+            conditions += [org_matches(timeline.c.org, n) for n in org_names]
         rows = [dict(r) for r in connection.execute(query.where(or_(*conditions))).mappings()]
         for row in rows:
             row["sources"] = sorted(set(connection.execute(
@@ -231,7 +231,7 @@ def list_people(engine: Engine, limit: int = 1000) -> list[dict]:
                         entities.c.n_mentions.label("mentions"), entities.c.n_quotes.label("quotes"))
                  .where(entities.c.label == "PERSON")
                  .order_by(entities.c.n_articles.desc(), entities.c.name).limit(limit))
-        return [_plain(row) for row in connection.execute(query).mappings()]
+        return [plain_row(row) for row in connection.execute(query).mappings()]
 
 
 def search(engine: Engine, terms: str, limit: int = 50, ranked: bool = True) -> list[dict]:
@@ -375,7 +375,7 @@ def stats(engine: Engine) -> dict:
 
 def list_failures(engine: Engine) -> list[dict]:
     with engine.connect() as connection:
-        return [_plain(r) for r in connection.execute(select(failures).order_by(failures.c.failed_at)).mappings()]
+        return [plain_row(r) for r in connection.execute(select(failures).order_by(failures.c.failed_at)).mappings()]
 
 
 def table_rows(engine: Engine, name: str):
@@ -384,10 +384,11 @@ def table_rows(engine: Engine, name: str):
 
     with engine.connect() as connection:
         for row in connection.execute(select(metadata.tables[name])).mappings():
-            yield _plain(row)
+            yield plain_row(row)
 
 
-def _plain(row) -> dict:
+def plain_row(row) -> dict:
+    """A result row as a plain dict, dates as ISO text: what the API, pages and exports return."""
     return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in dict(row).items()}
 
 
