@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..data import words as word_list
-from ..model import TimeValue
+from ..model import EventStatus, TimeValue
 from .frames import lexicon
 from .lexicon import MODALS
 from .syntax import (ASIDE_DEPS, AUX_DEPS, COMPLEMENT_CHAIN_DEPS, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS,
@@ -48,7 +48,7 @@ def clause_status(token) -> str:
     words = lexicon()
     if token.pos_ == "NOUN" and token.lemma_.lower() in SUCCESSOR_NOUNS:
         # a person named as someone's successor holds the post, whatever the clause says of it
-        return "planned" if any(c.lower_ in POTENTIAL for c in token.children) else "asserted"
+        return EventStatus.PLANNED if any(c.lower_ in POTENTIAL for c in token.children) else EventStatus.ASSERTED
     chain = [token]
     head = token
     for _ in range(STATUS_REACH):
@@ -57,25 +57,27 @@ def clause_status(token) -> str:
         head = head.head
         chain.append(head)
     if token.lemma_.lower() in PRESUPPOSED and any(_decided(node) for node in chain[1:]):
-        return "asserted"  # "decided not to prosecute her": whether to charge her was decided on an investigation
+        # "decided not to prosecute her": whether to charge her was decided on an investigation
+        return EventStatus.ASSERTED
     for node in _own_clause(chain[:3]):
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children) or any(
                 c.dep_ in SUBJECT_DEPS and any(d.lower_ == "neither" for d in c.children) for c in children):
-            return "negated"  # "Neither Clinton nor her allies have been charged"
+            return EventStatus.NEGATED  # "Neither Clinton nor her allies have been charged"
         if any(c.dep_ == "aux" and c.lower_ in MODALS | words.modals for c in children):
-            return "hypothetical"
+            return EventStatus.HYPOTHETICAL
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
-            return "hypothetical"
+            return EventStatus.HYPOTHETICAL
         if any(c.lower_ == "whether" for c in children):
-            return "considered"  # "agonised over whether to leave"
+            return EventStatus.CONSIDERED  # "agonised over whether to leave"
     governing = []
     own = _own_clause(chain)
     for below, node in zip(own, own[1:], strict=False):
         if below.dep_ in INFINITIVE_DEPS and node.pos_ == "NOUN":
             noun = node.lemma_.lower()  # "his intention to stand down", "the threat of suspension"
-            for status, nouns in (("planned", words.planned), ("threatened", words.threatened),
-                                  ("considered", words.considered), ("claimed", words.claimed_nouns)):
+            for status, nouns in ((EventStatus.PLANNED, words.planned), (EventStatus.THREATENED, words.threatened),
+                                  (EventStatus.CONSIDERED, words.considered),
+                                  (EventStatus.CLAIMED, words.claimed_nouns)):
                 if noun in nouns:
                     return status
         infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
@@ -95,21 +97,21 @@ def clause_status(token) -> str:
         if lemma in words.negators and below.dep_ not in NEGATED_OBJECT_DEPS:
             continue  # "denied the allegations and slammed the investigation": not a denied investigation
         if lemma in words.threatened and not (token.pos_ == "NOUN" and token.lemma_.lower() in INQUIRIES):
-            return "threatened"  # but "faces an inquiry": the inquiry is under way
+            return EventStatus.THREATENED  # but "faces an inquiry": the inquiry is under way
         if lemma in words.considered or node.lower_ in CONSIDERING_WORDS:
-            return "considered"
+            return EventStatus.CONSIDERED
         if lemma in words.planned and not _finite_report(below):
-            return "planned"
+            return EventStatus.PLANNED
         if lemma in words.negators:
-            return "negated"
+            return EventStatus.NEGATED
         if lemma in words.claimed and below.dep_ == "ccomp":
-            return "claimed"  # "she claimed he had been suspended": the article reports a claim
+            return EventStatus.CLAIMED  # "she claimed he had been suspended": the article reports a claim
     # "was to be given a date for a hearing": a plan, not yet a fact
     if _infinitive(token):
-        return "planned"
+        return EventStatus.PLANNED
     if token.sent.text.rstrip().endswith("?"):
-        return "hypothetical"  # "Will he quit?": asked, not told
-    return "asserted"
+        return EventStatus.HYPOTHETICAL  # "Will he quit?": asked, not told
+    return EventStatus.ASSERTED
 
 
 FINITE = {"VBD", "VBZ", "VBP"}

@@ -18,8 +18,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..data import words as word_list
-from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, Entity, Event, EventType, INTENDED_STATUSES, MEMBERSHIP_EVENTS,
-                     OFFICE_TAKEN_EVENTS, POST_VACATED_EVENTS, RESIGNATIONS, Span, TAKING_EVENTS, TimeValue)
+from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, INTENDED_STATUSES, MEMBERSHIP_EVENTS, OFFICE_TAKEN_EVENTS,
+                     POST_VACATED_EVENTS, RESIGNATIONS, TAKING_EVENTS, Entity, Event, EventStatus, EventType, Span,
+                     TimeValue)
 from . import event_args as args
 from .event_context import clause_status, declared, event_date, reason_of
 from .frames import Frame, lexicon
@@ -116,7 +117,7 @@ def extract_events(doc, people: People, times: list[TimeValue], published: dt.da
             if inside(token.idx) and token.dep_ != "ROOT":
                 # in a quote, only what the speaker states outright ("Resigning my membership") is a fact;
                 # what is considered or planned there ("many of whom are considering leaving") is kept as such
-                events = [e for e in events if e.status != "asserted"]
+                events = [e for e in events if e.status != EventStatus.ASSERTED]
             found += events
         subject = main_subject(sentence, inside)
         if subject is not None:
@@ -132,23 +133,23 @@ def _fill_offices(found: list[_Found]) -> list[_Found]:
     (by appointment or election);
     a successor who is given no post takes the one last left ('X resigned ...; her successor, Y')."""
     for number, event in enumerate(found):
-        if event.type == "candidacy" and event.org is None and event.person is not None:
+        if event.type == EventType.CANDIDACY and event.org is None and event.person is not None:
             # "is to contest Erewash" in a story of "launching his new party, Veritas": for that party
-            joined = [e for e in found if e.type == "join_party" and e.status == "asserted"
+            joined = [e for e in found if e.type == EventType.JOIN_PARTY and e.status == EventStatus.ASSERTED
                       and e.person is event.person and e.org]
             if joined:
                 event.org = joined[-1].org
-        if event.type == "appoint" and event.org is None and event.successor:
+        if event.type == EventType.APPOINT and event.org is None and event.successor:
             left = [e for e in found[:number] if e.type in POST_VACATED_EVENTS and e.org]
             if left:
                 event.org = left[-1].org
-        if event.type == "resign_office" and event.org is None and event.person is not None:
-            taken = [e for e in found if e.type in OFFICE_TAKEN_EVENTS and e.status == "asserted"
+        if event.type == EventType.RESIGN_OFFICE and event.org is None and event.person is not None:
+            taken = [e for e in found if e.type in OFFICE_TAKEN_EVENTS and e.status == EventStatus.ASSERTED
                      and e.person is event.person and e.org
                      and e.evidence and event.evidence and e.evidence[0].start < event.evidence[0].start]
             # "He entered Downing Street after the resignation of Harold Wilson": one sentence, one
             # post, one leaving and one taking it
-            succeeded = [e for e in found if e.type == "appoint" and e.status == "asserted" and e.org
+            succeeded = [e for e in found if e.type == EventType.APPOINT and e.status == EventStatus.ASSERTED and e.org
                          and e.person is not event.person and e.evidence and event.evidence
                          and e.evidence[0] == event.evidence[0]]
             if taken:
@@ -162,7 +163,7 @@ def _posts_left(found: list[_Found], resolver: Resolver) -> list[_Found]:
     """'David Blunkett's resignation', said of the 'former home secretary': a resignation that
     names no post is of the one the article calls the person's former post."""
     for event in found:
-        if event.type != "resign_office" or event.org is not None or event.person is None:
+        if event.type != EventType.RESIGN_OFFICE or event.org is not None or event.person is None:
             continue
         former = sorted({phrase for entries in resolver.roles.values() for _, person, phrase in entries
                          if person is event.person and phrase.lower().split()[:1] in (["former"], ["ex"], ["ex-"])})
@@ -177,7 +178,7 @@ def _seats_won(found: list[_Found], resolver: Resolver) -> list[_Found]:
     Parliament, where ministers sit; a holder of no elected office leaves it unknown."""
     elected = lexicon().elected_roles
     for event in found:
-        if event.type != "elect" or event.org or event.person is None:
+        if event.type != EventType.ELECT or event.org or event.person is None:
             continue
         held = {lemma for lemma, entries in resolver.roles.items()
                 for _, person, _ in entries if person is event.person}
@@ -263,7 +264,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
     elif token.pos_ == "NOUN" and lemma in nouns:
         kind, person_token, org = _noun_event(token, nouns[lemma], resolver)
     elif lemma == "candidate" and token.dep_ == "attr":
-        kind, person_token, org = "candidacy", _subject(token.head), args.party_label(token, resolver)
+        kind, person_token, org = EventType.CANDIDACY, _subject(token.head), args.party_label(token, resolver)
     elif lemma == "confidence" and _after_no(token):
         kind, person_token, org = _no_confidence(token)
     elif lemma == "now" and token.dep_ == "advmod" and token.head.dep_ == "appos":
@@ -272,7 +273,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         return []
     if kind is None or person_token is None:
         return []
-    if kind == "investigate" and org is None:
+    if kind == EventType.INVESTIGATE and org is None:
         org = _decider(token, resolver)
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
@@ -288,9 +289,9 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
             left = _left_for(token, kind, resolver)
             if left:
                 # "defected from the Conservatives to the Liberal Democrats": a departure and a joining
-                found.append(_found(token, "leave_party", person, left, resolver, times, published))
+                found.append(_found(token, EventType.LEAVE_PARTY, person, left, resolver, times, published))
         elif person is None and kind in MEMBERSHIP_EVENTS and _people(one) and (
-                clause_status(token) != "asserted"):
+                clause_status(token) != EventStatus.ASSERTED):
             # "many of whom are considering leaving": kept with its status, about no one named
             found.append(_found(token, kind, None, org, resolver, times, published))
     return found
@@ -298,7 +299,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
 
 def _left_for(token, kind: str, resolver: Resolver) -> str | None:
     """The party a joining verb says was left ('from the Conservatives')."""
-    if kind != "join_party" or token.pos_ == "NOUN":
+    if kind != EventType.JOIN_PARTY or token.pos_ == "NOUN":
         return None
     origin = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
               if g.dep_ == "pobj"]
@@ -363,8 +364,8 @@ def _found(token, kind: str, person: Entity | None, org: str | None, resolver: R
         org = party.name if party is not None else None
     reason = None if kind in TAKING_EVENTS else reason_of(token)  # "for X" is a seat there
     status = clause_status(token)
-    if kind == "candidacy" and status in INTENDED_STATUSES and declared(token):
-        status = "asserted"
+    if kind == EventType.CANDIDACY and status in INTENDED_STATUSES and declared(token):
+        status = EventStatus.ASSERTED
     return _Found(kind, person, org, _place(token, kind), date, status, reason,
                   [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN",
                   successor=token.lemma_.lower() in SUCCESSOR_NOUNS)
@@ -425,15 +426,15 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     person = subject if (not undergoer or passive) else (objects[0] if objects else None)
     if frame.person == "doer" and passive:
         person = next(iter(_agent(token)), None)  # "Jones was replaced by Smith": Smith took the post
-    if frame.type == "investigate" and person is not None:
+    if frame.type == EventType.INVESTIGATE and person is not None:
         person = _whose_conduct(person)
     if person is not None and person.lower_ in RELATIVES and token.dep_ == "relcl":
         person = token.head  # "Milburn, who Mr Blair put in charge"
-    if frame.type == "join_party" and token.dep_ == "amod" and token.head.lemma_.lower() == "party":
+    if frame.type == EventType.JOIN_PARTY and token.dep_ == "amod" and token.head.lemma_.lower() == "party":
         # "his newly-founded party, the Respect Coalition": the possessor founded it
         owner = [c for c in token.head.children if c.dep_ == "poss"]
         party = args.party([token.head], resolver)
-        return ("join_party", owner[0], party) if owner and party else NONE
+        return (EventType.JOIN_PARTY, owner[0], party) if owner and party else NONE
     if token.dep_ == "amod" and not undergoer:
         return NONE  # "a retired Belgian general": what a doer did, worn as an adjective, is a state
     complements = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] or objects
@@ -452,7 +453,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         filled.setdefault("of", []).extend(g for c in complement.children if c.dep_ == "prep" and c.lower_ == "of"
                                            for g in c.children if g.dep_ == "pobj")
     slots = [filled.get(name) or [] for name in frame.org]
-    if frame.type == "appoint" and not any(slots):
+    if frame.type == EventType.APPOINT and not any(slots):
         # "was brought in to run the election campaign": what one is brought in to run is the post
         slots.append([g for c in token.children if c.dep_ in PURPOSE_DEPS and c.lemma_.lower() in RUNNING
                       and any(a.lower_ == "to" for a in c.children) for g in c.children if g.dep_ == "dobj"])
@@ -484,25 +485,25 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
             continue
         party = args.party(tokens, resolver)
         if party:
-            return "leave_party", subject, party
+            return EventType.LEAVE_PARTY, subject, party
         if any(t.lower_ == "membership" for t in tokens):
             last = resolver.last_party()  # "Resigning my membership"
             owner = [c for t in tokens for c in t.children if c.dep_ == "poss"]
-            return "leave_party", subject or (owner[0] if owner else None), last.name if last else None
+            return EventType.LEAVE_PARTY, subject or (owner[0] if owner else None), last.name if last else None
     if any(t.lemma_.lower() == "party" for tokens in slots for t in tokens):
-        return "leave_party", subject, None  # "has left the party", which one the article does not say
+        return EventType.LEAVE_PARTY, subject, None  # "has left the party", which one the article does not say
     post = args.first_org(slots, resolver, args.post)
     if post:
-        return "resign_office", subject, post
+        return EventType.RESIGN_OFFICE, subject, post
     title = args.own_title(subject) if subject is not None else None  # no slot named a party or post
     title = title or _post_held_until(token, resolver)
     if "as" in preps or frame.lemma == "resign":
-        return "resign_office", subject, title
+        return EventType.RESIGN_OFFICE, subject, title
     untyped = [t for slot in slots for t in slot if t.ent_type_ not in TIME_LABELS]
     if frame.lemma == "quit" and not untyped:  # "quit last autumn": a time is no object
         # "after David Blunkett quit": quitting, said of no party, is leaving a post (the one written
         # with the person if any: "former chief executive Doug Smith quit")
-        return "resign_office", subject, title
+        return EventType.RESIGN_OFFICE, subject, title
     return NONE
 
 
@@ -532,43 +533,43 @@ def _post_held_until(token, resolver: Resolver) -> str | None:
 def _typed(token, frame: Frame, slots: list, objects: list, subject, person, resolver: Resolver):
     kind = frame.type
     tokens = [t for slot in slots for t in slot]
-    if kind == "join_party":
+    if kind == EventType.JOIN_PARTY:
         role = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                 if g.lemma_.lower() in lexicon().office_words]
         body_noun = objects and objects[0].lemma_.lower() in lexicon().body_nouns
         if frame.lemma in JOINING_VERBS and objects and (role or body_noun):
             # "joined the shadow cabinet", "joined Indepen Consulting as a paid adviser": a post;
             # joining any other body ("joined the KGB") is no appointment and no party
-            return "appoint", subject, args.organisation(objects, resolver) or args.role_text(objects[0])
+            return EventType.APPOINT, subject, args.organisation(objects, resolver) or args.role_text(objects[0])
         if frame.lemma in JOINING_VERBS and objects and args.is_body(objects[0], resolver):
             return NONE
         party = args.first_org(slots, resolver, args.party)
         if party is None and frame.objects and objects and objects[0].pos_ == "PROPN":
             party = args.role_text(objects[0])  # "founded Veritas" where NER saw no organisation
         if party is None and any(t.lower_ == "party" for t in tokens):
-            return "join_party", subject, None  # "could not join another party": kept, with its status
-        return ("join_party", subject, party) if party else NONE
+            return EventType.JOIN_PARTY, subject, None  # "could not join another party": kept, with its status
+        return (EventType.JOIN_PARTY, subject, party) if party else NONE
     if kind in DISCIPLINE_EVENTS:
         return kind, person, args.first_org(slots, resolver, args.party, args.organisation)
     if kind in TAKING_EVENTS:
         org = args.first_org(slots, resolver, args.post)
-        if org is None and token.dep_ == "amod" and kind != "candidacy":
+        if org is None and token.dep_ == "amod" and kind != EventType.CANDIDACY:
             # "the newly-appointed Metropolitan Police commissioner", "the newly elected MP" (Parliament)
             org = lexicon().elected_roles.get(token.head.lower_) or args.post([token.head], resolver)
-        if kind == "elect" and org is not None:
+        if kind == EventType.ELECT and org is not None:
             org = lexicon().elected_roles.get(org.lower(), org)  # "returned as MP": to Parliament
-        if kind == "elect" and org is None and person is not None:
+        if kind == EventType.ELECT and org is None and person is not None:
             org = lexicon().elected_roles.get(person.lower_)  # "the newly elected MP for Sedgefield"
-        if kind == "elect" and frame.objects and org is None:
+        if kind == EventType.ELECT and frame.objects and org is None:
             won = token.doc[token.i + 1: token.right_edge.i + 1].text.lower()
             org = "Parliament" if "seat" in won or "by-election" in won else None  # "won the seat", "a by-election"
         return kind, person, org
-    if kind == "investigate":
+    if kind == EventType.INVESTIGATE:
         # "by the FBI", "by the parliamentary standards watchdog", "by the party"
         body = args.first_org(slots, resolver, args.organisation, args.post, args.party)
         named = [t for slot in slots for t in slot if t.lemma_.lower() in lexicon().investigators]
         return kind, person, body or (args.role_text(named[0]) if named else None)  # "arrested by police"
-    if kind == "resign_office":
+    if kind == EventType.RESIGN_OFFICE:
         org = args.first_org(slots, resolver, args.post)
         return kind, person, org or (args.own_title(person) if person is not None else None)
     return kind, person, None
@@ -581,18 +582,18 @@ def _become(token, objects: list, subject, resolver: Resolver):
         # "became a founding member of Change UK": joining the party
         of = [g for c in roles[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         party = args.party(of, resolver)
-        return ("join_party", subject, party) if party else NONE
+        return (EventType.JOIN_PARTY, subject, party) if party else NONE
     if not roles or roles[0].lemma_.lower() in NOT_ROLE_NOUNS:
         return NONE
     if any(t.lower_ in RECORDS for t in roles[0].subtree):
         return NONE  # "has become the party's longest-serving prime minister": a record, not a post taken
     elected = lexicon().elected_roles.get(roles[0].text.lower())
     if elected:
-        return "elect", subject, elected  # "he became an MP": MPs are elected
+        return EventType.ELECT, subject, elected  # "he became an MP": MPs are elected
     if roles[0].pos_ == "PROPN" and resolver.entity_at(roles[0]) is None and not args.post(roles, resolver):
         return NONE  # "became Lord Callaghan of Cardiff": a title taken, not a post
     post = args.post(roles, resolver)
-    return ("appoint", subject, post) if post else NONE
+    return (EventType.APPOINT, subject, post) if post else NONE
 
 
 def _whip(token, frame: Frame, passive: bool, resolver: Resolver):
@@ -621,14 +622,14 @@ def _form_government(token, objects: list):
     formed = [c for c in token.children if c.dep_ in VERB_COMPLEMENT_DEPS and c.lemma_.lower() == "form"]
     made = formed and any(c.dep_ == "dobj" and c.lemma_.lower() in GOVERNMENT_NOUNS
                           for c in formed[0].children)
-    return ("appoint", objects[0], "Prime Minister") if made and objects else NONE
+    return (EventType.APPOINT, objects[0], "Prime Minister") if made and objects else NONE
 
 
 def _now_role(role, resolver: Resolver):
     """'Jack Straw, now foreign secretary': a post the person now holds was given to them."""
     if role.lemma_.lower() not in lexicon().office_words or role.head.pos_ != "PROPN":
         return NONE
-    return "appoint", role.head, args.post([role], resolver)
+    return EventType.APPOINT, role.head, args.post([role], resolver)
 
 
 def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver):
@@ -636,9 +637,9 @@ def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver)
         post = args.post(preps.get("as") or preps.get("from"), resolver)
         if post is None and "down" not in particles:
             return NONE  # "he stood aside" for a rival: no post left
-        return "resign_office", subject, post or (args.own_title(subject) if subject is not None else None)
+        return EventType.RESIGN_OFFICE, subject, post or (args.own_title(subject) if subject is not None else None)
     if "for" in preps or "as" in preps:
-        return "candidacy", subject, args.party(args.party_in(token, resolver), resolver)
+        return EventType.CANDIDACY, subject, args.party(args.party_in(token, resolver), resolver)
     return NONE
 
 
@@ -647,7 +648,7 @@ def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver)
 def _noun_event(token, frame: Frame, resolver: Resolver):
     owner = [c for c in token.children if c.dep_ == "poss"]
     # "an inquiry into X", "charges against X": whom an investigation is about
-    about = INVESTIGATION_PREPS if frame.type == "investigate" else INQUIRY_PREPS
+    about = INVESTIGATION_PREPS if frame.type == EventType.INVESTIGATE else INQUIRY_PREPS
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in about for g in c.children
           if g.dep_ == "pobj"]
     if not of:  # "the defection to Labour of Robert Jackson": the parser hangs "of" lower down
@@ -666,10 +667,10 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         return NONE  # "questioning from the committee", not "questioning from voters"
     if frame.handler == "successor":
         return _successor(token, preps, resolver)
-    if frame.type == "join_party":
+    if frame.type == EventType.JOIN_PARTY:
         party = args.party(preps.get("to"), resolver)
-        return ("join_party", person, party) if party else NONE
-    if frame.type == "investigate":
+        return (EventType.JOIN_PARTY, person, party) if party else NONE
+    if frame.type == EventType.INVESTIGATE:
         # "Lord Hutton's inquiry into the death of X": the owner holds the inquiry, "into" names its subject
         person = of[0] if of and [c for c in token.children if c.dep_ == "prep" and c.lower_ in about] else (
             person if not owner else None)
@@ -678,42 +679,43 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         if hit is not None and hit[1].label == "ORG":
             # "the FBI's investigation into Hillary Clinton's server": into her; "faces the watchdog's
             # inquiry": the one who faces it
-            return "investigate", person or _subject(governing_verb(token)), hit[1].name
+            return EventType.INVESTIGATE, person or _subject(governing_verb(token)), hit[1].name
         if of:
             by = args.organisation(preps.get("by"), resolver)
             if by is None and token.dep_ == "dobj" and token.head.lemma_ in OPENED:
                 by = _opener(token.head, resolver)  # "Labour launched an inquiry into X"
-            return "investigate", person, by or _inquiry_body(token, resolver)
+            return EventType.INVESTIGATE, person, by or _inquiry_body(token, resolver)
         opened = token.head if token.dep_ == "dobj" and token.head.lemma_ in OPENED else None
         into = [g for c in opened.children if c.dep_ == "prep" and c.lower_ == "into"
                 for g in c.children if g.dep_ == "pobj"] if opened is not None else []
         if into:
             # "Labour launched an inquiry into X": the parser may hang "into" on the verb; who opens
             # the inquiry holds it
-            return "investigate", _whose_conduct(into[0]), _opener(opened, resolver) or _inquiry_body(token, resolver)
+            body = _opener(opened, resolver) or _inquiry_body(token, resolver)
+            return EventType.INVESTIGATE, _whose_conduct(into[0]), body
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in TARGETS:
             # "is the subject of an FBI investigation": the one the clause says it is
-            return "investigate", _subject(governing_verb(token.head.head)), _inquiry_body(token, resolver)
+            return EventType.INVESTIGATE, _subject(governing_verb(token.head.head)), _inquiry_body(token, resolver)
         if token.dep_ == "dobj" and token.head.lemma_ == "face":
             # "faces an inquiry by the Electoral Commission": one is under way
-            return "investigate", _subject(token.head), args.organisation(preps.get("by"), resolver)
+            return EventType.INVESTIGATE, _subject(token.head), args.organisation(preps.get("by"), resolver)
         if token.dep_ == "pobj" and token.head.lower_ == "under":
             # "is under investigation by the Electoral Commission": the clause's subject
-            return "investigate", _subject(governing_verb(token.head)), args.first_org(
+            return EventType.INVESTIGATE, _subject(governing_verb(token.head)), args.first_org(
                 [preps.get("by"), preps.get("from")], resolver, args.organisation, args.post)
         if token.dep_ == "nsubj" and any(c.dep_ in OWNER_DEPS and c.pos_ == "PROPN" for c in token.children):
             # "The Hutton inquiry cleared him", "Sir Alan Budd's inquiry linked the ex-home secretary to ...":
             # whom a named inquiry acts on is whom it investigated
             target = [c for c in token.head.children if c.dep_ == "dobj"]
-            return ("investigate", target[0], args.role_text(token)) if target else NONE
+            return (EventType.INVESTIGATE, target[0], args.role_text(token)) if target else NONE
         return NONE
-    if frame.type == "suspend" and token.dep_ == "nsubjpass" and token.head.lemma_ in LIFTED:
-        return "reinstate", person, args.party(preps.get("from"), resolver)  # "her suspension was lifted"
+    if frame.type == EventType.SUSPEND and token.dep_ == "nsubjpass" and token.head.lemma_ in LIFTED:
+        return EventType.REINSTATE, person, args.party(preps.get("from"), resolver)  # "her suspension was lifted"
     if frame.type == "by_object":
         party = args.party(preps.get("from"), resolver)
         if party:
-            return "leave_party", person, party
-        return "resign_office", person, args.first_org(slots, resolver, args.post)
+            return EventType.LEAVE_PARTY, person, party
+        return EventType.RESIGN_OFFICE, person, args.first_org(slots, resolver, args.post)
     if frame.type in OFFICE_TAKEN_EVENTS:
         return frame.type, person, args.first_org(slots, resolver, args.post)
     return frame.type, person, args.first_org(slots, resolver, args.party, args.organisation)
@@ -770,7 +772,7 @@ def _successor(token, preps: dict, resolver: Resolver):
     if not named:
         return NONE
     place = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return "appoint", named[0], args.post(preps.get("as"), resolver) or args.organisation(place, resolver)
+    return EventType.APPOINT, named[0], args.post(preps.get("as"), resolver) or args.organisation(place, resolver)
 
 
 def _after_no(token) -> bool:
@@ -790,13 +792,13 @@ def _no_confidence(token):
     if not target:
         target = motion_in(token.head if token.dep_ in MOTION_NOUN_DEPS else token)
     if target:
-        return "no_confidence", target[0], None
+        return EventType.NO_CONFIDENCE, target[0], None
     verb = governing_verb(token)
     if verb.lemma_ in MOTION_VERBS:
         target = [c for c in verb.children if c.dep_ == "nsubj"]  # "X faces a no-confidence vote"
     else:
         target = [c for c in verb.children if c.dep_ in UNDERGOER_DEPS]  # "targeted X with ..."
-    return "no_confidence", (target[0] if target else None), None
+    return EventType.NO_CONFIDENCE, (target[0] if target else None), None
 
 
 # -- shared --------------------------------------------------------------------------------------
@@ -849,8 +851,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
         twin.org = twin.org or event.org
         twin.place = twin.place or event.place
         twin.reason = twin.reason or event.reason
-        if event.status == "asserted":
-            twin.status = "asserted"
+        if event.status == EventStatus.ASSERTED:
+            twin.status = EventStatus.ASSERTED
         if event.date and event.date.value and (
                 twin.date is None or len(event.date.value) > len(twin.date.value or "")):
             twin.date = event.date  # the most precise date any mention gives

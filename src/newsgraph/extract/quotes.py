@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..data import words as word_list
 from ..nlp import doc_text
 from ..clean import Layout
-from ..model import Quote, SOURCE_LABELS
+from ..model import SOURCE_LABELS, Quote, QuoteKind
 from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, MODALS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORT_NOUNS, REPORTING_VERBS
 from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
@@ -71,8 +71,8 @@ def extract_quotes(doc, layout: Layout, people: People, marked: list[Marked] | N
     candidates = []
     for m in marked:
         paragraph = bisect.bisect_right(paragraph_starts, m.open_mark) - 1
-        kind = "direct" if _is_utterance(doc, text, m, paragraph_starts) else "mixed"
-        if kind == "mixed" and _is_title(text[m.start:m.end]):
+        kind = QuoteKind.DIRECT if _is_utterance(doc, text, m, paragraph_starts) else QuoteKind.MIXED
+        if kind == QuoteKind.MIXED and _is_title(text[m.start:m.end]):
             continue
         last = bisect.bisect_right(paragraph_starts, m.end) - 1
         candidates.append(_Candidate(m.start, m.end, kind, paragraph=paragraph, last_paragraph=last))
@@ -246,7 +246,7 @@ def _report(words: list, cue, text: str, inside: _Inside, paragraph_starts: list
     if any(inside(t.idx) for t in words) or _has_mark(text, start, end) or "\n" in text[start:end]:
         return None
     paragraph = bisect.bisect_right(paragraph_starts, start) - 1
-    return _Candidate(start, end, "indirect", cue=cue, paragraph=paragraph, last_paragraph=paragraph)
+    return _Candidate(start, end, QuoteKind.INDIRECT, cue=cue, paragraph=paragraph, last_paragraph=paragraph)
 
 
 def _noun_reports(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int]) -> list[_Candidate]:
@@ -354,7 +354,7 @@ def _attribute(doc, candidates: list[_Candidate], resolver: Resolver, inside: _I
             resolver.note_subject(resolver.resolve(subject).entity)
         for cand in by_sentence.get(index, []):
             source = _source(cand, doc, sentences, index, resolver, inside, previous)
-            if source is None and cand.kind == "mixed":
+            if source is None and cand.kind == QuoteKind.MIXED:
                 continue  # no speech cue near a quoted fragment: a scare quote or a title
             if source is None:
                 source = Source(None, -1, -1)
@@ -382,7 +382,7 @@ _SIGNED = re.compile(r"[\"\u201d\u2019']?[ \t\u00a0]*[\u2015\u2014\u2013]{1,2}[ 
 def _signature(cand, doc, resolver: Resolver) -> Source | None:
     """The person who signs a direct quote with a dash right after it, as epigraphs and quote
     collections do; only a name the analysis knows counts."""
-    if cand.kind != "direct":
+    if cand.kind != QuoteKind.DIRECT:
         return None
     text = doc_text(doc)
     signed = _SIGNED.match(text, cand.end, min(len(text), cand.end + 12))
@@ -409,7 +409,7 @@ _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}):\s")
 def _speaker_label(cand, doc, resolver: Resolver) -> Source | None:
     """The speaker a transcript names in capitals at the start of a quoted turn: the person of the
     article with that surname, else no one known (the label still marks the source)."""
-    if cand.kind != "direct":
+    if cand.kind != QuoteKind.DIRECT:
         return None
     label = _SPEAKER_LABEL.match(doc_text(doc), cand.start)
     if label is None:
@@ -427,15 +427,15 @@ def _source(cand, doc, sentences, index, resolver: Resolver, inside: _Inside, pr
         return signed
     governing = cand.cue or _governing_cue(doc, cand, inside)
     cue = governing or _nearest_cue(doc, cand, sentences, index, inside)
-    if cue is not None and governing is None and cand.kind == "mixed":
+    if cue is not None and governing is None and cand.kind == QuoteKind.MIXED:
         source = _cue_source(cue, cand, resolver, inside, previous)
         # a fragment that no speech verb governs, and whose nearby verb names nobody, is a scare quote
         return source if source is not None and source.entity is not None else None
     if cue is not None:
         return _cue_source(cue, cand, resolver, inside, previous)
-    if cand.kind == "mixed":
+    if cand.kind == QuoteKind.MIXED:
         return None
-    if previous is not None and cand.kind == "direct" and cand.paragraph - previous[0].last_paragraph <= 1:
+    if previous is not None and cand.kind == QuoteKind.DIRECT and cand.paragraph - previous[0].last_paragraph <= 1:
         return previous[1]
     return Source(None, -1, -1)
 
@@ -467,7 +467,7 @@ def _named_before_cue(cue, cand, resolver: Resolver):
     """'"...," Tulsa police Chief Chuck Jordan said Monday' where the parser lost the subject: the
     words between the closing mark and the cue are the attribution, and a name ending right before
     the cue is its speaker."""
-    if cue.i == 0 or cue.idx < cand.end or cand.kind != "direct" or cue.lemma_.lower() not in REPORTING_VERBS:
+    if cue.i == 0 or cue.idx < cand.end or cand.kind != QuoteKind.DIRECT or cue.lemma_.lower() not in REPORTING_VERBS:
         return None
     before = cue.doc[cue.i - 1]
     hit = resolver.entity_at(before)
@@ -549,7 +549,7 @@ def _nearest_cue(doc, cand, sentences, index, inside: _Inside):
             # a cue after the quote in its own paragraph ("... ," she said) is as good as one before
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
-    if best is None and cand.kind == "direct":
+    if best is None and cand.kind == QuoteKind.DIRECT:
         previous = sentences[first - 1] if first > 0 else None
         if previous is not None and previous.text.rstrip().endswith(":"):
             for token in reversed(previous):
