@@ -290,6 +290,20 @@ def test_quotes_a_report_and_an_added_one_are_two():
     assert found == [("Tony Blair", "the economy was strong"), ("Tony Blair", "taxes would not rise")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a quoted fragment that a naming verb of its own governs is that verb's; the report before it stays
+    ('Budget row\n\nThe Tories said a large chunk of the Budget had been leaked in what they describe as a '
+     '"serious breach of confidentiality".',
+     [("indirect", "a large chunk of the Budget had been leaked"), ("mixed", "serious breach of confidentiality")]),
+    ('Jobs row\n\nJane Smith said the plan would cost jobs, which she called "a disgrace".',
+     [("indirect", "the plan would cost jobs"), ("mixed", "a disgrace")]),
+    # the fragment is the report's own: one mixed quote, the rest not annotated again
+    ('Jobs row\n\nJane Smith said the plan was "a disgrace" and would cost jobs.', [("mixed", "a disgrace")]),
+])
+def test_quotes_a_fragment_named_by_its_own_verb_leaves_the_report(text, expected):
+    assert [(q.kind, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes] == expected
+
+
 def test_entities_roles_keep_their_written_case_once():
     text = ("Prime Minister Tony Blair spoke on Monday. Later the prime minister, Tony Blair, said he was glad. "
             "Shadow home secretary David Davis disagreed.")

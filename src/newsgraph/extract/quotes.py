@@ -24,9 +24,9 @@ from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
 from .people import People
 from .speakers import Resolver, Source
-from .syntax import (CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, MISPARSED_SUBJECT_DEPS, NOMINAL_POS,
-                     NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS, PASSIVE_DEPS, SUBJECT_DEPS, SUBJECT_WORD_POS,
-                     SUBORDINATE_DEPS, VERBAL, governing_verb, main_subject)
+from .syntax import (CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, MISPARSED_SUBJECT_DEPS,
+                     NAMING_ATTACHMENTS, NOMINAL_POS, NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS, PASSIVE_DEPS,
+                     SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS, VERBAL, governing_verb, main_subject)
 
 MIN_INDIRECT_TOKENS = 3  # a reported clause shorter than this ("he said so") reports nothing
 TITLE_WORDS = range(2, 9)  # "Yes Minister", "Minister of Discord": a quoted title is a short run of capitals
@@ -203,6 +203,10 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             # "said A and that B" is one report, unless B holds a quotation: then A is indirect, B mixed
             for part in (_that_clauses(clause, words) if holds_quote else [words]):
                 if holds_quote and any(inside(t.idx) for t in part):
+                    rest = _outside_own_naming(part, token, inside)
+                    candidate = _report(_until_aside(rest), token, text, inside, paragraph_starts) if rest else None
+                    if candidate is not None:
+                        out.append(candidate)
                     continue  # a mixed quote; the rest of it is not annotated again
                 if holds_quote and len(part) == len(words):
                     continue
@@ -298,6 +302,31 @@ def _fronted_report(clause, cue) -> bool:
     words = list(clause.subtree)
     after = cue.doc[words[-1].i + 1] if words[-1].i + 1 < len(cue.doc) else None
     return words[0].i == clause.sent.start and after is not None and after.text == ","
+
+
+def _outside_own_naming(part: list, cue, inside) -> list:
+    """'said a chunk of the Budget was leaked in what they describe as "a serious breach"': a quoted
+    fragment that a naming verb of its own governs ("describe as", "called", "branded") is that
+    verb's; the report is the clause before the phrase holding it. Empty when the fragment is the
+    report's own."""
+    quoted = next((t for t in part if inside(t.idx)), None)
+    node, naming = quoted, None
+    while node is not None and node.i != cue.i and node.head.i != node.i:
+        if node.pos_ == "VERB" and cue_lemma(node) in FRAGMENT_VERBS and any(
+                c.dep_ in SUBJECT_DEPS for c in node.children):
+            naming = node
+            break
+        node = node.head
+    if naming is None:
+        return []
+    phrase = naming  # up to the phrase or clause that attaches it to the report
+    while phrase.head.i != cue.i and phrase.dep_ not in NAMING_ATTACHMENTS and phrase.head.i != phrase.head.head.i:
+        phrase = phrase.head
+    cut = {t.i for t in phrase.subtree}
+    rest = [t for t in part if t.i not in cut]
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]  # the closing mark the parser hangs on the report's verb
+    return rest if rest and min(cut) > rest[-1].i else []  # only a phrase that ends the report
 
 
 def _report_holds_quote(cue, inside) -> bool:

@@ -39,6 +39,8 @@ MISREAD_LABELS = frozenset({"EVENT", "GPE"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 # where "confidence" sits in "a no-confidence motion", "a vote of no confidence"
 MOTION_NOUN_DEPS = frozenset({"amod", "compound", "pobj"})
+# how a naming verb's phrase hangs on a report: "in what they describe as", ", which she called"
+NAMING_ATTACHMENTS = frozenset({"acl", "advcl", "prep", "relcl"})
 NAME_FILLER_DEPS = frozenset({"case", "det", "poss", "punct"})  # words an organisation's name drops
 NAME_OR_PRONOUN_POS = frozenset({"PRON", "PROPN"})  # what can name a person: a name or a pronoun
 NAME_PART_DEPS = frozenset({"appos", "compound"})  # parts of a name after its head ("Mr Smith, MP")
