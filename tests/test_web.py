@@ -92,6 +92,17 @@ def test_api_errors_carry_their_code(client, db):
     assert unsigned.headers["WWW-Authenticate"] == "Bearer"
 
 
+def test_api_framework_errors_carry_codes_too(client):
+    """The answers the framework gives itself (bad parameter, no such address, no such method)."""
+    from newsgraph.errors import InvalidRequest, MethodNotAllowed, NotFound
+
+    for answer, error in ((client.get("/api/events", params={"type": "left"}), InvalidRequest),
+                          (client.get("/api/quotes", params={"limit": "many"}), InvalidRequest),
+                          (client.get("/api/no-such-thing"), NotFound),
+                          (client.delete("/api/quotes"), MethodNotAllowed)):
+        assert (answer.status_code, answer.json()["code"]) == (error.http_status, error.code), answer.text
+
+
 def test_api_person_article_events_and_search(client):
     people = client.get("/api/people", params={"name": "ellman"}).json()["items"]
     ellman = client.get(f"/api/people/{people[0]['id']}").json()

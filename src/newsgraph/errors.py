@@ -21,7 +21,11 @@
         ├── RefusedValue           E503  a value the database cannot take (422)
         ├── NotFound               E504  no article, person or organisation with that id (404)
         ├── TokenRequired          E505  a write without a valid bearer token (401)
-        └── WritesDisabled         E506  a write to a server started without a token (403)
+        ├── WritesDisabled         E506  a write to a server started without a token (403)
+        ├── InvalidRequest         E507  a parameter or body the API cannot take (422)
+        └── MethodNotAllowed       E508  a method the address does not answer (405)
+
+An error nobody foresaw answers E000 (500): the API's body still carries the code.
 
 Each class carries its HTTP status (``http_status``): library code raises these, the CLI turns
 them into messages and exit codes, and the web server's one handler (``web/app.py``) answers
@@ -170,3 +174,13 @@ class TokenRequired(ServerError):
 class WritesDisabled(ServerError):
     code = "E506"
     http_status = 403
+
+
+class InvalidRequest(ServerError):
+    code = "E507"
+    http_status = 422
+
+
+class MethodNotAllowed(ServerError):
+    code = "E508"
+    http_status = 405

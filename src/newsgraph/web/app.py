@@ -15,13 +15,17 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import InputError, NewsgraphError, QueryTimedOut, RefusedValue
+from ..errors import (InputError, InvalidRequest, MethodNotAllowed, NewsgraphError, NotFound, QueryTimedOut,
+                      RefusedValue)
 from ..model import EventType
 from ..store import open_store
 from . import HERE, Settings
 from .api import router as api_router
 from .guards import SECURITY_HEADERS, BodyLimit, QueryBudget, SecurityHeaders, bound_queries, public_source, timed_out
 from .pages import router as page_router
+
+# the framework answers these statuses itself; their API bodies carry the codes of our errors
+FRAMEWORK_CODES = {404: NotFound.code, 405: MethodNotAllowed.code, 422: InvalidRequest.code}
 
 
 def highlighted(hit: dict) -> Markup:
@@ -71,7 +75,9 @@ def build(settings: Settings) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return answer(request, exc.status_code, exc.detail, getattr(exc, "code", None), exc.headers)
+        # the framework's own answers (no such address, no such method) get the codes of ours
+        code = getattr(exc, "code", None) or FRAMEWORK_CODES.get(exc.status_code, NewsgraphError.code)
+        return answer(request, exc.status_code, exc.detail, code, exc.headers)
 
     @app.exception_handler(NewsgraphError)
     async def newsgraph_error(request: Request, exc: NewsgraphError):
@@ -83,10 +89,10 @@ def build(settings: Settings) -> FastAPI:
     async def invalid(request: Request, exc: RequestValidationError):
         if request.url.path.startswith("/api/"):
             # as FastAPI answers, but ASCII: the input it echoes may hold lone surrogates
-            return Response(json.dumps({"detail": jsonable_encoder(exc.errors())}), 422,
-                            media_type="application/json")
+            body = {"detail": jsonable_encoder(exc.errors()), "code": InvalidRequest.code}
+            return Response(json.dumps(body), InvalidRequest.http_status, media_type="application/json")
         first = exc.errors()[0]
-        return answer(request, 422, f"{first['loc'][-1]}: {first['msg']}.")
+        return answer(request, InvalidRequest.http_status, f"{first['loc'][-1]}: {first['msg']}.", InvalidRequest.code)
 
     @app.exception_handler(OperationalError)
     async def database_error(request: Request, exc: OperationalError):
@@ -103,7 +109,10 @@ def build(settings: Settings) -> FastAPI:
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):
         # answered outside the middlewares, so the security headers are added here (the server
-        # logs the traceback)
+        # logs the traceback); the API's body carries the code of an unforeseen error
+        if request.url.path.startswith("/api/"):
+            body = {"detail": "internal server error", "code": NewsgraphError.code}
+            return JSONResponse(body, status_code=NewsgraphError.http_status, headers=SECURITY_HEADERS)
         return PlainTextResponse("Internal Server Error", status_code=500, headers=SECURITY_HEADERS)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
