@@ -18,3 +18,8 @@ def load(name: str) -> dict:
 def words(table: str, name: str) -> frozenset[str]:
     """One word list of ``words.toml``: ``words("lexicon", "reporting_verbs")``."""
     return frozenset(load("words")[table][name])
+
+
+def mapping(table: str, name: str) -> dict:
+    """One word-to-value table of ``words.toml``: ``mapping("entities", "title_genders")``."""
+    return dict(load("words")[table][name])

@@ -15,18 +15,15 @@ from dataclasses import dataclass, field
 from ..nlp import doc_text
 from ..model import Entity, Mention
 from ..data import load
+from ..data import mapping
 from ..data import words as word_list
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, canonical_party
-from .syntax import MISREAD_LABELS, NOMINAL_POS, PERSON_OR_NO_LABEL
+from .syntax import MISREAD_LABELS, NOMINAL_POS, ORG_LABELS, PERSON_LABELS, PERSON_OR_NO_LABEL, PLACE_LABELS
 
-# Titles that stand before a name; those that go with a first name ("Dame Louise") too.
-TITLES = {
-    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
-    "dame": "f", "lord": "m", "lady": "f", "baroness": "f", "baron": "m", "prof": None,
-    "professor": None, "rabbi": None, "rev": None, "reverend": None, "cllr": None,
-    "councillor": None, "president": None, "senator": None, "sen": None, "rep": None,
-    "gov": None, "governor": None, "mayor": None, "judge": None, "justice": None,
-}
+# Titles that stand before a name, with the gender they tell (None: none); those that go with a
+# first name ("Dame Louise") too.
+TITLES: dict[str, str | None] = {title: gender or None
+                                 for title, gender in mapping("entities", "title_genders").items()}
 FIRST_NAME_TITLES = word_list("entities", "first_name_titles")
 # the last word of the names of laws, plans and bodies: "Criminal Justice Bill", "Family Division"
 DOCUMENT_WORDS = word_list("entities", "document_words")
@@ -48,8 +45,6 @@ NAME_MIN_LETTERS = 2  # "Mr P.": an initial alone names no one we can find again
 GROUP_WORDS = word_list("entities", "group_words")
 NAME_SUFFIXES = word_list("entities", "name_suffixes")
 PARTY_WORDS = word_list("entities", "party_words")
-PERSON_LABELS = {"PERSON"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACES = frozenset(place.lower() for places in load("places")["places"].values() for place in places)
 # the words that end a constituency, street or building's name, never a person's
 COMPASS = word_list("entities", "compass")
@@ -64,7 +59,6 @@ PARTY_WORD_PARTS = word_list("entities", "party_word_parts")
 PARTY_NOUNS = word_list("entities", "party_nouns")  # the word that makes a name a party's
 # a compass word may start a place ("North Devon"); "Central" starts names of other things
 COMPASS_STARTS = COMPASS - word_list("entities", "not_place_starts")
-ORG_LABELS = {"ORG", "NORP"}
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 # 'Rep. Robert C. "Bobby" Scott': a nickname written inside the full name

@@ -8,6 +8,7 @@ leaves the slot empty: no phrase is better than a junk phrase.
 """
 from __future__ import annotations
 
+from ..data import mapping
 from ..data import words as word_list
 from ..model import Entity
 from .entities import GROUP_WORDS, PARTY_WORDS, is_party_name
@@ -18,18 +19,13 @@ from .syntax import (CLAUSE_BOUNDARY_DEPS, DESCRIPTIVE_POS, DETERMINER_DEPS, DET
                      MODIFIER_DEPS, NAME_FILLER_DEPS, NAME_OR_PRONOUN_POS, PRENOMINAL_DEPS, SINGULAR_NOUN_TAGS,
                      SUPERLATIVE_TAGS)
 
-# Bodies news names by their building: "quit Number 10", "joined the White House".
-# (one name each: "quit Number 10" and "since leaving Downing Street" are one departure)
-SEATS_OF_GOVERNMENT = {"number 10": "Downing Street", "no 10": "Downing Street",
-                       "downing street": "Downing Street", "white house": "White House", "whitehall": "Whitehall"}
+SEATS_OF_GOVERNMENT = mapping("event_args", "seats_of_government")  # "quit Number 10": Downing Street
 CONTESTS = word_list("event_args", "contests")  # won for a chamber
 GENERIC_POSTS = word_list("event_args", "generic_posts")
 PARTY_OFFICES = word_list("event_args", "party_offices")
 TIME_NOUNS = word_list("event_args", "time_nouns")
 CHAMBERS = word_list("event_args", "chambers")
-# titles that are a seat in a body: "made a lord", "became a life peer"
-ROLE_BODIES = {"lord": "House of Lords", "peer": "House of Lords", "baroness": "House of Lords",
-               "peerage": "House of Lords"}
+ROLE_BODIES = mapping("event_args", "role_bodies")  # "made a lord", "became a life peer": the Lords
 # a post no longer held
 FORMER_WORDS = word_list("event_args", "former_words")
 # "his new party": a party founded, not one named

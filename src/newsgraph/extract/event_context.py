@@ -13,7 +13,7 @@ from ..data import words as word_list
 from ..model import EventStatus, TimeValue
 from .frames import lexicon
 from .lexicon import MODALS
-from .syntax import (ASIDE_DEPS, AUX_DEPS, COMPLEMENT_CHAIN_DEPS, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS,
+from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, FINITE, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS,
                      NEGATION_OR_MARK_DEPS, PAST_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, VERBAL,
                      governing_verb)
 
@@ -21,7 +21,6 @@ INQUIRIES = word_list("event_context", "inquiries")
 # charging words a decision presupposes an investigation for, charged or not, and the deciding words
 PRESUPPOSED = word_list("event_context", "presupposed")
 DECIDING = word_list("event_context", "deciding")
-CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "conj"}
 # a person named as someone's successor holds the post
 SUCCESSOR_NOUNS = word_list("event_context", "successor_nouns")
 # "is considering quitting", "on the verge of quitting"
@@ -114,7 +113,6 @@ def clause_status(token) -> str:
     return EventStatus.ASSERTED
 
 
-FINITE = {"VBD", "VBZ", "VBP"}
 
 
 def _decided(node) -> bool:

@@ -6,6 +6,12 @@ from __future__ import annotations
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 VERBAL = frozenset({"VERB", "AUX"})  # parts of speech that head a clause
 
+CLAUSES = frozenset({"acl", "advcl", "ccomp", "conj", "csubj", "relcl", "xcomp"})  # dependents that open a clause
+FINITE = frozenset({"VBD", "VBP", "VBZ"})  # finite verb forms: a clause of its own
+ORG_LABELS = frozenset({"NORP", "ORG"})  # NER labels of organisations ("Labour", "Tory" as NORP)
+PERSON_LABELS = frozenset({"PERSON"})
+PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
+
 # the rest A-Z
 ACTIVE_OBJECT_DEPS = frozenset({"csubj", "dobj"})
 ARGUMENT_DEPS = frozenset({"attr", "dobj", "oprd", "prep"})  # objects, complements and prepositions

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..data import mapping
 from ..model import TimeValue
 
 # pattern kinds with day, month and year
@@ -31,8 +32,7 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "a": 1, "an": 1, "twenty": 20, "thirty": 30}
+_NUMBER_WORDS = mapping("timex", "number_words")  # "two years ago", "a week later"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{_MONTH}),? (?P<y>(?:19|20)\d\d)\b")),
@@ -90,7 +90,7 @@ def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
     return _anchor_anaphoric(found)
 
 
-ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "later": 1, "earlier": -1}
+ANAPHORIC_SHIFT = mapping("timex", "anaphoric_shift")  # "the following year": one after the last dated
 
 
 def _anchor_anaphoric(found: list[TimeValue]) -> list[TimeValue]:
