@@ -304,6 +304,19 @@ def test_quotes_a_fragment_named_by_its_own_verb_leaves_the_report(text, expecte
     assert [(q.kind, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # "added" reports a bare clause with its own subject and tense, before or after the cue
+    ("Flood row\n\nJane Smith spoke. She added the situation would be monitored carefully.",
+     [("Jane Smith", "the situation would be monitored carefully")]),
+    ("Budget row\n\nJane Smith spoke. The money would then be spent on reducing borrowing, she added.",
+     [("Jane Smith", "The money would then be spent on reducing borrowing")]),
+    ("Budget row\n\nThe deal added value to the firm.", []),
+])
+def test_quotes_added_reports_a_bare_finite_clause(text, expected):
+    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]
+    assert found == expected
+
+
 def test_entities_roles_keep_their_written_case_once():
     text = ("Prime Minister Tony Blair spoke on Monday. Later the prime minister, Tony Blair, said he was glad. "
             "Shadow home secretary David Davis disagreed.")

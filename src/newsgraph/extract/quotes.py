@@ -24,10 +24,11 @@ from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
 from .people import People
 from .speakers import Resolver, Source
-from .syntax import (CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, MISPARSED_SUBJECT_DEPS,
+from .syntax import (AUX_DEPS, FINITE, CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, MISPARSED_SUBJECT_DEPS,
                      NAMING_ATTACHMENTS, NOMINAL_POS, NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS, PASSIVE_DEPS,
                      SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS, VERBAL, governing_verb, main_subject)
 
+BARE_CLAUSE_CUES = word_list("lexicon", "bare_clause_cues")
 MIN_INDIRECT_TOKENS = 3  # a reported clause shorter than this ("he said so") reports nothing
 TITLE_WORDS = range(2, 9)  # "Yes Minister", "Minister of Discord": a quoted title is a short run of capitals
 TITLE_MAJOR_WORDS = 2  # ... with at least two capitalised words
@@ -194,7 +195,7 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
                 continue
             words = [t for t in clause.subtree]
             has_that = words[0].lower_ == "that" and words[0].dep_ == "mark"
-            if lemma in NEEDS_THAT and not has_that:
+            if lemma in NEEDS_THAT and not has_that and not (lemma in BARE_CLAUSE_CUES and _finite_clause(clause)):
                 continue
             if has_that:
                 words = words[1:]
@@ -295,6 +296,13 @@ def _according_to_reports(doc, inside: _Inside, layout: Layout, paragraph_starts
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _finite_clause(clause) -> bool:
+    """A clause with a subject and a tensed verb of its own: "(he added) the situation would be
+    monitored", not "(added) value"."""
+    tensed = clause.tag_ in FINITE or any(c.dep_ in AUX_DEPS and c.tag_ in FINITE | {"MD"} for c in clause.children)
+    return tensed and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def _fronted_report(clause, cue) -> bool:
