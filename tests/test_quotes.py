@@ -317,6 +317,19 @@ def test_quotes_added_reports_a_bare_finite_clause(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a body speaks through "it": the organisation last named is the source
+    ("Waste row\n\nThe Law Commission published a report. But it said its proposals would not work alone.",
+     [("Law Commission", "its proposals would not work alone")]),
+    # "it was claimed", "it has been confirmed": no source named, no quote
+    ("Row\n\nIt was claimed he had been embarrassed by the fact that Gordon Brown took the initiative.", []),
+    ("Row\n\nThe party will hold its conference in Manchester, it has been confirmed.", []),
+])
+def test_quotes_it_said_is_a_body_and_it_was_said_is_no_one(text, expected):
+    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]
+    assert found == expected
+
+
 def test_entities_roles_keep_their_written_case_once():
     text = ("Prime Minister Tony Blair spoke on Monday. Later the prime minister, Tony Blair, said he was glad. "
             "Shadow home secretary David Davis disagreed.")

@@ -190,6 +190,8 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
         if subject is not None and subject.lemma_.lower() in NON_SOURCE_NOUNS and subject.pos_ != "PROPN" and not any(
                 c.dep_ == "poss" for c in subject.children):
             continue  # "the meeting indicated that ...": no one is reported
+        if any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children):
+            continue  # "it was claimed that ...", "it has been confirmed": no one is named as the source
         for clause in _reported_clauses(token):
             if clause.i < token.i and not _fronted_report(clause, token):
                 continue
