@@ -330,6 +330,21 @@ def test_quotes_it_said_is_a_body_and_it_was_said_is_no_one(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a cue set off by commas inside the clause it reports: the whole clause, the cue inside it
+    ("Row\n\nJohn Curtice spoke. That might, he suggests, lead to a hung parliament.",
+     [("John Curtice", "That might, he suggests, lead to a hung parliament")]),
+    ("Row\n\nBob Geldof spoke. Ever since, he says, Africa has been important to him.",
+     [("Bob Geldof", "Ever since, he says, Africa has been important to him")]),
+    # a cue with a clause of its own is no parenthetical
+    ("Row\n\nBob Geldof spoke. Ever since, he says that Africa has been important.",
+     [("Bob Geldof", "Africa has been important")]),
+])
+def test_quotes_a_parenthetical_cue_reports_its_clause(text, expected):
+    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]
+    assert found == expected
+
+
 def test_entities_roles_keep_their_written_case_once():
     text = ("Prime Minister Tony Blair spoke on Monday. Later the prime minister, Tony Blair, said he was glad. "
             "Shadow home secretary David Davis disagreed.")
