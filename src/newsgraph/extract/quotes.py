@@ -24,7 +24,7 @@ from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
 from .people import People
 from .speakers import Resolver, Source
-from .syntax import (AUX_DEPS, FINITE, CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, MISPARSED_SUBJECT_DEPS,
+from .syntax import (AUX_DEPS, CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, FINITE, MISPARSED_SUBJECT_DEPS,
                      NAMING_ATTACHMENTS, NOMINAL_POS, NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS, PASSIVE_DEPS,
                      SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS, VERBAL, governing_verb, main_subject)
 
@@ -323,7 +323,9 @@ def _around_parenthetical(cue) -> list[list]:
             PARENTHESIS_MARKS):
         return []
     words = list(clause.subtree)
-    if words[0].i >= left or words[-1].i <= right:
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if not words or words[0].i >= left or words[-1].i <= right:
         return []  # the cue opens or closes the clause: a fronted or trailing report, read elsewhere
     return [words]
 
