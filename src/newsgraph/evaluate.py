@@ -18,9 +18,10 @@ from .service import analyze_many
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = ("seeds.jsonl", "bbc-dev.jsonl", "bbc-dev-events.jsonl", "polnear-dev.jsonl")
 # gold sets the project made (annotated blind by helpers who saw only GUIDELINES.md and the texts):
-# they hold offsets, not texts, and name the shared gold file their texts come from ("text_from")
+# they hold offsets, not texts, and name where their texts are: a shared gold file ("text_from") or
+# a file of the shared corpus ("file", as the shared gold rows write it)
 PROJECT_GOLD_DIR = REPO / "eval" / "gold"
-PROJECT_GOLD = ("events-polnear-dev-more.jsonl",)
+PROJECT_GOLD = ("events-polnear-dev-more.jsonl", "events-bbc-politics-more.jsonl")
 # The dev articles split once, by article, into a half that rules are written on and a half
 # that checks them (a rule that helps only the tuning half learnt sentences, not language).
 SPLIT = REPO / "eval" / "split.json"
@@ -38,11 +39,11 @@ def default_gold() -> list[Path]:
 
 def readable(gold_path: Path, workdir: Path) -> Path:
     """A gold file the scorer and the readers can use: a project gold file that holds offsets and a
-    ``text_from`` instead of texts gets its texts (and dates, outlets) from that shared file, in a
-    copy under ``workdir`` with the same name (so halves and baseline entries still match)."""
+    ``text_from`` (or a corpus ``file``) instead of texts gets its texts (and dates, outlets) from
+    there, in a copy under ``workdir`` with the same name (so halves and baseline entries still match)."""
     rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     sources = {row["text_from"] for row in rows if "text_from" in row}
-    if not sources:
+    if not sources and not any("file" in row and "text" not in row for row in rows):
         return gold_path
     shared = {}
     for source in sources:
@@ -53,7 +54,8 @@ def readable(gold_path: Path, workdir: Path) -> Path:
     copy = workdir / gold_path.name
     with copy.open("w", encoding="utf-8") as fh:
         for row in rows:
-            original = shared[row["id"]]
+            original = shared[row["id"]] if "text_from" in row else {
+                "text": (shared_dir() / row["file"]).read_text(encoding="utf-8")}
             merged = {key: original[key] for key in ("text", "published", "publisher", "url") if key in original}
             fh.write(json.dumps({**merged, **row, "quotes": row.get("quotes")}, ensure_ascii=False) + "\n")
     return copy
