@@ -59,6 +59,16 @@ def test_events_status(text, status):
     assert events[0].person == "Jo Bloggs"
 
 
+@pytest.mark.parametrize("text,status", [
+    # a clause describing a noun keeps its own negation, not the clause the noun stands in
+    ("Mr Hague, who stepped down as Tory leader in 2001, does not rule out a return.", "asserted"),
+    ("Jane Smith, who would not quit the Labour Party, spoke on Monday.", "negated"),
+])
+def test_events_a_relative_clause_has_its_own_status(text, status):
+    (event,) = analyze(Article(id="t", text=text, published=dt.date(2005, 1, 1))).events
+    assert event.status == status
+
+
 @pytest.mark.parametrize("text,date", [
     ("Jo Bloggs has quit the Labour Party.", "2020-01-15"),
     ("Jo Bloggs quit the Labour Party in March.", "2019-03"),

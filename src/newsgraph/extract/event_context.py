@@ -13,9 +13,9 @@ from ..data import words as word_list
 from ..model import EventStatus, TimeValue
 from .frames import lexicon
 from .lexicon import MODALS
-from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, FINITE, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS,
-                     NEGATION_OR_MARK_DEPS, PAST_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, VERBAL,
-                     governing_verb)
+from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, DESCRIBING_CLAUSES, FINITE, INFINITIVE_DEPS,
+                     NEGATED_OBJECT_DEPS, NEGATION_OR_MARK_DEPS, PAST_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS,
+                     VERBAL, governing_verb)
 
 INQUIRIES = word_list("event_context", "inquiries")
 # charging words a decision presupposes an investigation for, charged or not, and the deciding words
@@ -58,7 +58,7 @@ def clause_status(token) -> str:
     if token.lemma_.lower() in PRESUPPOSED and any(_decided(node) for node in chain[1:]):
         # "decided not to prosecute her": whether to charge her was decided on an investigation
         return EventStatus.ASSERTED
-    for node in _own_clause(chain[:3]):
+    for node in _negatable(chain[:3]):
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children) or any(
                 c.dep_ in SUBJECT_DEPS and any(d.lower_ == "neither" for d in c.children) for c in children):
@@ -156,6 +156,17 @@ def _own_clause(chain: list) -> list:
         if node.dep_ == "conj" and node.tag_ in FINITE and node.head.pos_ in VERBAL and _main_clause(node):
             return chain[:number + 1]
     return chain
+
+
+def _negatable(chain: list) -> list:
+    """The trigger and the heads whose negation and modals it shares: its own clause, up to a clause
+    describing a noun ("Mr Hague, who stepped down in 2001, does not rule out a return": the
+    stepping down is not negated by the ruling out)."""
+    own = _own_clause(chain)
+    for number, node in enumerate(own):
+        if node.dep_ in DESCRIBING_CLAUSES:
+            return own[:number + 1]
+    return own
 
 
 def _main_clause(node) -> bool:

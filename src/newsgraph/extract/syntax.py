@@ -18,6 +18,8 @@ ARGUMENT_DEPS = frozenset({"attr", "dobj", "oprd", "prep"})  # objects, compleme
 # clauses that stand aside from their governor: its status does not reach them
 ASIDE_DEPS = frozenset({"acl", "advcl", "appos", "parataxis", "relcl"})
 AUX_DEPS = frozenset({"aux", "auxpass"})  # auxiliaries, active and passive
+# clauses that describe a noun: what they tell is their own, not the surrounding clause's
+DESCRIBING_CLAUSES = frozenset({"acl", "appos", "relcl"})
 # clauses a name's own phrase does not run into
 CLAUSE_BOUNDARY_DEPS = frozenset({"acl", "advcl", "ccomp", "conj", "relcl"})
 COMPLEMENT_CHAIN_DEPS = frozenset({"ccomp", "conj", "xcomp"})  # what an implicative verb entails runs down these
