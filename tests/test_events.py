@@ -171,6 +171,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Paul Manafort is the subject of an FBI investigation.", ("investigate", "Paul Manafort", "FBI")),
     ("Jackie Ballard is an MP. Liberal Democrat Sarah Teather, the most recent female MP to be elected, spoke.",
      ("elect", "Sarah Teather", "Parliament")),
+    # "X, one of the MPs elected in 1983": one of those elected, so elected
+    ("Robert Jackson, one of the Tory MPs elected in 1983, spoke on Monday.",
+     ("elect", "Robert Jackson", None)),
     ("Neil Kinnock joined the shadow cabinet in 1980. He remained an MP until 1995, when he resigned.",
      ("resign_office", "Neil Kinnock", "MP")),
     ("Tom Brown was given the job of Chief Whip in 2001.", ("appoint", "Tom Brown", "Chief Whip")),

@@ -59,6 +59,8 @@ def named_person(token, resolver: Resolver):
     if token.dep_ == "appos" and token.head.pos_ == "PROPN" and role_word:
         return token.head  # "Alan Milburn - the man appointed as ...": the man is the name before him
     one_of = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"
+    if one_of and token.head.head.dep_ == "appos" and token.head.head.head.pos_ == "PROPN":
+        return token.head.head.head  # "Barbara Follet, one of the Blair Babes elected in 1997": she was
     if token.tag_ not in SINGULAR_NOUN_TAGS and not one_of or resolver.entity_at(token) is not None:
         return token  # a plural ("most elected officials") names no one, unless it is "one of the MPs, X"
     for inner in token.subtree:
