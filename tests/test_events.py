@@ -171,6 +171,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Paul Manafort is the subject of an FBI investigation.", ("investigate", "Paul Manafort", "FBI")),
     ("Jackie Ballard is an MP. Liberal Democrat Sarah Teather, the most recent female MP to be elected, spoke.",
      ("elect", "Sarah Teather", "Parliament")),
+    # "now" a post, beside the name or after a former one: the appointment is asserted (GUIDELINES)
+    ("Peter Mandelson, former Labour minister and now a European Commissioner, warned the BBC.",
+     ("appoint", "Peter Mandelson", "European Commissioner")),
     # "X, one of the MPs elected in 1983": one of those elected, so elected
     ("Robert Jackson, one of the Tory MPs elected in 1983, spoke on Monday.",
      ("elect", "Robert Jackson", None)),

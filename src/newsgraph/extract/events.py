@@ -267,7 +267,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         kind, person_token, org = EventType.CANDIDACY, _subject(token.head), args.party_label(token, resolver)
     elif lemma == "confidence" and _after_no(token):
         kind, person_token, org = _no_confidence(token)
-    elif lemma == "now" and token.dep_ == "advmod" and token.head.dep_ == "appos":
+    elif lemma == "now" and token.dep_ == "advmod" and _appositive(token.head):
         kind, person_token, org = _now_role(token.head, resolver)
     else:
         return []
@@ -625,11 +625,18 @@ def _form_government(token, objects: list):
     return (EventType.APPOINT, objects[0], "Prime Minister") if made and objects else NONE
 
 
+def _appositive(role) -> bool:
+    """A noun set beside a name, or the second of two ("Peter Mandelson, former Labour minister and
+    now a European Commissioner")."""
+    return role.dep_ == "appos" or (role.dep_ == "conj" and role.head.dep_ == "appos")
+
+
 def _now_role(role, resolver: Resolver):
     """'Jack Straw, now foreign secretary': a post the person now holds was given to them."""
-    if role.lemma_.lower() not in lexicon().office_words or role.head.pos_ != "PROPN":
+    named = role.head.head if role.dep_ == "conj" else role.head
+    if role.lemma_.lower() not in lexicon().office_words or named.pos_ != "PROPN":
         return NONE
-    return EventType.APPOINT, role.head, args.post([role], resolver)
+    return EventType.APPOINT, named, args.post([role], resolver)
 
 
 def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver):
