@@ -171,6 +171,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Paul Manafort is the subject of an FBI investigation.", ("investigate", "Paul Manafort", "FBI")),
     ("Jackie Ballard is an MP. Liberal Democrat Sarah Teather, the most recent female MP to be elected, spoke.",
      ("elect", "Sarah Teather", "Parliament")),
+    # a post reached, as a noun or as a body entered
+    ("Harriet Harman spoke of the hostility prompted by her advancement to the Cabinet.",
+     ("appoint", "Harriet Harman", "Cabinet")),
+    ("Ruth Kelly entered the Cabinet last month in the reshuffle.", ("appoint", "Ruth Kelly", "Cabinet")),
     # "now" a post, beside the name or after a former one: the appointment is asserted (GUIDELINES)
     ("Peter Mandelson, former Labour minister and now a European Commissioner, warned the BBC.",
      ("appoint", "Peter Mandelson", "European Commissioner")),
