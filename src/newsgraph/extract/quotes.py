@@ -26,10 +26,11 @@ from .people import People
 from .speakers import Resolver, Source
 from .syntax import (AUX_DEPS, CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, FINITE, MISPARSED_SUBJECT_DEPS,
                      NAMING_ATTACHMENTS, NOMINAL_POS, NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS, PASSIVE_DEPS,
-                     SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS, VERBAL, governing_verb, main_subject)
+                     SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS, TENSED_TAGS, VERBAL, governing_verb,
+                     main_subject)
 
 BARE_CLAUSE_CUES = word_list("lexicon", "bare_clause_cues")
-PARENTHESIS_MARKS = frozenset({",", "-", "\u2013", "\u2014"})  # what sets off "he claimed" inside a clause
+PARENTHESIS_MARKS = word_list("quotes", "parenthesis_marks")  # what sets off "he claimed" inside a clause
 MIN_INDIRECT_TOKENS = 3  # a reported clause shorter than this ("he said so") reports nothing
 TITLE_WORDS = range(2, 9)  # "Yes Minister", "Minister of Discord": a quoted title is a short run of capitals
 TITLE_MAJOR_WORDS = 2  # ... with at least two capitalised words
@@ -333,7 +334,7 @@ def _around_parenthetical(cue) -> list[list]:
 def _finite_clause(clause) -> bool:
     """A clause with a subject and a tensed verb of its own: "(he added) the situation would be
     monitored", not "(added) value"."""
-    tensed = clause.tag_ in FINITE or any(c.dep_ in AUX_DEPS and c.tag_ in FINITE | {"MD"} for c in clause.children)
+    tensed = clause.tag_ in FINITE or any(c.dep_ in AUX_DEPS and c.tag_ in TENSED_TAGS for c in clause.children)
     return tensed and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
