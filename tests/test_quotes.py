@@ -215,6 +215,21 @@ def test_entities_title_case_headline_names_cut_to_what_the_body_writes(headline
     assert person in people and junk not in people, people
 
 
+@pytest.mark.parametrize("text,speaker", [
+    # a name ending in a word of bodies is a body's, though NER took it for a person's
+    ("Voters\n\nParties cannot take older voters for granted in the coming election, says Age Concern.",
+     "Age Concern"),
+    # a titled name whose given names NER left out: the whole name, a person
+    ("Poverty\n\nCardinal Cormac Murphy-O'Connor spoke at Westminster. The cardinal said 2005 should be the "
+     "year for campaigning.", "Cormac Murphy-O'Connor"),
+    # "the MPs said": a group of people, no body and no one
+    ('Family\n\n"An arbitrary template would relegate the welfare of children," the MPs said.', None),
+])
+def test_entities_bodies_titles_and_groups_as_speakers(text, speaker):
+    (quote,) = analyze(Article(id="t", text=text)).quotes
+    assert quote.speaker == speaker
+
+
 def test_entities_people_named_like_places_stay_people():
     text = "Lord Halifax spoke, Ian Paisley laughed and Austin Mitchell agreed with Alan West."
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

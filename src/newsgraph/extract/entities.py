@@ -41,6 +41,7 @@ SLOGAN_WORDS = 2  # "Vote Blair": a slogan verb and a surname
 NAME_MAX_WORDS = 5  # a longer run of capitals is the title of something, not a person
 NAME_MIN_WORDS = 2  # words cut from the front of a name ("Tory", "Farmer") leave at least a first and last name
 NAME_MIN_LETTERS = 2  # "Mr P.": an initial alone names no one we can find again
+MAX_GIVEN_NAMES = 2  # "Cardinal Cormac [Murphy-O'Connor]": given names NER may leave out of a titled name
 # plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"
 GROUP_WORDS = word_list("entities", "group_words")
 NAME_SUFFIXES = word_list("entities", "name_suffixes")
@@ -51,6 +52,7 @@ COMPASS = word_list("entities", "compass")
 PLACE_TAILS = COMPASS | word_list("entities", "street_words")  # not "Lane", "Street": surnames
 # words that end the name of a thing or body the model may take for a person
 NOT_NAME_TAILS = word_list("entities", "not_name_tails")
+BODY_TAILS = word_list("entities", "body_tails")
 # what a person does, capitalised before the name at the start of a sentence or as a label
 EPITHETS = word_list("entities", "epithets")  # campaign nicknames written before a name
 OCCUPATIONS = word_list("entities", "occupations")
@@ -123,6 +125,10 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
             start, end = _trim(ent, text)
             label = "PERSON"
         first = doc[ent.start].i
+        given = _given_names_after_title(doc, first)
+        if given is not None:
+            # "Cardinal Cormac Murphy-O'Connor" with only the surname tagged (as an organisation)
+            first, start = given.i, given.idx
         # "Dame Louise", "Mr Corbyn": the title may be inside or just before the span
         before = doc[first - 1] if first > 0 else None
         inside = ent[0].text.lower().rstrip(".")
@@ -214,8 +220,12 @@ def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
             return "ORG"
         if len(words) == 1 and text.isupper() and len(text) <= ACRONYM_MAX_LETTERS:
             return "ORG"  # "the JC": people's names are not acronyms
+        if len(words) > 1 and words[-1] in BODY_TAILS:
+            return "ORG"  # "Age Concern says ..."
         return "PERSON"
     if ent.label_ in ORG_LABELS:
+        if len(words) == 1 and words[0] in GROUP_WORDS and not is_party_name(text):
+            return None  # "the MPs said": a group of people, not a body
         first = words[0].rstrip(".") if words else ""
         if first in TITLES and len(words) > 1:
             return "PERSON"
@@ -320,6 +330,18 @@ def _as_named_elsewhere(text: str, start: int, end: int) -> tuple[int, int]:
             if re.search(rf"\b{re.escape(written)}\b", rest):
                 return start + run[0].start(), start + run[-1].end()
     return start, end
+
+
+def _given_names_after_title(doc, first: int):
+    """The first of the capitalised words between a title and an entity NER began too late, if any."""
+    at = first
+    while at > 0 and first - at < MAX_GIVEN_NAMES and doc[at - 1].pos_ == "PROPN" and doc[at - 1].is_title and (
+            not doc[at - 1].ent_type_) and doc[at - 1].lower_ not in TITLES:
+        at -= 1
+    if at == first or at == 0:
+        return None
+    title = doc[at - 1]
+    return doc[at] if title.lower_.rstrip(".") in TITLES and title.is_title and not _inside_a_name(title) else None
 
 
 def _ends_with(name: str, words: list[str]) -> bool:
