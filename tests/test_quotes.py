@@ -230,6 +230,19 @@ def test_entities_bodies_titles_and_groups_as_speakers(text, speaker):
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize("text,speaker", [
+    # speech verbs coordinate with speech verbs, whatever clause the parser hangs the second on
+    ('Row\n\nTony Blair spoke. He said some people were in denial about the result but predicted a more '
+     '"receptive mood" would emerge soon.', "Tony Blair"),
+    # "by saying": the one who reacted says it
+    ("Row\n\nTony Blair spoke. French President Jacques Chirac reacted to his warning by saying Europe "
+     "needed to reinforce its own unity.", "Jacques Chirac"),
+])
+def test_speakers_of_coordinated_and_means_cues(text, speaker):
+    (quote,) = analyze(Article(id="t", text=text)).quotes
+    assert quote.speaker == speaker
+
+
 def test_entities_people_named_like_places_stay_people():
     text = "Lord Halifax spoke, Ian Paisley laughed and Austin Mitchell agreed with Alan West."
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

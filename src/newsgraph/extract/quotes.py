@@ -30,6 +30,7 @@ from .syntax import (AUX_DEPS, CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB
                      main_subject)
 
 BARE_CLAUSE_CUES = word_list("lexicon", "bare_clause_cues")
+MEANS_PREPS = word_list("quotes", "means_preps")  # "quoted as saying", "reacted by saying"
 PARENTHESIS_MARKS = word_list("quotes", "parenthesis_marks")  # what sets off "he claimed" inside a clause
 MIN_INDIRECT_TOKENS = 3  # a reported clause shorter than this ("he said so") reports nothing
 TITLE_WORDS = range(2, 9)  # "Yes Minister", "Minister of Discord": a quoted title is a short run of capitals
@@ -666,9 +667,15 @@ def _subject(cue, inside=lambda offset: False):
         if token.dep_ in CUE_CLIMB_DEPS and token.head.i != token.i:
             if token.dep_ == "relcl" and token.head.pos_ in NOUN_POS:
                 return token.head
+            reporting = token.dep_ == "conj" and cue_lemma(token) in REPORTING_VERBS
             token = token.head
-            if token.dep_ == "prep" and token.lower_ == "as" and token.head.pos_ == "VERB":
-                token = token.head  # "Mr Brown is quoted as saying ...": the one quoted says it
+            if reporting and cue_lemma(token) not in REPORTING_VERBS:
+                # "He said people were in denial but predicted a better mood": speech verbs are
+                # coordinated with speech verbs, whatever clause the parser hung this one on
+                token = next((a for a in token.ancestors if cue_lemma(a) in REPORTING_VERBS), token)
+            if token.dep_ == "prep" and token.lower_ in MEANS_PREPS and token.head.pos_ == "VERB":
+                # "Mr Brown is quoted as saying ...", "Chirac reacted by saying ...": the one who does it
+                token = token.head
             if token.pos_ in NOUN_POS:
                 owner = [c for c in token.children if c.dep_ in OWNER_DEPS and c.pos_ == "PROPN"]
                 if owner:
