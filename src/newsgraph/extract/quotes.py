@@ -667,12 +667,16 @@ def _subject(cue, inside=lambda offset: False):
         if token.dep_ in CUE_CLIMB_DEPS and token.head.i != token.i:
             if token.dep_ == "relcl" and token.head.pos_ in NOUN_POS:
                 return token.head
-            reporting = token.dep_ == "conj" and cue_lemma(token) in REPORTING_VERBS
+            conjunct = token if token.dep_ == "conj" and cue_lemma(token) in REPORTING_VERBS else None
             token = token.head
-            if reporting and cue_lemma(token) not in REPORTING_VERBS:
+            if conjunct is not None and cue_lemma(token) not in REPORTING_VERBS:
                 # "He said people were in denial but predicted a better mood": speech verbs are
-                # coordinated with speech verbs, whatever clause the parser hung this one on
-                token = next((a for a in token.ancestors if cue_lemma(a) in REPORTING_VERBS), token)
+                # coordinated with speech verbs, whatever clause the parser hung this one on; not
+                # one in the reported clause's own tense ("he had agonised but had concluded")
+                reporter = next((a for a in token.ancestors if cue_lemma(a) in REPORTING_VERBS), None)
+                if reporter is not None and reporter.tag_ == conjunct.tag_ and not any(
+                        c.dep_ in AUX_DEPS for c in conjunct.children):
+                    token = reporter
             if token.dep_ == "prep" and token.lower_ in MEANS_PREPS and token.head.pos_ == "VERB":
                 # "Mr Brown is quoted as saying ...", "Chirac reacted by saying ...": the one who does it
                 token = token.head
