@@ -197,6 +197,9 @@ def test_walking_up_to_a_verbless_root_ends():
      {"Liverpool", "Bolton West", "Milton Keynes"}),
     ("Lifelong Learning Minister Jim Wallace said no to the White Paper in Clwyd North West.",
      {"Lifelong Learning Minister Jim Wallace", "White Paper", "Clwyd North West"}),
+    ("The targets include Manchester Withington, Birmingham Yardley and Surrey South West.",
+     {"Manchester Withington", "Birmingham Yardley"}),
+    ("Across Wales, pickets were held by striking workers.", {"Across Wales"}),
 ])
 def test_entities_no_junk_people(text, not_people):
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

@@ -179,9 +179,11 @@ def _nickname_mentions(text: str, skip, taken: set[int]) -> list[tuple[Mention, 
 
 
 def _is_listed_place(name: str) -> bool:
-    """'Liverpool', 'Milton Keynes', 'Bolton West': a listed place, or one and a compass word."""
+    """'Liverpool', 'Milton Keynes', 'Bolton West', 'Manchester Withington': a listed place, or one
+    and a compass word, or a constituency named after its town ("Birmingham Yardley")."""
     words = name.lower().split()
-    return name.lower() in PLACES or (len(words) > 1 and words[-1] in COMPASS and " ".join(words[:-1]) in PLACES)
+    return name.lower() in PLACES or (len(words) > 1 and (
+        (words[-1] in COMPASS and " ".join(words[:-1]) in PLACES) or words[0] in PLACES))
 
 
 def _is_place(ent, name: str, places: set[str]) -> bool:
@@ -199,8 +201,8 @@ def _is_place(ent, name: str, places: set[str]) -> bool:
 def _trim(ent, text: str) -> tuple[int, int]:
     """Span offsets without a leading 'the', trailing possessive and punctuation."""
     tokens = list(ent)
-    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
-        tokens = tokens[1:]
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct or tokens[0].pos_ == "ADP"):
+        tokens = tokens[1:]  # "Across Wales, pickets were held": a preposition opens no name
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in POSSESSIVE_ENDINGS):
         tokens = tokens[:-1]
     if not tokens:
