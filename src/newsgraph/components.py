@@ -8,6 +8,9 @@ attributes (character offsets into the doc):
     newsgraph_times_v1      doc._.newsgraph_times      TimeValue records (dates, resolved)
     newsgraph_events_v1     doc._.newsgraph_events     Event records
 
+(``doc._.newsgraph_people`` holds the reading the quote and event stages share: who is named at
+each offset, with the roles written beside the names.)
+
 (spaCy permits no "." in a factory name, so the version is written "_v1".) A stage that needs an
 earlier one's results runs it if the pipeline does not have it, so
 ``nlp.add_pipe("newsgraph_events_v1")`` alone works in any English pipeline with a parser and
