@@ -58,7 +58,8 @@ def _frame(lemma: str, entry: dict) -> Frame:
         raise ValueError(f"events.toml: {lemma}: type must be one of {sorted(EventType)} or by_object")
     if entry.get("person", "subject") not in PERSON_SLOTS:
         raise ValueError(f"events.toml: {lemma}: person must be one of {sorted(PERSON_SLOTS)}")
-    return Frame(lemma=lemma, type=entry["type"], person=entry.get("person", "subject"),
+    kind = entry["type"] if entry["type"] == "by_object" else EventType(entry["type"])  # one vocabulary
+    return Frame(lemma=lemma, type=kind, person=entry.get("person", "subject"),
                  org=tuple(entry.get("org", ())), particle=frozenset(entry.get("particle", ())),
                  objects=frozenset(entry.get("objects", ())), complements=frozenset(entry.get("complements", ())),
                  org_heads=frozenset(entry.get("org_heads", ())), needs_prep=frozenset(entry.get("needs_prep", ())),
