@@ -119,10 +119,12 @@ def _decided(node) -> bool:
     """A decision taken: "the FBI decided", "the Justice Department decision"; not "may decide"."""
     if node.lemma_.lower() not in DECIDING:
         return False
-    if node.pos_ == "NOUN":
-        return True
-    return node.tag_ in PAST_TAGS and not any(
-        c.dep_ == "aux" and c.lower_ in UNREALISED_AUX for c in node.children)
+    return node.pos_ == "NOUN" or _done(node)
+
+
+def _done(verb) -> bool:
+    """A verb in the past with no modal or "to" before it: "decided", "was forced"; not "may decide"."""
+    return verb.tag_ in PAST_TAGS and not any(c.dep_ == "aux" and c.lower_ in UNREALISED_AUX for c in verb.children)
 
 
 def _infinitive(token) -> bool:
@@ -137,14 +139,15 @@ def _infinitive(token) -> bool:
             return not _implicative(node.head)
         node = node.head
     return False
+
+
 # verbs whose past entails their complement ("was forced to quit", "managed to win"); not the
 # future or the bare infinitive ("will force him to quit", "to force him out")
 IMPLICATIVE = word_list("event_context", "implicative")
 
 
 def _implicative(node) -> bool:
-    return node.pos_ == "VERB" and node.lemma_.lower() in IMPLICATIVE and node.tag_ in PAST_TAGS and not any(
-        c.dep_ == "aux" and c.lower_ in UNREALISED_AUX for c in node.children)
+    return node.pos_ == "VERB" and node.lemma_.lower() in IMPLICATIVE and _done(node)
 
 
 def _own_clause(chain: list) -> list:

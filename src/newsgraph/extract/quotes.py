@@ -195,10 +195,10 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             continue  # "the meeting indicated that ...": no one is reported
         if any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children):
             continue  # "it was claimed that ...", "it has been confirmed": no one is named as the source
-        for part in _around_parenthetical(token):
-            candidate = _report(part, token, text, inside, paragraph_starts)
-            if candidate is not None:
-                out.append(candidate)
+        interrupted = _interrupted_clause(token)
+        candidate = _report(interrupted, token, text, inside, paragraph_starts) if interrupted else None
+        if candidate is not None:
+            out.append(candidate)
         for clause in _reported_clauses(token):
             if clause.i < token.i and not _fronted_report(clause, token):
                 continue
@@ -307,7 +307,7 @@ def _according_to_reports(doc, inside: _Inside, layout: Layout, paragraph_starts
     return out
 
 
-def _around_parenthetical(cue) -> list[list]:
+def _interrupted_clause(cue) -> list:
     """'The museum, Mr. Obama said, would make visitors face uncomfortable truths': a cue set off by
     commas inside the main clause it reports, with a subject and no clause of its own, reports the
     whole clause. The span keeps the clause whole, the cue inside it, as the gold sets mark these
@@ -329,7 +329,7 @@ def _around_parenthetical(cue) -> list[list]:
         words = words[:-1]
     if not words or words[0].i >= left or words[-1].i <= right:
         return []  # the cue opens or closes the clause: a fronted or trailing report, read elsewhere
-    return [words]
+    return words
 
 
 def _finite_clause(clause) -> bool:

@@ -65,9 +65,6 @@ class Resolver:
         """``inside(offset)``: is the offset inside a quotation; ``speaker_at(offset)``: the entity
         whose quote covers it, so that "I" in a quote is its speaker (the events stage knows it)."""
         self.people = people
-        self.doc = people.doc
-        self.entities = people.entities
-        self.roles = people.roles
         self.inside = inside
         self.speaker_at = speaker_at
         self.spokesperson_spoke = False
@@ -75,6 +72,19 @@ class Resolver:
         self.last_person: Entity | None = None
         self.last_org: Entity | None = None
         self.recent: list[Entity] = []  # subjects and speakers, most recent last
+
+    # the shared reading, under the names the rules use
+    @property
+    def doc(self):
+        return self.people.doc
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.people.entities
+
+    @property
+    def roles(self):
+        return self.people.roles
 
     # -- salience -------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from ..clean import Layout
 from ..model import Entity, Event, Quote, TimeValue, VERBATIM_KINDS
 from ..nlp import doc_text
 from .people import People
+from .people import read_people as _index_people
 from .quotemarks import Marked
 
 
@@ -35,9 +36,7 @@ def find_entities(doc, layout: Layout, marks) -> list[Entity]:
 
 def read_people(doc, entities: list[Entity]) -> People:
     """Who is named where, and the offices written beside the names: read once for both stages."""
-    from .people import read_people as people_of
-
-    return people_of(doc, entities)
+    return _index_people(doc, entities)
 
 
 def find_quotes(doc, layout: Layout, marks, people: People) -> list[Quote]:
