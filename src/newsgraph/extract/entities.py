@@ -72,6 +72,7 @@ POSSESSIVE_ENDINGS = word_list("entities", "possessive_endings")
 NOT_NAME_SUFFIXES = tuple(sorted(word_list("entities", "not_name_suffixes")))
 # lower-case words inside a name
 NAME_PARTICLES = word_list("entities", "name_particles")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -317,9 +318,7 @@ def _as_named_elsewhere(text: str, start: int, end: int) -> tuple[int, int]:
     "Clinton And Trump Face" -> "Trump")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end) % (len(text) + 1)
-    line = text[line_start:line_end]
-    words = re.findall(r"[A-Za-z][\w'’-]*", line)
-    if len(words) < TITLE_CASE_LINE_WORDS or not all(w[0].isupper() for w in words if len(w) > SHORT_WORD_LETTERS):
+    if not _title_case(text[line_start:line_end]):
         return start, end
     rest = text[:line_start] + "\n" + text[line_end:]
     if re.search(rf"\b{re.escape(text[start:end])}\b", rest):
@@ -332,6 +331,17 @@ def _as_named_elsewhere(text: str, start: int, end: int) -> tuple[int, int]:
             if re.search(rf"\b{re.escape(written)}\b", rest):
                 return start + run[0].start(), start + run[-1].end()
     return start, end
+
+
+def _title_case(line: str) -> bool:
+    """Is every long word of the line capitalised? Stops at the first that is not (most lines are
+    body paragraphs, read here once for each name in them)."""
+    words = 0
+    for word in _WORD.finditer(line):
+        if len(word.group()) > SHORT_WORD_LETTERS and not word.group()[0].isupper():
+            return False
+        words += 1
+    return words >= TITLE_CASE_LINE_WORDS
 
 
 def _given_names_after_title(doc, first: int):
