@@ -238,6 +238,13 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Tom Brown was made Prime Minister in 1976 after the resignation of Harold Wilson.",
      ("resign_office", "Harold Wilson", "Prime Minister")),
     ("President Tom Bush spoke. He woke up to discover Mr Bush had won.", ("elect", "Tom Bush", "President")),
+    # a candidate noun written beside a name describes a candidacy, whatever the clause does with them
+    ("Labour candidate Jane Smith said the vote was close.", ("candidacy", "Jane Smith", "Labour Party")),
+    ("Jane Smith, the Liberal Democrat candidate in Leeds North, said so.",
+     ("candidacy", "Jane Smith", "Liberal Democrats")),
+    ("Mr Howard will visit Tory hopefuls Robert Light and Sayeeda Warsi.",
+     ("candidacy", "Sayeeda Warsi", "Conservative Party")),
+    ("Tom Brown's former adviser Ed Balls, now a parliamentary hopeful, said so.", ("candidacy", "Ed Balls", None)),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -284,6 +291,8 @@ def test_events_frames(text, expected):
     "The meddling is designed to sow discord and to help elect Donald Trump.",  # an aim
     "Police may decide to charge Tom Brown with fraud.",  # no decision yet
     "Neither Jane Smith nor her aides have been charged with any crime.",
+    "Former Labour candidate Jane Smith said the vote was close.",  # no longer standing
+    "Jane Smith is hopeful of a deal.",  # an adjective
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -325,6 +325,8 @@ def role_org(person_token, resolver: Resolver) -> str | None:
 def party_label(noun, resolver: Resolver) -> str | None:
     """'the Liberal Democrat candidate': the party words written before the noun."""
     words = [t for t in noun.doc[noun.left_edge.i: noun.i] if t.dep_ in MODIFIER_DEPS and t.is_title]
+    while words and words[-1].lower_ not in PARTY_WORDS and not is_listed_party(words[-1].text):
+        words = words[:-1]  # "Tory Parliamentary hopefuls": the party is "Tory"
     label = " ".join(t.text for t in words)
     if label and is_party_name(label):
         return label

@@ -15,7 +15,7 @@ sentence as evidence. Mentions of one real event are merged.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..data import words as word_list
 from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, INTENDED_STATUSES, MEMBERSHIP_EVENTS, OFFICE_TAKEN_EVENTS,
@@ -27,8 +27,8 @@ from .frames import Frame, lexicon
 from .lexicon import canonical_party
 from .people import People
 from .speakers import Resolver
-from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, COMPLEMENT_DEPS, COMPLEMENT_OF_OBJECT_DEPS,
-                     CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS,
+from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS, COMPLEMENT_OF_OBJECT_DEPS,
+                     CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, MODIFIER_DEPS, MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS,
                      NOUN_CLAUSE_DEPS, NOUN_MODIFIER_DEPS, NOUN_OR_PRONOUN_POS, NOUN_POS, OBJECT_DEPS, OWNER_DEPS,
                      OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS,
                      PRENOMINAL_DEPS, PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS,
@@ -50,6 +50,8 @@ SUBJECT_REACH = 3  # clauses climbed from a trigger to find its doer
 POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
 # words a frame handler reads beyond the lexicon's triggers
 TRIGGER_EXTRAS = word_list("events", "trigger_extras")
+CANDIDATE_DESCRIPTORS = word_list("events", "candidate_descriptors")
+UNHELD_CANDIDATE = word_list("events", "unheld_candidate")
 # "a complaint about X", "a probe of X": whose conduct
 TOPIC_PREPS = word_list("events", "topic_preps")
 # "I", "my" in a quote: its speaker
@@ -265,6 +267,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         kind, person_token, org = _noun_event(token, nouns[lemma], resolver)
     elif lemma == "candidate" and token.dep_ == "attr":
         kind, person_token, org = EventType.CANDIDACY, _subject(token.head), args.party_label(token, resolver)
+    elif lemma in CANDIDATE_DESCRIPTORS and token.pos_ == "NOUN" and _described(token) is not None:
+        kind, person_token, org = EventType.CANDIDACY, _described(token), args.party_label(token, resolver)
     elif lemma == "confidence" and _after_no(token):
         kind, person_token, org = _no_confidence(token)
     elif lemma == "now" and token.dep_ == "advmod" and _appositive(token.head):
@@ -294,7 +298,21 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
                 clause_status(token) != EventStatus.ASSERTED):
             # "many of whom are considering leaving": kept with its status, about no one named
             found.append(_found(token, kind, None, org, resolver, times, published))
+    if lemma in CANDIDATE_DESCRIPTORS and token.dep_ in BESIDE_NAME_DEPS:
+        # a description of the person, not a clause: what the sentence does with them ("will visit
+        # Tory hopefuls X and Y") neither dates nor qualifies their standing
+        found = [replace(f, status=EventStatus.ASSERTED, date=None, reason=None) for f in found]
     return found
+
+
+def _described(noun):
+    """'Labour candidate Jane Smith', 'Katrina Bull, a prospective parliamentary candidate', 'Tory
+    hopefuls X and Y': the name a candidate noun is written beside (not "a former candidate")."""
+    if any(c.lower_ in UNHELD_CANDIDATE for c in noun.children if c.dep_ in MODIFIER_DEPS):
+        return None
+    if noun.dep_ in BESIDE_NAME_DEPS and noun.head.pos_ == "PROPN" and noun.head.ent_type_ == "PERSON":
+        return noun.head
+    return None
 
 
 def _left_for(token, kind: str, resolver: Resolver) -> str | None:

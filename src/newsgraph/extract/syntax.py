@@ -46,6 +46,8 @@ MISPARSED_SUBJECT_DEPS = frozenset({"amod", "compound", "dep", "nmod", "npadvmod
 MISREAD_LABELS = frozenset({"EVENT", "GPE"})
 # words that qualify a noun before it ("shadow chancellor", "Labour leader")
 MODIFIER_DEPS = frozenset({"amod", "compound"})
+# a noun written beside a name: before it ("candidate Jane Smith") or set off after it (", a candidate")
+BESIDE_NAME_DEPS = frozenset({"compound", "appos"})
 # where "confidence" sits in "a no-confidence motion", "a vote of no confidence"
 MOTION_NOUN_DEPS = frozenset({"amod", "compound", "pobj"})
 # how a naming verb's phrase hangs on a report: "in what they describe as", ", which she called"
