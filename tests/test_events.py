@@ -245,6 +245,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Mr Howard will visit Tory hopefuls Robert Light and Sayeeda Warsi.",
      ("candidacy", "Sayeeda Warsi", "Conservative Party")),
     ("Tom Brown's former adviser Ed Balls, now a parliamentary hopeful, said so.", ("candidacy", "Ed Balls", None)),
+    # who shares an event: "along with", "together with", "alongside"
+    ("Labour MP Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
+     "Paul Boateng and Bernie Grant - in 1987.", ("elect", "Keith Vaz", "Parliament")),
+    ("Jane Smith, together with Tom Brown, quit the Labour Party in 2019.", ("leave_party", "Tom Brown", "Labour Party")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

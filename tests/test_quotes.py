@@ -206,6 +206,13 @@ def test_entities_no_junk_people(text, not_people):
     assert not people & not_people, people
 
 
+def test_entities_a_list_lead_in_is_not_part_of_a_name():
+    text = ("Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
+            "Paul Boateng and Bernie Grant - in 1987. Robert Kilroy-Silk left UKIP.")
+    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    assert {"Keith Vaz", "Robert Kilroy-Silk"} <= people, people
+
+
 @pytest.mark.parametrize("headline,body,junk,person", [
     # a title-case headline gives no case evidence: the name is the part the article writes elsewhere
     ("Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud.'", "Donald Trump was criticised on Friday.",

@@ -68,6 +68,7 @@ _NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+)?) [\"\u201c]([
                         r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # a possessive ending NER runs into a name
 POSSESSIVE_ENDINGS = word_list("entities", "possessive_endings")
+NAME_BREAKS = word_list("entities", "name_breaks")
 # "George Bush-style": a name made an adjective
 NOT_NAME_SUFFIXES = tuple(sorted(word_list("entities", "not_name_suffixes")))
 # lower-case words inside a name
@@ -206,6 +207,10 @@ def _trim(ent, text: str) -> tuple[int, int]:
         tokens = tokens[1:]  # "Across Wales, pickets were held": a preposition opens no name
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in POSSESSIVE_ENDINGS):
         tokens = tokens[:-1]
+    # set off by spaces: a hyphen inside a name ("Kilroy-Silk") breaks nothing
+    breaks = [n for n, t in enumerate(tokens) if t.text in NAME_BREAKS and n and tokens[n - 1].whitespace_]
+    if breaks and all(t.pos_ == "PROPN" for t in tokens[breaks[-1] + 1:]) and breaks[-1] + 1 < len(tokens):
+        tokens = tokens[breaks[-1] + 1:]  # "MPs - Keith Vaz": a list's lead-in is not part of the name
     if not tokens:
         return 0, 0
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

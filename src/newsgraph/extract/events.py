@@ -52,6 +52,8 @@ POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.E
 TRIGGER_EXTRAS = word_list("events", "trigger_extras")
 CANDIDATE_DESCRIPTORS = word_list("events", "candidate_descriptors")
 UNHELD_CANDIDATE = word_list("events", "unheld_candidate")
+COMPANION_PREPS = word_list("events", "companion_preps")
+COMPANION_ADVERBS = word_list("events", "companion_adverbs")
 # "a complaint about X", "a probe of X": whose conduct
 TOPIC_PREPS = word_list("events", "topic_preps")
 # "I", "my" in a quote: its speaker
@@ -281,7 +283,14 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         org = _decider(token, resolver)
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
-    for one in [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]:
+    people = [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]
+    companions = _companions(token, person_token)
+    if companions and org is None and kind == EventType.ELECT:
+        # "elected along with three other MPs - X, Y and Z": the office they are listed by
+        elected = lexicon().elected_roles
+        org = next((elected[word] for n in companions for word in (n.lemma_.lower(), n.lower_.removesuffix("s"))
+                    if word in elected), None)  # "MPs", which the tagger may leave unlemmatised
+    for one in people + [c for c in companions if c.pos_ == "PROPN"]:
         one = args.named_person(one, resolver)
         if not args.can_be_person(one) and not _people(one):
             continue  # "suspended its plan", "investigating the shooting": no one
@@ -303,6 +312,26 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         # Tory hopefuls X and Y") neither dates nor qualifies their standing
         found = [replace(f, status=EventStatus.ASSERTED, date=None, reason=None) for f in found]
     return found
+
+
+def _companions(token, person_token) -> list:
+    """'she had been elected along with three other MPs - X, Y and Z': who shares the event (the
+    with-phrase after 'along' or 'together', or 'alongside', on the trigger or on its person), the
+    noun they are listed by first."""
+    out = []
+    for holder in (token, person_token):
+        for prep in holder.children:
+            if prep.dep_ != "prep":
+                continue
+            withs = [prep] if prep.lower_ in COMPANION_PREPS else [
+                c for c in prep.children if c.dep_ == "prep" and prep.lower_ in COMPANION_ADVERBS] or (
+                [prep] if prep.i > 0 and prep.doc[prep.i - 1].lower_ in COMPANION_ADVERBS else [])
+            for companion in (g for w in withs for g in w.children if g.dep_ == "pobj"):
+                listed = [a for a in companion.children if a.dep_ == "appos"]  # "three MPs - X, Y and Z"
+                out.append(companion)
+                for one in listed or [companion]:
+                    out += [one, *_conjuncts(one)]
+    return out
 
 
 def _described(noun):
