@@ -127,7 +127,8 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("appoint", "Jack Straw", "foreign secretary")),
     ("Jane Smith has assumed a newly created role as state counsellor.",
      ("appoint", "Jane Smith", "state counsellor")),
-    ("Jane Smith is running for the Senate.", ("candidacy", "Jane Smith", "Senate")),
+    # a candidacy's org is the party (GUIDELINES); the office run for is its place
+    ("Jane Smith is running for the Senate.", ("candidacy", "Jane Smith", None)),
     ("A motion of no confidence in Jane Smith was passed by the council.", ("no_confidence", "Jane Smith", None)),
     ("Jane Smith was elected to Parliament in 1997.", ("elect", "Jane Smith", "Parliament")),
     ("Entering Westminster, he shared an office with the newly elected MP for Sedgefield, Tony Blair.",
@@ -245,6 +246,12 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Mr Howard will visit Tory hopefuls Robert Light and Sayeeda Warsi.",
      ("candidacy", "Sayeeda Warsi", "Conservative Party")),
     ("Tom Brown's former adviser Ed Balls, now a parliamentary hopeful, said so.", ("candidacy", "Ed Balls", None)),
+    # a candidacy's org is a party: the one beside the name, else the one the story is about; not a seat
+    ("Labour MP Shahid Malik spoke. Mr Malik, who is himself running for the seat of Dewsbury, said so.",
+     ("candidacy", "Shahid Malik", "Labour Party")),
+    ("The Labour Party held its conference in Brighton. Tony Blair told the Labour Party to unite, and the "
+     "Conservatives stayed away. Local councillor Jane Smith was selected for West Ham.",
+     ("candidacy", "Jane Smith", "Labour Party")),
     # who shares an event: "along with", "together with", "alongside"
     ("Labour MP Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
      "Paul Boateng and Bernie Grant - in 1987.", ("elect", "Keith Vaz", "Parliament")),

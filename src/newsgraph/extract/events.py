@@ -24,7 +24,8 @@ from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, INTENDED_STATUSES, MEMBE
 from . import event_args as args
 from .event_context import clause_status, declared, event_date, reason_of
 from .frames import Frame, lexicon
-from .lexicon import canonical_party
+from .entities import is_party_name
+from .lexicon import canonical_party, is_listed_party
 from .people import People
 from .speakers import Resolver
 from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
@@ -129,7 +130,7 @@ def extract_events(doc, people: People, times: list[TimeValue], published: dt.da
             resolver.note_subject(resolver.resolve(subject).entity)
     # offices are filled mention by mention, before merging: "stepped down" after "was elected
     # leader" left the leadership, and is not the later resignation as an MP
-    events = _posts_left(_merge(_fill_offices(found)), resolver)
+    events = _candidacy_parties(_posts_left(_merge(_fill_offices(found)), resolver), resolver)
     return [_as_event(f) for f in _seats_won(_fuller_posts(events, resolver), resolver)]
 
 
@@ -162,6 +163,34 @@ def _fill_offices(found: list[_Found]) -> list[_Found]:
             elif len(succeeded) == 1:
                 event.org = succeeded[0].org
     return found
+
+
+def _candidacy_parties(found: list[_Found], resolver: Resolver) -> list[_Found]:
+    """A candidacy's org is a party (GUIDELINES): 'running for the seat of Dewsbury' names a seat, which
+    is its place; the party is the one the article writes beside the person's name ("Labour MP X",
+    "Tory hopeful X"), else the party the story is about."""
+    for event in found:
+        named = event.org or ""
+        if event.type != EventType.CANDIDACY or event.person is None or (
+                named and (is_party_name(named) or named.split()[-1].lower() not in lexicon().office_words)):
+            continue  # a party, or a body that fields candidates ("Save the Scottish Regiments")
+        if event.org and not event.place:
+            event.place = event.org
+        own = {canonical_party(word) for entries in resolver.roles.values() for _, person, phrase in entries
+               if person is event.person for word in phrase.split() if is_listed_party(word)}
+        story = _story_party(resolver)
+        event.org = own.pop() if len(own) == 1 else (story if not own else None)
+    return found
+
+
+def _story_party(resolver: Resolver) -> str | None:
+    """The party an article is about: the one it names most, when no other is named as often (the
+    party named last may be a rival's: "Ed Balls ... said an examination of Tory plans")."""
+    counts = sorted(((len(e.mentions), canonical_party(e.name)) for e in resolver.entities
+                     if e.label == "ORG" and is_party_name(e.name)), reverse=True)
+    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def _posts_left(found: list[_Found], resolver: Resolver) -> list[_Found]:
