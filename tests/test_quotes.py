@@ -310,7 +310,7 @@ def test_quotes_signed_with_a_dash_are_the_signers():
 @pytest.mark.parametrize("text,expected", [
     ("Row\n\nCharles Kennedy spoke. The manifesto will underpin his claim that his party really is the only "
      "opposition worth the name.", ("Charles Kennedy", "his party really is the only opposition worth the name")),
-    ("Row\n\nLabour's insistence that taxes will not rise was repeated on Monday.", ("Labour", "taxes will not rise")),
+    ("Row\n\nLabour's insistence that taxes will not rise was repeated on Monday.", ("Labour Party", "taxes will not rise")),
 ])
 def test_quotes_reports_cued_by_a_noun_with_a_named_owner(text, expected):
     found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]

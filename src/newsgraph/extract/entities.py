@@ -84,9 +84,12 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
     aliases: set[str] = field(default_factory=set)
+    canonical: str | None = None  # a listed party's one name ("Tories" is the Conservative Party)
 
     @property
     def name(self) -> str:
+        if self.canonical is not None:
+            return self.canonical
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
 
@@ -496,7 +499,10 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
         else:
             orgs.append(mention)
     for mention in sorted(orgs, key=lambda m: -len(m.text)):
-        key = _org_key(mention.text, acronyms)
+        # a party goes by its one listed name, however the article writes it ("the Tories", "the
+        # Conservatives"): a body speaks under its full name (GUIDELINES), and once across articles
+        party = canonical_party(mention.text)
+        key = _org_key(party, acronyms)
         cluster = by_key.get(("org", key))
         if cluster is None and mention.text.lower().endswith("party"):
             # "Independence Party" after "UK Independence Party": the same party, shortened
@@ -506,6 +512,8 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
             by_key[("org", key)] = cluster
         cluster.names.append(mention.text)
         cluster.mentions.append(mention)
+        if party != mention.text:
+            cluster.canonical = party
         for short, long in acronyms.items():
             if _org_key(long, {}) == key:
                 cluster.aliases.add(short)
