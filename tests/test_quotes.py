@@ -206,6 +206,27 @@ def test_entities_no_junk_people(text, not_people):
     assert not people & not_people, people
 
 
+@pytest.mark.parametrize("text,speaker", [
+    # a listed party the model did not tag, or tagged as half its name, or under a short form
+    ("Row\n\nLabour say a Lib Dem vote could let the Tories in.", "Labour Party"),
+    ("Row\n\nThe Home Office said no. The Liberal Democrats say the government must explain itself.",
+     "Liberal Democrats"),
+    ("Row\n\nThe calls go on. The Lib Dems say the watchdog must stop them.", "Liberal Democrats"),
+    ("Row\n\nThe Tories say the plan would cost too much.", "Conservative Party"),
+])
+def test_entities_parties_speak_under_their_one_name(text, speaker):
+    quotes = analyze(Article(id="t", text=text)).quotes
+    assert [q.speaker for q in quotes][-1:] == [speaker]
+
+
+def test_entities_a_name_read_as_a_body_joins_the_titled_person():
+    text = ("Debt row\n\nVincent Cable says one in eight households struggle with debt. "
+            '"Banks are promoting debt," Mr Cable told BBC News.')
+    entities = analyze(Article(id="t", text=text)).entities
+    people = {e.name for e in entities if e.label == "PERSON"}
+    assert "Vincent Cable" in people and "Cable" not in people, people
+
+
 def test_entities_a_list_lead_in_is_not_part_of_a_name():
     text = ("Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
             "Paul Boateng and Bernie Grant - in 1987. Robert Kilroy-Silk left UKIP.")

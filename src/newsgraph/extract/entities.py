@@ -17,8 +17,9 @@ from ..model import Entity, Mention
 from ..data import load
 from ..data import mapping
 from ..data import words as word_list
-from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, canonical_party
-from .syntax import MISREAD_LABELS, NOMINAL_POS, ORG_LABELS, PERSON_LABELS, PERSON_OR_NO_LABEL, PLACE_LABELS
+from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, canonical_party, is_listed_party
+from .syntax import (MISREAD_LABELS, MODIFIER_DEPS, NOMINAL_POS, ORG_LABELS, PERSON_LABELS, PERSON_OR_NO_LABEL,
+                     PLACE_LABELS)
 
 # Titles that stand before a name, with the gender they tell (None: none); those that go with a
 # first name ("Dame Louise") too.
@@ -40,6 +41,8 @@ NAME_BESIDE_ROLE_WORDS = range(2, 4)  # "chair Mike Katz": a first and last name
 SLOGAN_WORDS = 2  # "Vote Blair": a slogan verb and a surname
 NAME_MAX_WORDS = 5  # a longer run of capitals is the title of something, not a person
 NAME_MIN_WORDS = 2  # words cut from the front of a name ("Tory", "Farmer") leave at least a first and last name
+GIVEN_AND_SURNAME_MAX = 3  # "Vincent Cable", "Mary Jo Smith": a person's name misread as a body's is short
+PARTY_FORM_MAX_WORDS = 3  # "UK Independence Party": the longest listed form looked for where NER saw none
 NAME_MIN_LETTERS = 2  # "Mr P.": an initial alone names no one we can find again
 MAX_GIVEN_NAMES = 2  # "Cardinal Cormac [Murphy-O'Connor]": given names NER may leave out of a titled name
 # plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"
@@ -69,6 +72,7 @@ _NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+)?) [\"\u201c]([
 # a possessive ending NER runs into a name
 POSSESSIVE_ENDINGS = word_list("entities", "possessive_endings")
 NAME_BREAKS = word_list("entities", "name_breaks")
+PARTY_FORMS_ALSO_WORDS = word_list("entities", "party_forms_also_words")
 # "George Bush-style": a name made an adjective
 NOT_NAME_SUFFIXES = tuple(sorted(word_list("entities", "not_name_suffixes")))
 # lower-case words inside a name
@@ -117,6 +121,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         start, end = _trim(ent, text)
         if end <= start:
             continue
+        start = _party_start(doc, ent, start, end, text)
         label = _fixed_label(ent, text[start:end], org_words)
         if label is None:
             continue
@@ -162,6 +167,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         taken.update(range(start, end))
     found += _nickname_mentions(text, skip, taken)
     found += _title_mentions(doc, text, skip, taken)
+    found += _party_mentions(doc, skip, taken)
     found += _handle_mentions(text, taken)  # handles live in posts, which the body skip leaves out
     found.sort(key=lambda m: m[0].start)
     return found
@@ -225,7 +231,7 @@ def _fixed_label(ent, text: str, org_words: Counter) -> str | None:
     words = [w.lower() for w in text.split()]
     if ent.label_ == "PERSON":
         # a party name tagged as a person ("Labour") is an organisation
-        if words and all(w in PARTY_WORDS | PARTY_WORD_PARTS for w in words):
+        if words and (all(w in PARTY_WORDS | PARTY_WORD_PARTS for w in words) or is_listed_party(text)):
             return "ORG"
         if len(words) == 1 and org_words[text.lower()] > 0:
             return "ORG"
@@ -393,6 +399,33 @@ def _strip_suffixes(text: str) -> str:
     return text[:words[-1].end()] if words else text
 
 
+def _party_mentions(doc, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
+    """'Labour say a Lib Dem vote could ...': a listed party the model did not tag, written with a
+    capital and standing alone (not the start of a longer name, not a common word opening a sentence)."""
+    out: list[tuple[Mention, str | None]] = []
+    n = 0
+    while n < len(doc):
+        for size in range(PARTY_FORM_MAX_WORDS, 0, -1):
+            span = doc[n: n + size]
+            if len(span) < size or not span[0].is_title or span[0].pos_ == "DET" or any(t.idx in taken for t in span):
+                continue
+            written = span.text
+            nxt = doc[n + size] if n + size < len(doc) else None
+            if not is_listed_party(written) or (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"):
+                continue
+            if span[-1].dep_ in MODIFIER_DEPS:
+                continue  # "Labour MP Jane Smith": a party word describing someone, which the roles read
+            if span[0].is_sent_start and written.lower() in PARTY_FORMS_ALSO_WORDS:
+                continue  # "Respect for the law", "Conservative estimates"
+            if not skip(span.start_char, span.end_char):
+                out.append((Mention(span.start_char, span.end_char, written, "ORG"), None))
+                taken.update(range(span.start_char, span.end_char))
+            n += size - 1
+            break
+        n += 1
+    return out
+
+
 def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
     """'Mr Lewis', 'Dame Louise' that NER missed: a title and capitalised proper nouns."""
     out = []
@@ -491,7 +524,8 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
     for mention, _ in found:
         if mention.label != "ORG":
             continue
-        person = by_key.get(("surname", mention.text.lower())) if " " not in mention.text else None
+        person = by_key.get(("surname", mention.text.lower())) if " " not in mention.text else _person_named(
+            mention.text, by_key)
         if person is not None:
             # "Livingstone" tagged ORG in an article about Ken Livingstone
             person.names.append(mention.text)
@@ -542,6 +576,37 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
         aliases = tuple(sorted(({n for n in cluster.names} | cluster.aliases) - {name}))
         entities.append(Entity(number, name, cluster.label, aliases, mentions, cluster.gender))
     return entities
+
+
+def _party_start(doc, ent, start: int, end: int, text: str) -> int:
+    """'The Liberal Democrats say' with only "Democrats" tagged: a party's name begins with the word
+    before the span when the two are a listed party (else "Democrats" reads as the US party)."""
+    if ent.start == 0:
+        return start
+    before = doc[ent.start - 1]
+    if (before.is_title and before.pos_ != "DET" and before.whitespace_
+            and is_listed_party(f"{before.text} {text[start:end]}")):
+        return before.idx
+    return start
+
+
+def _person_named(text: str, by_key: dict) -> _Cluster | None:
+    """'Vincent Cable' tagged as an organisation where 'Mr Cable' is a person of the article: a short
+    title-case name with no word of a body's name, ending in that person's surname, is theirs."""
+    words = text.split()
+    if not NAME_MIN_WORDS <= len(words) <= GIVEN_AND_SURNAME_MAX or not all(w[:1].isupper() for w in words):
+        return None
+    if any(w.lower() in ORG_WORDS or is_listed_party(w) for w in words):
+        return None
+    person = by_key.get(("surname", words[-1].lower()))
+    if person is None:
+        return None
+    full = [n.split() for n in person.names if len(n.split()) > 1]
+    if person.gender is None and not full:
+        return None  # a lone capitalised word ("Bill") is no one to join
+    if any(n[0].lower() != words[0].lower() for n in full):
+        return None  # "Amanda Champion" is not Lewis Champion
+    return person
 
 
 def _acronyms(text: str) -> dict[str, str]:
