@@ -219,6 +219,15 @@ def test_entities_parties_speak_under_their_one_name(text, speaker):
     assert [q.speaker for q in quotes][-1:] == [speaker]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("Row\n\nMinisters say the strategy is aimed at victims.", "government"),
+    ("Row\n\nThe Local Government Association spoke. Ministers say the plans are simpler.", "government"),
+    ("Row\n\nScottish ministers say the strategy is aimed at victims.", None),  # whose ministers: not said
+])
+def test_speakers_unnamed_ministers_speak_for_the_government(text, speaker):
+    assert [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:] == [speaker]
+
+
 def test_entities_a_name_read_as_a_body_joins_the_titled_person():
     text = ("Debt row\n\nVincent Cable says one in eight households struggle with debt. "
             '"Banks are promoting debt," Mr Cable told BBC News.')

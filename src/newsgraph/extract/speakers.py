@@ -33,6 +33,8 @@ class Source:
 DOCUMENT_NOUNS = word_list("speakers", "document_nouns")
 # groups that are no one person
 GROUP_SOURCES = word_list("speakers", "group_sources")
+GOVERNMENT_MEMBERS = word_list("speakers", "government_members")
+GOVERNMENT_WORD = "government"  # the name the body of ministers goes by, as "the government says" gives it
 ORG_PRONOUNS = THING_PRONOUNS | word_list("speakers", "we")  # a body speaks of itself as "we"
 # "a letter from X", "a memo by X"
 WRITER_PREPS = word_list("speakers", "writer_preps")
@@ -185,11 +187,24 @@ class Resolver:
         if named is not None:
             mention, entity = named
             return Source(entity, mention.start, mention.end)
+        if low in GOVERNMENT_MEMBERS and not any(t.i != head.i and t.is_title and t.lower_ != GOVERNMENT_WORD
+                                                 for t in span):
+            # "Ministers say": unnamed officials of a government speak for it (GUIDELINES); "Scottish
+            # ministers", "Labour ministers" name whose they are, which is left to no one
+            return Source(self._government(), start, end)
         if low in INSTITUTION_NOUNS:
             return Source(self._institution(head, span), start, end)
         if self._generic(head, span):
             return Source(None, start, end)
         return Source(self._role(head, span), start, end)
+
+    def _government(self) -> Entity:
+        """The government the article names ("the UK government"; not the "Local Government Association"),
+        else 'government'."""
+        for entity in self.entities:
+            if entity.label == "ORG" and entity.name.lower().split()[-1:] == [GOVERNMENT_WORD]:
+                return entity
+        return Entity(-1, GOVERNMENT_WORD, "ORG")
 
     def _institution(self, head, span) -> Entity | None:
         """'Police', 'the government': the named body of that kind, else the phrase itself."""
