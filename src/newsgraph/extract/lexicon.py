@@ -10,6 +10,7 @@ from ..data import words as word_list
 # Verbs that report speech or writing and take a clause as complement: they cue direct,
 # mixed and indirect quotes ("said that ...", "wrote: ...").
 REPORTING_VERBS = word_list("lexicon", "reporting_verbs")
+SPEAKER_ACTS = word_list("lexicon", "speaker_acts")
 # Verbs that cue a quoted fragment but not reported clauses ("called it "heartbreaking"",
 # "described the delay as "unnecessary"", "slammed the investigation as "flawed"").
 FRAGMENT_VERBS = REPORTING_VERBS | word_list("lexicon", "fragment_verbs")

@@ -19,7 +19,8 @@ from ..data import words as word_list
 from ..nlp import doc_text
 from ..clean import Layout
 from ..model import SOURCE_LABELS, Quote, QuoteKind
-from .lexicon import CUE_NOUNS, FRAGMENT_VERBS, MODALS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORT_NOUNS, REPORTING_VERBS
+from .lexicon import (CUE_NOUNS, FRAGMENT_VERBS, MODALS, NEEDS_THAT, NON_SOURCE_NOUNS, REPORT_NOUNS, REPORTING_VERBS,
+                      SPEAKER_ACTS)
 from .posts import post_quotes
 from .quotemarks import Marked, find_quoted
 from .people import People
@@ -220,7 +221,8 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
                     continue  # a mixed quote; the rest of it is not annotated again
                 if holds_quote and len(part) == len(words):
                     continue
-                candidate = _report(_until_aside(part), token, text, inside, paragraph_starts)
+                candidate = _report(_until_aside(_before_own_act(clause, part)), token, text, inside,
+                                    paragraph_starts)
                 if candidate is not None:
                     out.append(candidate)
     out += _according_to_reports(doc, inside, layout, paragraph_starts)
@@ -381,6 +383,19 @@ def _report_holds_quote(cue, inside) -> bool:
 
 WH_WORDS = word_list("quotes", "wh_words")
 _ASIDE_OPENERS = word_list("quotes", "aside_openers")
+
+
+def _before_own_act(clause, words: list) -> list:
+    """'said the image was insensitive but urged people not to rush': a verb of speaking joined to the
+    reported clause with no subject of its own is the speaker's next act (the parser hangs it on the
+    clause); the report ends before it."""
+    acts = [c for c in clause.children if c.dep_ == "conj" and c.i > clause.i and c.pos_ == "VERB"
+            and c.lemma_.lower() in REPORTING_VERBS | SPEAKER_ACTS
+            and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+    if not acts:
+        return words
+    cut = min(t.i for t in acts[0].subtree)
+    return [t for t in words if t.i < cut]
 
 
 def _that_clauses(clause, words: list) -> list[list]:
