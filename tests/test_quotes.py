@@ -347,6 +347,21 @@ def test_quotes_reports_cued_by_a_noun_with_a_named_owner(text, expected):
     assert found == [expected]
 
 
+def test_quotes_an_aside_that_reports_is_a_second_report():
+    text = ("Row\n\nMr Thurso spoke. He said there had been a 29% drop in the number of drivers breathalysed "
+            "since 1997, which he said the government needed to address if it wanted to reduce the danger.")
+    found = [text[q.start:q.end] for q in analyze(Article(id="t", text=text)).quotes]
+    assert found == ["there had been a 29% drop in the number of drivers breathalysed since 1997",
+                     "the government needed to address if it wanted to reduce the danger"]
+
+
+def test_quotes_a_speaking_act_joined_to_the_report_is_not_reported():
+    text = ("Row\n\nLabour MP Louise Ellman said the hypnotism image was insensitive but urged people not to "
+            "rush to call things anti-Semitic.")
+    assert [text[q.start:q.end] for q in analyze(Article(id="t", text=text)).quotes] == [
+        "the hypnotism image was insensitive"]
+
+
 def test_quotes_a_noun_report_without_an_owner_is_not_annotated():
     assert analyze(Article(id="t", text="Row\n\nThe claim that the party was broke was false.")).quotes == ()
 

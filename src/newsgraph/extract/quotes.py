@@ -185,7 +185,7 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
             continue
         if not layout.is_body(token.idx, token.idx + 1):
             continue
-        if token.dep_ == "relcl":
+        if token.dep_ == "relcl" and not _own_speaker(token):
             continue  # "members who said ...": a description of the people, not a report
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             continue  # "will insist", "would say": speech that has not happened
@@ -203,7 +203,7 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
         for clause in _reported_clauses(token):
             if clause.i < token.i and not _fronted_report(clause, token):
                 continue
-            words = [t for t in clause.subtree]
+            words = [t for t in clause.subtree if token.dep_ != "relcl" or t.i > token.i]
             has_that = words[0].lower_ == "that" and words[0].dep_ == "mark"
             if lemma in NEEDS_THAT and not has_that and not (lemma in BARE_CLAUSE_CUES and _finite_clause(clause)):
                 continue
@@ -383,6 +383,7 @@ def _report_holds_quote(cue, inside) -> bool:
 
 WH_WORDS = word_list("quotes", "wh_words")
 _ASIDE_OPENERS = word_list("quotes", "aside_openers")
+RELATIVE_PRONOUNS = word_list("events", "relatives")
 
 
 def _before_own_act(clause, words: list) -> list:
@@ -412,11 +413,31 @@ def _that_clauses(clause, words: list) -> list[list]:
 
 
 def _until_aside(words: list) -> list:
-    """The reported clause stops before a comma that opens an aside (', during which ...')."""
+    """The reported clause stops before a comma that opens an aside (', during which ...') and
+    before a clause that reports something of its own (', which he said the government needed to
+    address': a second report)."""
     for i, token in enumerate(words[:-1]):
         if token.text == "," and words[i + 1].lower_ in _ASIDE_OPENERS:
             return words[:i]
+        if token.dep_ == "relcl" and token.lemma_.lower() in REPORTING_VERBS and _own_speaker(token):
+            cut = min(t.i for t in token.subtree)
+            kept = [t for t in words[:i] if t.i < cut]
+            while kept and kept[-1].is_punct:
+                kept = kept[:-1]
+            return kept
     return words
+
+
+def _own_speaker(cue) -> bool:
+    """'which he said ...': a relative clause whose speaker is named in it, not the noun it describes
+    ("members who said ...")."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or any(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
+        return False
+    # set off by a comma: an aside that asserts ("..., which he said ..."), not a restrictive
+    # description ("the figures he said were wrong")
+    first = min(t.i for t in cue.subtree)
+    return first > 0 and cue.doc[first - 1].text == ","
 
 
 def _has_mark(text: str, start: int, end: int) -> bool:
