@@ -252,6 +252,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("The Labour Party held its conference in Brighton. Tony Blair told the Labour Party to unite, and the "
      "Conservatives stayed away. Local councillor Jane Smith was selected for West Ham.",
      ("candidacy", "Jane Smith", "Labour Party")),
+    # a post's holder named beside it: the resignation is theirs, not the owner's of "its"
+    ("The resignation of its chief executive, Peter MacDonald, came in September.",
+     ("resign_office", "Peter MacDonald", None)),
     # who shares an event: "along with", "together with", "alongside"
     ("Labour MP Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
      "Paul Boateng and Bernie Grant - in 1987.", ("elect", "Keith Vaz", "Parliament")),

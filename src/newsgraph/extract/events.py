@@ -738,9 +738,11 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
     if not of:  # "the defection to Labour of Robert Jackson": the parser hangs "of" lower down
         of = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.i != token.i
               for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-    if of and of[0].pos_ == "NOUN":
+    if of and of[0].pos_ == "NOUN" and not args.can_be_person(of[0]):
+        # "an inquiry into Tom Brown's conduct": into his conduct is into him; but "the resignation of
+        # its chief executive, Peter MacDonald" is his, not the company's
         whose = [c for c in of[0].children if c.dep_ == "poss" and c.pos_ in NAME_OR_PRONOUN_POS]
-        of = whose or of  # "an inquiry into Tom Brown's conduct": into his conduct is into him
+        of = whose or of
     person = owner[0] if owner and owner[0].pos_ in NAME_OR_PRONOUN_POS else (of[0] if of else None)
     if person is None:
         compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
