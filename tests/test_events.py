@@ -255,6 +255,8 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a post's holder named beside it: the resignation is theirs, not the owner's of "its"
     ("The resignation of its chief executive, Peter MacDonald, came in September.",
      ("resign_office", "Peter MacDonald", None)),
+    # a suspension pending an investigation says one is under way
+    ("Labour suspended Jane Smith pending the outcome of an inquiry.", ("investigate", "Jane Smith", "Labour Party")),
     # who shares an event: "along with", "together with", "alongside"
     ("Labour MP Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
      "Paul Boateng and Bernie Grant - in 1987.", ("elect", "Keith Vaz", "Parliament")),

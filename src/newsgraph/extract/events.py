@@ -55,6 +55,7 @@ TRIGGER_EXTRAS = word_list("events", "trigger_extras")
 CANDIDATE_DESCRIPTORS = word_list("events", "candidate_descriptors")
 UNHELD_CANDIDATE = word_list("events", "unheld_candidate")
 COMPANION_PREPS = word_list("events", "companion_preps")
+PENDING_PREPS = word_list("events", "pending_preps")
 COMPANION_ADVERBS = word_list("events", "companion_adverbs")
 # "a complaint about X", "a probe of X": whose conduct
 TOPIC_PREPS = word_list("events", "topic_preps")
@@ -337,11 +338,21 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
                 clause_status(token) != EventStatus.ASSERTED):
             # "many of whom are considering leaving": kept with its status, about no one named
             found.append(_found(token, kind, None, org, resolver, times, published))
+    if any(f.type == EventType.SUSPEND for f in found) and _pending_inquiry(token):
+        # "was suspended pending an investigation": the suspension says an investigation is under way
+        found += [replace(f, type=EventType.INVESTIGATE) for f in found if f.type == EventType.SUSPEND]
     if lemma in CANDIDATE_DESCRIPTORS and token.dep_ in BESIDE_NAME_DEPS:
         # a description of the person, not a clause: what the sentence does with them ("will visit
         # Tory hopefuls X and Y") neither dates nor qualifies their standing
         found = [replace(f, status=EventStatus.ASSERTED, date=None, reason=None) for f in found]
     return found
+
+
+def _pending_inquiry(token) -> bool:
+    """'suspended pending an investigation', 'pending the outcome of an inquiry'."""
+    return any(c.dep_ == "prep" and c.lower_ in PENDING_PREPS and any(
+        t.lemma_.lower() in lexicon().nouns and lexicon().nouns[t.lemma_.lower()].type == EventType.INVESTIGATE
+        for t in c.subtree) for c in token.children)
 
 
 def _companions(token, person_token) -> list:
