@@ -257,6 +257,11 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("resign_office", "Peter MacDonald", None)),
     # a suspension pending an investigation says one is under way
     ("Labour suspended Jane Smith pending the outcome of an inquiry.", ("investigate", "Jane Smith", "Labour Party")),
+    # a criminal trial is an official hearing of the one tried
+    ("The trial of Bernie Ebbers, former chief executive of WorldCom, has started in New York.",
+     ("investigate", "Bernie Ebbers", None)),
+    ("Reporters covering singer Michael Jackson's trial in California asked to see questionnaires.",
+     ("investigate", "Michael Jackson", None)),
     # who shares an event: "along with", "together with", "alongside"
     ("Labour MP Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
      "Paul Boateng and Bernie Grant - in 1987.", ("elect", "Keith Vaz", "Parliament")),
@@ -309,6 +314,7 @@ def test_events_frames(text, expected):
     "Neither Jane Smith nor her aides have been charged with any crime.",
     "Former Labour candidate Jane Smith said the vote was close.",  # no longer standing
     "Jane Smith is hopeful of a deal.",  # an adjective
+    "Others will be watching BT Retail's trials with interest.",  # a trial of a service, no one tried
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -764,6 +764,9 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         return NONE  # "questioning from the committee", not "questioning from voters"
     if frame.handler == "successor":
         return _successor(token, preps, resolver)
+    if frame.handler == "defendant":
+        tried = owner[0] if owner and owner[0].pos_ in NAME_OR_PRONOUN_POS else (of[0] if of else None)
+        return frame.type, tried, args.organisation(preps.get("by"), resolver)
     if frame.type == EventType.JOIN_PARTY:
         party = args.party(preps.get("to"), resolver)
         return (EventType.JOIN_PARTY, person, party) if party else NONE
