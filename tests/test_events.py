@@ -258,7 +258,7 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a suspension pending an investigation says one is under way
     ("Labour suspended Jane Smith pending the outcome of an inquiry.", ("investigate", "Jane Smith", "Labour Party")),
     # a criminal trial is an official hearing of the one tried
-    ("The trial of Bernie Ebbers, former chief executive of WorldCom, has started in New York.",
+    ("Bernie Ebbers ran WorldCom. The trial of Mr Ebbers is now into its third week.",
      ("investigate", "Bernie Ebbers", None)),
     ("Reporters covering singer Michael Jackson's trial in California asked to see questionnaires.",
      ("investigate", "Michael Jackson", None)),
