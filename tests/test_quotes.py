@@ -228,6 +228,19 @@ def test_speakers_unnamed_ministers_speak_for_the_government(text, speaker):
     assert [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:] == [speaker]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    # "the chancellor" is not the shadow chancellor named before, nor the deputy prime minister "the prime minister"
+    ("Budget\n\nTory shadow chancellor Oliver Letwin attacked the plans. The chancellor meanwhile insisted "
+     "his spending plans were affordable.", None),
+    ("Row\n\nDeputy Prime Minister John Prescott spoke first. The prime minister said the party was united.", None),
+    # a former holder described as such is still found by salience
+    ("Row\n\nLord Butler spoke out. The former cabinet secretary said the government relied on appointees.",
+     "Butler"),
+])
+def test_speakers_a_role_description_is_not_another_holder_of_the_role(text, speaker):
+    assert [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:] == [speaker]
+
+
 def test_entities_a_name_read_as_a_body_joins_the_titled_person():
     text = ("Debt row\n\nVincent Cable says one in eight households struggle with debt. "
             '"Banks are promoting debt," Mr Cable told BBC News.')

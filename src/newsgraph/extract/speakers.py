@@ -14,6 +14,7 @@ from ..data import words as word_list
 from ..model import Entity, Mention, SOURCE_LABELS
 from .entities import is_party_name
 from .people import People
+from .roles import OFFICE_WORDS
 from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
                       ORG_ANAPHORS, PLURAL_PRONOUNS, SINGULAR_SPOKESPERSON, SPOKESPERSON_NOUNS,
                       THING_PRONOUNS)
@@ -34,6 +35,8 @@ DOCUMENT_NOUNS = word_list("speakers", "document_nouns")
 # groups that are no one person
 GROUP_SOURCES = word_list("speakers", "group_sources")
 GOVERNMENT_MEMBERS = word_list("speakers", "government_members")
+# words that make an office another holder's: "shadow chancellor", "former prime minister"
+OTHER_HOLDER_WORDS = word_list("speakers", "other_holder_words")
 GOVERNMENT_WORD = "government"  # the name the body of ministers goes by, as "the government says" gives it
 ORG_PRONOUNS = THING_PRONOUNS | word_list("speakers", "we")  # a body speaks of itself as "we"
 # "a letter from X", "a memo by X"
@@ -313,10 +316,26 @@ class Resolver:
             return None  # "my own father": someone related to the speaker, not a person named
         if head.lower_ in ORG_ANAPHORS:
             return self.last_org
-        before = [entity for offset, entity, _ in self.roles.get(head.lemma_.lower(), ()) if offset < head.idx]
+        described = {t.lower_ for t in span}
+        # "the chancellor" is not the "shadow chancellor" or the "former chancellor" named before
+        before = [entity for offset, entity, phrase in self.roles.get(head.lemma_.lower(), ())
+                  if offset < head.idx and not (set(phrase.lower().split()) & OTHER_HOLDER_WORDS) - described]
         if before:
             return before[-1]
+        current = not described & OTHER_HOLDER_WORDS  # "the chancellor", not "the former cabinet secretary"
+        if current and head.lemma_.lower() in OFFICE_WORDS and self.last_person is not None and self._holds_other(
+                self.last_person, head.lemma_.lower()):
+            return None  # "the chancellor" after "shadow chancellor Oliver Letwin": not him, and no one known
         return self.last_person
+
+    def _holds_other(self, person: Entity, lemma: str) -> bool:
+        """Does the article give ``person`` offices, none of them the one described ('the prime
+        minister' said of the 'Tory co-chairman'), or only another holder's form of it ('shadow chancellor')?"""
+        phrases = [phrase.lower().split() for entries in self.roles.values() for _, entity, phrase in entries
+                   if entity is person and phrase.split()[-1].lower() in OFFICE_WORDS]
+        if not phrases:
+            return False
+        return all(words[-1] != lemma or set(words) & OTHER_HOLDER_WORDS for words in phrases)
 
 
 def _phrase(head):
