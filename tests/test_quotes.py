@@ -241,6 +241,17 @@ def test_speakers_a_role_description_is_not_another_holder_of_the_role(text, spe
     assert [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:] == [speaker]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("Row\n\nA report by the Institute for Fiscal Studies says taxes will rise.", "Institute for Fiscal Studies"),
+    ("Row\n\nThe research, carried out by transport expert professor Richard Allsop, says cutting the limit "
+     "would lead to fewer injuries.", "Richard Allsop"),
+    # a report whose author is not named with it speaks for no one known (not a person named nearby)
+    ("Row\n\nMinister Mike O'Brien welcomed the study. The report suggests 69% of UK firms use broadband.", None),
+])
+def test_speakers_a_report_speaks_for_the_author_named_with_it(text, speaker):
+    assert [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:] == [speaker]
+
+
 def test_entities_a_name_read_as_a_body_joins_the_titled_person():
     text = ("Debt row\n\nVincent Cable says one in eight households struggle with debt. "
             '"Banks are promoting debt," Mr Cable told BBC News.')

@@ -81,10 +81,10 @@ def extract_quotes(doc, layout: Layout, people: People, marked: list[Marked] | N
             continue
         last = bisect.bisect_right(paragraph_starts, m.end) - 1
         candidates.append(_Candidate(m.start, m.end, kind, paragraph=paragraph, last_paragraph=last))
-    candidates += _indirect(doc, inside, layout, paragraph_starts)
+    resolver = Resolver(people, inside)
+    candidates += _indirect(doc, inside, layout, paragraph_starts, resolver.author)
     candidates.sort(key=lambda c: c.start)
 
-    resolver = Resolver(people, inside)
     quotes = _attribute(doc, candidates, resolver, inside)
     quotes += post_quotes(layout.posts)
     quotes.sort(key=lambda q: q.start)
@@ -175,8 +175,10 @@ def _token_at(doc, offset: int):
     return span[0] if span is not None and len(span) else None
 
 
-def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int]) -> list[_Candidate]:
-    """Clauses reported by a speech verb, with no quotation marks in them."""
+def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int],
+              author=lambda noun: None) -> list[_Candidate]:
+    """Clauses reported by a speech verb, with no quotation marks in them. ``author(noun)`` is who
+    a study or report is by, as its phrase names them: such a work speaks for them."""
     text = doc_text(doc)
     out = []
     for token in doc:
@@ -192,7 +194,7 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int])
         holds_quote = _report_holds_quote(token, inside)  # the quoted part is a mixed quote
         subject = _subject(token, inside)
         if subject is not None and subject.lemma_.lower() in NON_SOURCE_NOUNS and subject.pos_ != "PROPN" and not any(
-                c.dep_ == "poss" for c in subject.children):
+                c.dep_ == "poss" for c in subject.children) and author(subject) is None:
             continue  # "the meeting indicated that ...": no one is reported
         if any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children):
             continue  # "it was claimed that ...", "it has been confirmed": no one is named as the source

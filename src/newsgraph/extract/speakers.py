@@ -18,7 +18,7 @@ from .roles import OFFICE_WORDS
 from .lexicon import (FEMALE_PRONOUNS, GENERIC_DETERMINERS, GENERIC_NOUNS, INSTITUTION_NOUNS, MALE_PRONOUNS,
                       ORG_ANAPHORS, PLURAL_PRONOUNS, SINGULAR_SPOKESPERSON, SPOKESPERSON_NOUNS,
                       THING_PRONOUNS)
-from .syntax import NAME_PART_DEPS, PLURAL_NOUN_TAGS, QUANTIFIER_DEPS, SUBJECT_DEPS
+from .syntax import AUTHOR_DEPS, NAME_PART_DEPS, PLURAL_NOUN_TAGS, PREP_DEPS, QUANTIFIER_DEPS, SUBJECT_DEPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,9 @@ GROUP_SOURCES = word_list("speakers", "group_sources")
 GOVERNMENT_MEMBERS = word_list("speakers", "government_members")
 # words that make an office another holder's: "shadow chancellor", "former prime minister"
 OTHER_HOLDER_WORDS = word_list("speakers", "other_holder_words")
+# what a body or person publishes, that speaks for its author when the author is named with it
+STUDY_NOUNS = word_list("speakers", "study_nouns")
+AUTHOR_PREPS = word_list("speakers", "author_preps")
 GOVERNMENT_WORD = "government"  # the name the body of ministers goes by, as "the government says" gives it
 ORG_PRONOUNS = THING_PRONOUNS | word_list("speakers", "we")  # a body speaks of itself as "we"
 # "a letter from X", "a memo by X"
@@ -153,6 +156,11 @@ class Resolver:
                     hit = _first_hit(self, [t for t in own if (h := self.entity_at(t)) and h[1].label == "PERSON"])
                 if hit and hit[1].label == "PERSON":
                     return Source(hit[1], hit[0].start, hit[0].end)
+        if head.lemma_.lower() in STUDY_NOUNS and head.pos_ == "NOUN":
+            # "University College London research claims", "a report by the Institute for Fiscal
+            # Studies says", "the research, carried out by professor Richard Allsop, says": its author;
+            # a report whose author its phrase does not name speaks for no one known
+            return Source(self.author(head), start, end)
         if low in RECORD_NOUNS and head.pos_ == "NOUN":
             writer = [c for c in head.children if c.dep_ == "poss"] + [
                 g for c in head.children if c.dep_ == "prep" and c.lower_ in WRITER_PREPS for g in c.children
@@ -200,6 +208,18 @@ class Resolver:
         if self._generic(head, span):
             return Source(None, start, end)
         return Source(self._role(head, span), start, end)
+
+    def author(self, noun) -> Entity | None:
+        """Who a study or report is by, as its own phrase names them: a body or person compounded
+        before it or owning it, or the object of a 'by' in it ('carried out by X', 'by X')."""
+        named = [child for child in noun.children if child.dep_ in AUTHOR_DEPS] + [
+            target for token in noun.subtree if token.dep_ in PREP_DEPS and token.lower_ in AUTHOR_PREPS
+            for target in token.children]
+        for phrase in named:
+            hit = next((self.entity_at(t) for t in phrase.subtree if self.entity_at(t)), None)
+            if hit and hit[1].label in SOURCE_LABELS:
+                return hit[1]
+        return None
 
     def _government(self) -> Entity:
         """The government the article names ("the UK government"; not the "Local Government Association"),

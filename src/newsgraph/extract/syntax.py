@@ -46,6 +46,8 @@ MISPARSED_SUBJECT_DEPS = frozenset({"amod", "compound", "dep", "nmod", "npadvmod
 MISREAD_LABELS = frozenset({"EVENT", "GPE"})
 # words that qualify a noun before it ("shadow chancellor", "Labour leader")
 MODIFIER_DEPS = frozenset({"amod", "compound"})
+# who a work is by, written before it: "University College London research", "the IFS's report"
+AUTHOR_DEPS = frozenset({"compound", "poss"})
 # a noun written beside a name: before it ("candidate Jane Smith") or set off after it (", a candidate")
 BESIDE_NAME_DEPS = frozenset({"compound", "appos"})
 # where "confidence" sits in "a no-confidence motion", "a vote of no confidence"
