@@ -255,6 +255,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a post's holder named beside it: the resignation is theirs, not the owner's of "its"
     ("The resignation of its chief executive, Peter MacDonald, came in September.",
      ("resign_office", "Peter MacDonald", None)),
+    # the office written right before the name is the post left ("Home" read as a body is part of it)
+    ("Ms Kelly entered the Cabinet in the reshuffle forced by the resignation of the then Home Secretary "
+     "David Blunkett.", ("resign_office", "David Blunkett", "Home Secretary")),
     # a suspension pending an investigation says one is under way
     ("Labour suspended Jane Smith pending the outcome of an inquiry.", ("investigate", "Jane Smith", "Labour Party")),
     # a criminal trial is an official hearing of the one tried

@@ -317,9 +317,27 @@ def role_org(person_token, resolver: Resolver) -> str | None:
         if child.dep_ in PRENOMINAL_DEPS and child.i < person_token.i:
             for token in child.subtree:
                 hit = resolver.entity_at(token)
-                if hit and hit[1].label == "ORG":
+                if hit and hit[1].label == "ORG" and not _inside_title(token, hit[0].end):
                     return hit[1].name
     return None
+
+
+def written_title(person_token, resolver: Resolver) -> str | None:
+    """'the then Home Secretary David Blunkett': the office written right before this mention of the
+    name, as the roles reader took it."""
+    start = person_token.left_edge.idx
+    for entries in resolver.roles.values():
+        for offset, _, phrase in entries:
+            if start <= offset < person_token.idx and phrase.split()[-1].lower() in lexicon().office_words:
+                return phrase
+    return None
+
+
+def _inside_title(token, end: int) -> bool:
+    """'Home Secretary David Blunkett' with "Home" read as a body: a capitalised office word right after
+    it makes it part of the title, not the body the person works for ("BBC chairman")."""
+    after = next((t for t in token.doc[token.i:] if t.idx >= end), None)
+    return after is not None and after.is_title and after.lemma_.lower() in lexicon().office_words
 
 
 def party_label(noun, resolver: Resolver) -> str | None:

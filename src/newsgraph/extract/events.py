@@ -328,8 +328,9 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         person = None if _people(one) else _person(one, resolver)  # "most elected officials" are no one
         shared_org = shared_org or args.role_org(one, resolver)
         if args.is_person(person):
-            found.append(_found(token, kind, person, org or args.role_org(one, resolver) or shared_org, resolver,
-                                times, published))
+            title = args.written_title(one, resolver) if kind in POST_EVENTS - {EventType.ELECT} else None
+            found.append(_found(token, kind, person, org or args.role_org(one, resolver) or shared_org or title,
+                                resolver, times, published))
             left = _left_for(token, kind, resolver)
             if left:
                 # "defected from the Conservatives to the Liberal Democrats": a departure and a joining
