@@ -386,6 +386,23 @@ def test_quotes_a_speaking_act_joined_to_the_report_is_not_reported():
         "the hypnotism image was insensitive"]
 
 
+@pytest.mark.parametrize("text,content", [
+    # the told clause the parser hangs on the addressee
+    ("Row\n\nMr Hain, Leader of the Commons, told BBC Radio Four's Today programme that Mr Howard's stance on the "
+     "legislation was putting the country at risk.", "Mr Howard's stance on the legislation was putting the country at risk"),
+    # a reported clause opened by "if" after "that" is a report, not a question
+    ("Row\n\nHuman Rights group Liberty has argued that if intercept evidence could be heard, these detainees could "
+     "be brought to trial.", "if intercept evidence could be heard, these detainees could be brought to trial"),
+])
+def test_quotes_reports_the_parser_hides(text, content):
+    assert content in [text[q.start:q.end] for q in analyze(Article(id="t", text=text)).quotes]
+
+
+def test_quotes_a_denied_report_is_not_the_denier_s_report():
+    text = "Row\n\nMr Galloway spoke. He denied an earlier report that he planned to make a direct appeal to the kidnappers."
+    assert [q for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"] == []
+
+
 def test_quotes_a_noun_report_without_an_owner_is_not_annotated():
     assert analyze(Article(id="t", text="Row\n\nThe claim that the party was broke was false.")).quotes == ()
 

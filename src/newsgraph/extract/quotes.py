@@ -26,9 +26,9 @@ from .quotemarks import Marked, find_quoted
 from .people import People
 from .speakers import Resolver, Source
 from .syntax import (AUX_DEPS, CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, FINITE, MISPARSED_SUBJECT_DEPS,
-                     NAMING_ATTACHMENTS, NOMINAL_POS, NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS, PASSIVE_DEPS,
-                     SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS, TENSED_TAGS, VERBAL, governing_verb,
-                     main_subject)
+                     NAMING_ATTACHMENTS, NOMINAL_POS, NOUN_CLAUSE_DEPS, NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS,
+                     PASSIVE_DEPS, SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS, TENSED_TAGS, VERBAL,
+                     governing_verb, main_subject)
 
 BARE_CLAUSE_CUES = word_list("lexicon", "bare_clause_cues")
 MEANS_PREPS = word_list("quotes", "means_preps")  # "quoted as saying", "reacted by saying"
@@ -211,8 +211,8 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int],
                 continue
             if has_that:
                 words = words[1:]
-            if words and words[0].lower_ in WH_WORDS:
-                continue  # "revealed how ...": not a reported statement
+            if words and words[0].lower_ in WH_WORDS and not has_that:
+                continue  # "revealed how ...": not a reported statement ("warned that if ..." is one)
             # "said A and that B" is one report, unless B holds a quotation: then A is indirect, B mixed
             for part in (_that_clauses(clause, words) if holds_quote else [words]):
                 if holds_quote and any(inside(t.idx) for t in part):
@@ -245,6 +245,13 @@ def _reported_clauses(cue) -> list:
     """The clauses a speech verb reports: its clausal complements; after "made (it) clear", the
     clause the parser hangs on the verb or on "clear"."""
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.pos_ != "ADJ"]
+    for addressee in (c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSING_CUES):
+        # "told BBC Radio Four's Today programme that X": the parser may hang the told clause on the
+        # addressee, as if it described the programme; a clause opened by "that" as a conjunction
+        # (not a relative pronoun) with a subject of its own is what was told
+        clauses += [c for c in addressee.children if c.dep_ in NOUN_CLAUSE_DEPS and c.pos_ in VERBAL
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
     for clear in _clarity(cue):
         clauses += [c for c in clear.children if c.dep_ in SUBORDINATE_DEPS and c.pos_ in VERBAL]
     return clauses
@@ -386,6 +393,8 @@ def _report_holds_quote(cue, inside) -> bool:
 WH_WORDS = word_list("quotes", "wh_words")
 _ASIDE_OPENERS = word_list("quotes", "aside_openers")
 RELATIVE_PRONOUNS = word_list("events", "relatives")
+# speech verbs whose object is the one spoken to ("told the programme that ..."), not what is spoken of
+ADDRESSING_CUES = word_list("quotes", "addressing_cues")
 
 
 def _before_own_act(clause, words: list) -> list:
