@@ -265,6 +265,8 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("investigate", "Bernie Ebbers", None)),
     ("Reporters covering singer Michael Jackson's trial in California asked to see questionnaires.",
      ("investigate", "Michael Jackson", None)),
+    # a plea answers a criminal charge
+    ("Jane Smith pleaded not guilty to three charges of fraud.", ("investigate", "Jane Smith", None)),
     # who shares an event: "along with", "together with", "alongside"
     ("Labour MP Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
      "Paul Boateng and Bernie Grant - in 1987.", ("elect", "Keith Vaz", "Parliament")),
@@ -318,6 +320,7 @@ def test_events_frames(text, expected):
     "Former Labour candidate Jane Smith said the vote was close.",  # no longer standing
     "Jane Smith is hopeful of a deal.",  # an adjective
     "Others will be watching BT Retail's trials with interest.",  # a trial of a service, no one tried
+    "Tom Brown pleaded with voters to back him.",  # a plea that answers no charge
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
