@@ -260,6 +260,12 @@ def test_entities_a_name_read_as_a_body_joins_the_titled_person():
     assert "Vincent Cable" in people and "Cable" not in people, people
 
 
+def test_entities_a_peer_known_by_a_place_keeps_the_title():
+    text = "The last prime minister to be installed at a younger age was Lord Liverpool, in 1812."
+    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    assert people == {"Lord Liverpool"}
+
+
 def test_entities_a_list_lead_in_is_not_part_of_a_name():
     text = ("Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
             "Paul Boateng and Bernie Grant - in 1987. Robert Kilroy-Silk left UKIP.")

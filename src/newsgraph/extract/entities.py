@@ -72,6 +72,7 @@ _NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.| [A-Z][a-z]+)?) [\"\u201c]([
 # a possessive ending NER runs into a name
 POSSESSIVE_ENDINGS = word_list("entities", "possessive_endings")
 NAME_BREAKS = word_list("entities", "name_breaks")
+PEERAGE_TITLES = word_list("entities", "peerage_titles")
 PARTY_FORMS_ALSO_WORDS = word_list("entities", "party_forms_also_words")
 # "George Bush-style": a name made an adjective
 NOT_NAME_SUFFIXES = tuple(sorted(word_list("entities", "not_name_suffixes")))
@@ -154,6 +155,9 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
             end = _extend_name(doc, ent.end, end)
             start = _after_party_words(text, start, end)  # "Tory Edward Turnour" is Edward Turnour
             start, end = _as_named_elsewhere(text, start, end)
+        if title in PEERAGE_TITLES and _is_listed_place(text[start:end]):
+            # "Lord Liverpool": a peer known by a place keeps the title, or the name reads as the place
+            start = _title_start(doc, start)
         written = _strip_suffixes(text[start:end]).split("&#")[0].rstrip()  # "Blair&#191;s" in a raw text
         end = start + len(written)  # the span as written ("Gordon  Brown"), its name with one space
         mention_text = " ".join(written.split())
@@ -443,6 +447,8 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
             continue
         start = names[0].idx
         end = names[-1].idx + len(names[-1].text)
+        if low in PEERAGE_TITLES and _is_listed_place(text[start:end]):
+            start = token.idx  # "Lord Liverpool": the title stays, or the name reads as the place
         name = _POSSESSIVE.sub("", text[start:end]).rstrip("/\\|_-")  # "Mr Forsyth/" in a pasted comment
         end = start + len(name)
         if len(name.rstrip(".")) < NAME_MIN_LETTERS or skip(start, end) or any(i in taken for i in range(start, end)):
@@ -576,6 +582,14 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
         aliases = tuple(sorted(({n for n in cluster.names} | cluster.aliases) - {name}))
         entities.append(Entity(number, name, cluster.label, aliases, mentions, cluster.gender))
     return entities
+
+
+def _title_start(doc, start: int) -> int:
+    """Where the title written just before offset ``start`` begins."""
+    token = next((t for t in doc if t.idx == start), None)
+    if token is None or token.i == 0:
+        return start
+    return doc[token.i - 1].idx
 
 
 def _party_start(doc, ent, start: int, end: int, text: str) -> int:
