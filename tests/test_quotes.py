@@ -404,6 +404,18 @@ def test_quotes_reports_the_parser_hides(text, content):
     assert content in [text[q.start:q.end] for q in analyze(Article(id="t", text=text)).quotes]
 
 
+@pytest.mark.parametrize("text,content", [
+    # a relative clause that only describes belongs to the report; one that names or says ends it
+    ("Row\n\nMr Blair spoke. And he claimed the Tories would cut £35bn from public services, which was the "
+     "equivalent of sacking every doctor.",
+     "the Tories would cut £35bn from public services, which was the equivalent of sacking every doctor"),
+    ("Row\n\nMr Galloway spoke. He said Mr Galloway had friends in common with Ms Hassan, who he described as a "
+     "prominent anti-war activist.", "Mr Galloway had friends in common with Ms Hassan"),
+])
+def test_quotes_a_report_runs_to_the_end_of_its_clause(text, content):
+    assert content in [text[q.start:q.end] for q in analyze(Article(id="t", text=text)).quotes]
+
+
 def test_quotes_a_denied_report_is_not_the_denier_s_report():
     text = "Row\n\nMr Galloway spoke. He denied an earlier report that he planned to make a direct appeal to the kidnappers."
     assert [q for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"] == []

@@ -393,6 +393,7 @@ def _report_holds_quote(cue, inside) -> bool:
 WH_WORDS = word_list("quotes", "wh_words")
 _ASIDE_OPENERS = word_list("quotes", "aside_openers")
 RELATIVE_PRONOUNS = word_list("events", "relatives")
+RELATIVE_OPENERS = word_list("quotes", "relative_openers")  # "whom", "whose": relatives beside the pronouns
 # speech verbs whose object is the one spoken to ("told the programme that ..."), not what is spoken of
 ADDRESSING_CUES = word_list("quotes", "addressing_cues")
 
@@ -428,7 +429,7 @@ def _until_aside(words: list) -> list:
     before a clause that reports something of its own (', which he said the government needed to
     address': a second report)."""
     for i, token in enumerate(words[:-1]):
-        if token.text == "," and words[i + 1].lower_ in _ASIDE_OPENERS:
+        if token.text == "," and words[i + 1].lower_ in _ASIDE_OPENERS and not _describes(words[i + 1]):
             return words[:i]
         if token.dep_ == "relcl" and token.lemma_.lower() in REPORTING_VERBS and _own_speaker(token):
             cut = min(t.i for t in token.subtree)
@@ -437,6 +438,20 @@ def _until_aside(words: list) -> list:
                 kept = kept[:-1]
             return kept
     return words
+
+
+def _describes(opener) -> bool:
+    """', which was the equivalent of ...': a relative clause that only describes a noun of the report
+    belongs to it (GUIDELINES: to the end of that clause); one that says or names something (', who he
+    described as ...', ', which he said ...') is someone's own words and ends it."""
+    if opener.lower_ not in RELATIVE_PRONOUNS | RELATIVE_OPENERS:
+        return False
+    clause = opener.head
+    while clause.dep_ not in NOUN_CLAUSE_DEPS and clause.head.i != clause.i and clause.i > opener.i - 1:
+        clause = clause.head
+    if clause.dep_ not in NOUN_CLAUSE_DEPS:
+        return False
+    return not any(t.lemma_.lower() in REPORTING_VERBS | FRAGMENT_VERBS for t in clause.subtree if t.pos_ == "VERB")
 
 
 def _own_speaker(cue) -> bool:
