@@ -416,6 +416,15 @@ def test_quotes_a_report_runs_to_the_end_of_its_clause(text, content):
     assert content in [text[q.start:q.end] for q in analyze(Article(id="t", text=text)).quotes]
 
 
+def test_quotes_a_clause_set_off_after_a_name_reports_what_they_say():
+    text = ("Row\n\nThe fines have been criticised by campaigners, including Labour backbencher Gwyneth Dunwoody, "
+            "who says it will reduce the incentive for drivers to stay within the limits.")
+    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes]
+    assert found == [("Gwyneth Dunwoody", "it will reduce the incentive for drivers to stay within the limits")]
+    members = "Row\n\nLabour members, who said the party was broken, left."
+    assert analyze(Article(id="t", text=members)).quotes == ()  # unnamed people described, not quoted
+
+
 def test_quotes_a_denied_report_is_not_the_denier_s_report():
     text = "Row\n\nMr Galloway spoke. He denied an earlier report that he planned to make a direct appeal to the kidnappers."
     assert [q for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"] == []

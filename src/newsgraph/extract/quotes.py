@@ -26,9 +26,9 @@ from .quotemarks import Marked, find_quoted
 from .people import People
 from .speakers import Resolver, Source
 from .syntax import (AUX_DEPS, CONTENT_CLAUSE_DEPS, COORDINATION_DEPS, CUE_CLIMB_DEPS, FINITE, MISPARSED_SUBJECT_DEPS,
-                     NAMING_ATTACHMENTS, NOMINAL_POS, NOUN_CLAUSE_DEPS, NOUN_OBJECT_DEPS, NOUN_POS, OWNER_DEPS,
-                     PASSIVE_DEPS, SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS, TENSED_TAGS, VERBAL,
-                     governing_verb, main_subject)
+                     NAMING_ATTACHMENTS, NOMINAL_POS, NOUN_CLAUSE_DEPS, NOUN_OBJECT_DEPS, NOUN_POS, ORG_LABELS,
+                     OWNER_DEPS, PASSIVE_DEPS, PERSON_LABELS, SUBJECT_DEPS, SUBJECT_WORD_POS, SUBORDINATE_DEPS,
+                     TENSED_TAGS, VERBAL, governing_verb, main_subject)
 
 BARE_CLAUSE_CUES = word_list("lexicon", "bare_clause_cues")
 MEANS_PREPS = word_list("quotes", "means_preps")  # "quoted as saying", "reacted by saying"
@@ -187,7 +187,7 @@ def _indirect(doc, inside: _Inside, layout: Layout, paragraph_starts: list[int],
             continue
         if not layout.is_body(token.idx, token.idx + 1):
             continue
-        if token.dep_ == "relcl" and not _own_speaker(token):
+        if token.dep_ == "relcl" and not (_own_speaker(token) or _named_speaker(token)):
             continue  # "members who said ...": a description of the people, not a report
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             continue  # "will insist", "would say": speech that has not happened
@@ -452,6 +452,15 @@ def _describes(opener) -> bool:
     if clause.dep_ not in NOUN_CLAUSE_DEPS:
         return False
     return not any(t.lemma_.lower() in REPORTING_VERBS | FRAGMENT_VERBS for t in clause.subtree if t.pos_ == "VERB")
+
+
+def _named_speaker(cue) -> bool:
+    """'Labour backbencher Gwyneth Dunwoody, who says it will ...': a clause set off after a name, whose
+    relative pronoun is the speaker, reports what the named one says."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    first = min(t.i for t in cue.subtree)
+    return (bool(subjects) and all(c.lower_ in RELATIVE_PRONOUNS for c in subjects) and cue.head.pos_ == "PROPN"
+            and cue.head.ent_type_ in PERSON_LABELS | ORG_LABELS and first > 0 and cue.doc[first - 1].text == ",")
 
 
 def _own_speaker(cue) -> bool:
