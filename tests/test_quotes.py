@@ -421,6 +421,8 @@ def test_quotes_a_clause_set_off_after_a_name_reports_what_they_say():
             "who says it will reduce the incentive for drivers to stay within the limits.")
     found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes]
     assert found == [("Gwyneth Dunwoody", "it will reduce the incentive for drivers to stay within the limits")]
+    quote = analyze(Article(id="t", text=text)).quotes[0]
+    assert text[quote.speaker_start:quote.speaker_end] == "who"  # the local mention the sentence uses
     members = "Row\n\nLabour members, who said the party was broken, left."
     assert analyze(Article(id="t", text=members)).quotes == ()  # unnamed people described, not quoted
 

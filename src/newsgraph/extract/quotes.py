@@ -592,7 +592,12 @@ def _cue_source(cue, cand, resolver: Resolver, inside: _Inside, previous) -> Sou
         return Source(None, -1, -1)  # "They were told it would ...": the told are not the teller
     subject = _subject(cue, inside) or _named_before_cue(cue, cand, resolver)
     if subject is not None:
-        return resolver.resolve(subject)
+        source = resolver.resolve(subject)
+        relative = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVES), None)
+        if relative is not None and cue.dep_ == "relcl" and subject.i == cue.head.i:
+            # "Mr Blair, who said ...": Mr Blair speaks; the sentence names him here as "who"
+            return Source(source.entity, relative.idx, relative.idx + len(relative.text))
+        return source
     according = _according_to(cue)
     if according is not None:
         return resolver.resolve(according)
