@@ -15,6 +15,17 @@ def _quoted(text):
     return [text[m.start:m.end] for m in find_quoted(text, paragraphs)]
 
 
+def _last_speaker(text):
+    """The speaker of an article's last quote, as a list (empty when it has no quote)."""
+    return [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:]
+
+
+def _indirect_reports(text):
+    """(speaker, content) of each indirect report of an article."""
+    return [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes
+            if q.kind == "indirect"]
+
+
 @pytest.mark.parametrize("text,expected", [
     ('She said: "Hello there." Then left.', ["Hello there."]),
     ("She said: \u201cHello there.\u201d", ["Hello there."]),
@@ -215,8 +226,7 @@ def test_entities_no_junk_people(text, not_people):
     ("Row\n\nThe Tories say the plan would cost too much.", "Conservative Party"),
 ])
 def test_entities_parties_speak_under_their_one_name(text, speaker):
-    quotes = analyze(Article(id="t", text=text)).quotes
-    assert [q.speaker for q in quotes][-1:] == [speaker]
+    assert _last_speaker(text) == [speaker]
 
 
 @pytest.mark.parametrize("text,speaker", [
@@ -225,7 +235,7 @@ def test_entities_parties_speak_under_their_one_name(text, speaker):
     ("Row\n\nScottish ministers say the strategy is aimed at victims.", None),  # whose ministers: not said
 ])
 def test_speakers_unnamed_ministers_speak_for_the_government(text, speaker):
-    assert [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:] == [speaker]
+    assert _last_speaker(text) == [speaker]
 
 
 @pytest.mark.parametrize("text,speaker", [
@@ -238,7 +248,7 @@ def test_speakers_unnamed_ministers_speak_for_the_government(text, speaker):
      "Butler"),
 ])
 def test_speakers_a_role_description_is_not_another_holder_of_the_role(text, speaker):
-    assert [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:] == [speaker]
+    assert _last_speaker(text) == [speaker]
 
 
 @pytest.mark.parametrize("text,speaker", [
@@ -249,7 +259,7 @@ def test_speakers_a_role_description_is_not_another_holder_of_the_role(text, spe
     ("Row\n\nMinister Mike O'Brien welcomed the study. The report suggests 69% of UK firms use broadband.", None),
 ])
 def test_speakers_a_report_speaks_for_the_author_named_with_it(text, speaker):
-    assert [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:] == [speaker]
+    assert _last_speaker(text) == [speaker]
 
 
 def test_entities_a_name_read_as_a_body_joins_the_titled_person():
@@ -373,8 +383,7 @@ def test_quotes_signed_with_a_dash_are_the_signers():
     ("Row\n\nLabour's insistence that taxes will not rise was repeated on Monday.", ("Labour Party", "taxes will not rise")),
 ])
 def test_quotes_reports_cued_by_a_noun_with_a_named_owner(text, expected):
-    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]
-    assert found == [expected]
+    assert _indirect_reports(text) == [expected]
 
 
 def test_quotes_an_aside_that_reports_is_a_second_report():
@@ -429,7 +438,7 @@ def test_quotes_a_clause_set_off_after_a_name_reports_what_they_say():
 
 def test_quotes_a_denied_report_is_not_the_denier_s_report():
     text = "Row\n\nMr Galloway spoke. He denied an earlier report that he planned to make a direct appeal to the kidnappers."
-    assert [q for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"] == []
+    assert _indirect_reports(text) == []
 
 
 def test_quotes_a_noun_report_without_an_owner_is_not_annotated():
@@ -466,8 +475,7 @@ def test_quotes_a_fragment_named_by_its_own_verb_leaves_the_report(text, expecte
     ("Budget row\n\nThe deal added value to the firm.", []),
 ])
 def test_quotes_added_reports_a_bare_finite_clause(text, expected):
-    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]
-    assert found == expected
+    assert _indirect_reports(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -479,8 +487,7 @@ def test_quotes_added_reports_a_bare_finite_clause(text, expected):
     ("Row\n\nThe party will hold its conference in Manchester, it has been confirmed.", []),
 ])
 def test_quotes_it_said_is_a_body_and_it_was_said_is_no_one(text, expected):
-    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]
-    assert found == expected
+    assert _indirect_reports(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -494,8 +501,7 @@ def test_quotes_it_said_is_a_body_and_it_was_said_is_no_one(text, expected):
      [("Bob Geldof", "Africa has been important")]),
 ])
 def test_quotes_a_parenthetical_cue_reports_its_clause(text, expected):
-    found = [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes if q.kind == "indirect"]
-    assert found == expected
+    assert _indirect_reports(text) == expected
 
 
 def test_entities_roles_keep_their_written_case_once():

@@ -144,20 +144,20 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         before = doc[first - 1] if first > 0 else None
         inside = ent[0].text.lower().rstrip(".")
         named = [t for t in ent[1:] if not t.is_space]  # "Ms\u3000Jane Doe": odd spaces are tokens
+        title_at = None  # where the title is written, when the name has one
         if inside in TITLES and named:
-            title, start = inside, named[0].idx
+            title, start, title_at = inside, named[0].idx, ent[0].idx
             label = "PERSON"
         elif (before is not None and before.text.lower().rstrip(".") in TITLES and before.is_title
               and not _inside_a_name(before)):
-            title = before.text.lower().rstrip(".")
+            title, title_at = before.text.lower().rstrip("."), before.idx
             label = "PERSON"
         if label == "PERSON":
             end = _extend_name(doc, ent.end, end)
             start = _after_party_words(text, start, end)  # "Tory Edward Turnour" is Edward Turnour
             start, end = _as_named_elsewhere(text, start, end)
-        if title in PEERAGE_TITLES and _is_listed_place(text[start:end]):
-            # "Lord Liverpool": a peer known by a place keeps the title, or the name reads as the place
-            start = _title_start(doc, start)
+        if title in PEERAGE_TITLES and title_at is not None and _is_listed_place(text[start:end]):
+            start = title_at  # "Lord Liverpool": a peer known by a place keeps the title, or reads as the place
         written = _strip_suffixes(text[start:end]).split("&#")[0].rstrip()  # "Blair&#191;s" in a raw text
         end = start + len(written)  # the span as written ("Gordon  Brown"), its name with one space
         mention_text = " ".join(written.split())
@@ -582,14 +582,6 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
         aliases = tuple(sorted(({n for n in cluster.names} | cluster.aliases) - {name}))
         entities.append(Entity(number, name, cluster.label, aliases, mentions, cluster.gender))
     return entities
-
-
-def _title_start(doc, start: int) -> int:
-    """Where the title written just before offset ``start`` begins."""
-    token = next((t for t in doc if t.idx == start), None)
-    if token is None or token.i == 0:
-        return start
-    return doc[token.i - 1].idx
 
 
 def _party_start(doc, ent, start: int, end: int, text: str) -> int:

@@ -170,6 +170,8 @@ def _candidacy_parties(found: list[_Found], resolver: Resolver) -> list[_Found]:
     """A candidacy's org is a party (GUIDELINES): 'running for the seat of Dewsbury' names a seat, which
     is its place; the party is the one the article writes beside the person's name ("Labour MP X",
     "Tory hopeful X"), else the party the story is about."""
+    # the party the story is about, read once for an article that has a candidacy
+    story = _story_party(resolver) if any(e.type == EventType.CANDIDACY for e in found) else None
     for event in found:
         named = event.org or ""
         if event.type != EventType.CANDIDACY or event.person is None or (
@@ -179,7 +181,6 @@ def _candidacy_parties(found: list[_Found], resolver: Resolver) -> list[_Found]:
             event.place = event.org
         own = {canonical_party(word) for entries in resolver.roles.values() for _, person, phrase in entries
                if person is event.person for word in phrase.split() if is_listed_party(word)}
-        story = _story_party(resolver)
         event.org = own.pop() if len(own) == 1 else (story if not own else None)
     return found
 
@@ -300,8 +301,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         kind, person_token, org = _noun_event(token, nouns[lemma], resolver)
     elif lemma == "candidate" and token.dep_ == "attr":
         kind, person_token, org = EventType.CANDIDACY, _subject(token.head), args.party_label(token, resolver)
-    elif lemma in CANDIDATE_DESCRIPTORS and token.pos_ == "NOUN" and _described(token) is not None:
-        kind, person_token, org = EventType.CANDIDACY, _described(token), args.party_label(token, resolver)
+    elif lemma in CANDIDATE_DESCRIPTORS and token.pos_ == "NOUN" and (named := _described(token)) is not None:
+        kind, person_token, org = EventType.CANDIDACY, named, args.party_label(token, resolver)
     elif lemma == "confidence" and _after_no(token):
         kind, person_token, org = _no_confidence(token)
     elif lemma == "now" and token.dep_ == "advmod" and _appositive(token.head):
@@ -351,9 +352,10 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
 
 def _pending_inquiry(token) -> bool:
     """'suspended pending an investigation', 'pending the outcome of an inquiry'."""
+    nouns = lexicon().nouns
     return any(c.dep_ == "prep" and c.lower_ in PENDING_PREPS and any(
-        t.lemma_.lower() in lexicon().nouns and lexicon().nouns[t.lemma_.lower()].type == EventType.INVESTIGATE
-        for t in c.subtree) for c in token.children)
+        t.lemma_.lower() in nouns and nouns[t.lemma_.lower()].type == EventType.INVESTIGATE for t in c.subtree)
+        for c in token.children)
 
 
 def _companions(token, person_token) -> list:

@@ -392,7 +392,6 @@ def _report_holds_quote(cue, inside) -> bool:
 
 WH_WORDS = word_list("quotes", "wh_words")
 _ASIDE_OPENERS = word_list("quotes", "aside_openers")
-RELATIVE_PRONOUNS = word_list("events", "relatives")
 RELATIVE_OPENERS = word_list("quotes", "relative_openers")  # "whom", "whose": relatives beside the pronouns
 # speech verbs whose object is the one spoken to ("told the programme that ..."), not what is spoken of
 ADDRESSING_CUES = word_list("quotes", "addressing_cues")
@@ -444,12 +443,13 @@ def _describes(opener) -> bool:
     """', which was the equivalent of ...': a relative clause that only describes a noun of the report
     belongs to it (GUIDELINES: to the end of that clause); one that says or names something (', who he
     described as ...', ', which he said ...') is someone's own words and ends it."""
-    if opener.lower_ not in RELATIVE_PRONOUNS | RELATIVE_OPENERS:
+    if opener.lower_ not in RELATIVES | RELATIVE_OPENERS:
         return False
-    clause = opener.head
-    while clause.dep_ not in NOUN_CLAUSE_DEPS and clause.head.i != clause.i and clause.i > opener.i - 1:
-        clause = clause.head
-    if clause.dep_ not in NOUN_CLAUSE_DEPS:
+    # the clause the pronoun opens: the nearest describing clause above it ("which he said ...":
+    # "which" hangs inside the reported clause of "said"), not climbing to words before the pronoun
+    clause = next((a for a in [opener.head, *opener.head.ancestors] if a.dep_ in NOUN_CLAUSE_DEPS or a.i < opener.i),
+                  None)
+    if clause is None or clause.dep_ not in NOUN_CLAUSE_DEPS:
         return False
     return not any(t.lemma_.lower() in REPORTING_VERBS | FRAGMENT_VERBS for t in clause.subtree if t.pos_ == "VERB")
 
@@ -458,21 +458,22 @@ def _named_speaker(cue) -> bool:
     """'Labour backbencher Gwyneth Dunwoody, who says it will ...': a clause set off after a name, whose
     relative pronoun is the speaker, reports what the named one says."""
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
-    first = min(t.i for t in cue.subtree)
-    return (bool(subjects) and all(c.lower_ in RELATIVE_PRONOUNS for c in subjects) and cue.head.pos_ == "PROPN"
-            and cue.head.ent_type_ in PERSON_LABELS | ORG_LABELS and first > 0 and cue.doc[first - 1].text == ",")
+    return (bool(subjects) and all(c.lower_ in RELATIVES for c in subjects) and cue.head.pos_ == "PROPN"
+            and cue.head.ent_type_ in PERSON_LABELS | ORG_LABELS and _set_off(cue))
 
 
 def _own_speaker(cue) -> bool:
     """'which he said ...': a relative clause whose speaker is named in it, not the noun it describes
     ("members who said ...")."""
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
-    if not subjects or any(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
-        return False
-    # set off by a comma: an aside that asserts ("..., which he said ..."), not a restrictive
-    # description ("the figures he said were wrong")
-    first = min(t.i for t in cue.subtree)
-    return first > 0 and cue.doc[first - 1].text == ","
+    return bool(subjects) and not any(c.lower_ in RELATIVES for c in subjects) and _set_off(cue)
+
+
+def _set_off(clause) -> bool:
+    """A relative clause after a comma: an aside that asserts ("..., which he said ..."), not a
+    restrictive description ("the figures he said were wrong")."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].text == ","
 
 
 def _has_mark(text: str, start: int, end: int) -> bool:

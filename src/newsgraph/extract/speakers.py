@@ -216,7 +216,7 @@ class Resolver:
             target for token in noun.subtree if token.dep_ in PREP_DEPS and token.lower_ in AUTHOR_PREPS
             for target in token.children]
         for phrase in named:
-            hit = next((self.entity_at(t) for t in phrase.subtree if self.entity_at(t)), None)
+            hit = next(filter(None, map(self.entity_at, phrase.subtree)), None)
             if hit and hit[1].label in SOURCE_LABELS:
                 return hit[1]
         return None
