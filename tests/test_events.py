@@ -271,6 +271,22 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Labour MP Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
      "Paul Boateng and Bernie Grant - in 1987.", ("elect", "Keith Vaz", "Parliament")),
     ("Jane Smith, together with Tom Brown, quit the Labour Party in 2019.", ("leave_party", "Tom Brown", "Labour Party")),
+    # an arrest whose allegation is written: wanted by police (the arrest itself says who)
+    ("A party spokesman said Tom Brown was arrested on Tuesday on suspicion of incitement.",
+     ("investigate", "Tom Brown", "police")),
+    ("West Yorkshire Police arrested Tom Brown on Tuesday over the claims.",
+     ("investigate", "Tom Brown", "West Yorkshire Police")),
+    # facing or surviving a no-confidence vote: the motion was tabled
+    ("Jane Smith faced a vote of no confidence in December.", ("no_confidence", "Jane Smith", None)),
+    ("Jane Smith survived a no-confidence vote on Monday.", ("no_confidence", "Jane Smith", None)),
+    # a post written as new beside the name was just given; a new MP was elected
+    ("New Home Secretary Charles Clarke has vowed to press on with the plans.",
+     ("appoint", "Charles Clarke", "Home Secretary")),
+    ("Michael Cherkasky, the new chief executive, is trying to negotiate a deal.",
+     ("appoint", "Michael Cherkasky", "chief executive")),
+    # a post begun days ago was just given
+    ("The ruling came on Charles Clarke's first day as home secretary.", ("appoint", "Charles Clarke", "home secretary")),
+    ("Mr Howard, in his first week as Tory leader, said the party would win.", ("appoint", "Howard", "Tory leader")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -321,6 +337,12 @@ def test_events_frames(text, expected):
     "Jane Smith is hopeful of a deal.",  # an adjective
     "Others will be watching BT Retail's trials with interest.",  # a trial of a service, no one tried
     "Tom Brown pleaded with voters to back him.",  # a plea that answers no charge
+    "Tom Brown was arrested with eight men seized at a hotel in Basra.",  # no allegation: perhaps by soldiers
+    "Suspects could be held under house arrest without trial.",
+    "Activists threatened Jane Smith with a vote of no confidence.",
+    "The new president, Viktor Yushchenko, will also be there.",  # elected or appointed, it does not say
+    "New York Mayor Michael Bloomberg said so.",
+    "It was Jane Smith's first day at school.",  # no post
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -18,6 +18,8 @@ from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, DESCR
                      VERBAL, governing_verb)
 
 INQUIRIES = word_list("event_context", "inquiries")
+# what one does with a no-confidence motion: facing, losing or surviving one says it was tabled
+MOTION_VERBS = word_list("events", "motion_verbs")
 # charging words a decision presupposes an investigation for, charged or not, and the deciding words
 PRESUPPOSED = word_list("event_context", "presupposed")
 DECIDING = word_list("event_context", "deciding")
@@ -93,6 +95,8 @@ def clause_status(token) -> str:
         lemma = node.lemma_.lower()
         if _implicative(node):
             continue  # "was forced to step down" stepped down: the verb entails its complement
+        if lemma in MOTION_VERBS and token.lemma_.lower() == "confidence":
+            continue  # "faced / survived a vote of no confidence": the motion was tabled (GUIDELINES)
         if lemma in words.negators and below.dep_ not in NEGATED_OBJECT_DEPS:
             continue  # "denied the allegations and slammed the investigation": not a denied investigation
         if lemma in words.threatened and not (token.pos_ == "NOUN" and token.lemma_.lower() in INQUIRIES):

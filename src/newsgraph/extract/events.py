@@ -52,6 +52,11 @@ SUBJECT_REACH = 3  # clauses climbed from a trigger to find its doer
 POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
 # words a frame handler reads beyond the lexicon's triggers
 TRIGGER_EXTRAS = word_list("events", "trigger_extras")
+NEW_ROLE_DEPS = frozenset({"amod", "compound"})  # "the new chairman", "New Home Secretary" (a title's capital)
+NOT_NEW_ROLES = word_list("events", "not_new_roles")
+FIRST_PERIODS = word_list("events", "first_periods")
+FIRSTS = word_list("events", "firsts")
+TAKEN_POST_PREPS = word_list("events", "taken_post_preps")
 CANDIDATE_DESCRIPTORS = word_list("events", "candidate_descriptors")
 UNHELD_CANDIDATE = word_list("events", "unheld_candidate")
 COMPANION_PREPS = word_list("events", "companion_preps")
@@ -307,12 +312,18 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         kind, person_token, org = _no_confidence(token)
     elif lemma == "now" and token.dep_ == "advmod" and _appositive(token.head):
         kind, person_token, org = _now_role(token.head, resolver)
+    elif lemma == "new" and token.dep_ in NEW_ROLE_DEPS:
+        kind, person_token, org = _new_role(token.head, resolver)
+    elif lemma in FIRST_PERIODS and any(c.dep_ == "amod" and c.lower_ in FIRSTS for c in token.children):
+        kind, person_token, org = _first_period(token, resolver)
     else:
         return []
     if kind is None or person_token is None:
         return []
     if kind == EventType.INVESTIGATE and org is None:
         org = _decider(token, resolver)
+    if org is None:
+        org = _implied_org(lemma, kind)
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
     people = [person_token, *_conjuncts(person_token)] if token.pos_ == "NOUN" else [person_token]
@@ -343,7 +354,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
     if any(f.type == EventType.SUSPEND for f in found) and _pending_inquiry(token):
         # "was suspended pending an investigation": the suspension says an investigation is under way
         found += [replace(f, type=EventType.INVESTIGATE) for f in found if f.type == EventType.SUSPEND]
-    if lemma in CANDIDATE_DESCRIPTORS and token.dep_ in BESIDE_NAME_DEPS:
+    if (lemma in CANDIDATE_DESCRIPTORS and token.dep_ in BESIDE_NAME_DEPS) or (lemma == "new" and found):
         # a description of the person, not a clause: what the sentence does with them ("will visit
         # Tory hopefuls X and Y") neither dates nor qualifies their standing
         found = [replace(f, status=EventStatus.ASSERTED, date=None, reason=None) for f in found]
@@ -511,7 +522,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return _stand(token, particles, preps, subject, resolver)
     if frame.handler == "form_government":
         return _form_government(token, objects)
-    if frame.complements and not any(t.lemma_.lower() in frame.complements for t in token.subtree if t.i > token.i):
+    if frame.complements and not any(t.lemma_.lower() in frame.complements for t in token.subtree if t.i > token.i) and not (
+            frame.reason_counts and reason_of(token)):
         return NONE  # "barred from standing": barred from anything else is no expulsion
     undergoer = frame.person == "object"
     person = subject if (not undergoer or passive) else (objects[0] if objects else None)
@@ -559,7 +571,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     if frame.particle and particles & frame.particle == STEP_ASIDE and not any(slots):
         return NONE  # "he stepped aside" for a rival: no post left
     kind, who, org = _typed(token, frame, slots, objects, subject, person, resolver)
-    if org is None and frame.complements and filled.get("of"):
+    if org is None and frame.complements and filled.get("of") and kind in OFFICE_TAKEN_EVENTS:
         org = args.role_text(filled["of"][0])  # "in charge of election planning": whatever it is in charge of
     if frame.needs_org and org is None:
         return NONE  # "Patriot took over many of the company's operations": no post, no appointment
@@ -730,6 +742,44 @@ def _now_role(role, resolver: Resolver):
     return EventType.APPOINT, named, args.post([role], resolver)
 
 
+def _new_role(role, resolver: Resolver):
+    """'New Home Secretary Charles Clarke', 'the new chief executive, Michael Cherkasky': a post written
+    as new beside a name was just given to them (as 'now' does); a new MP was elected. Not a new
+    president: the text rarely says whether by a vote or a body, and the election is told elsewhere."""
+    if role.lemma_.lower() not in lexicon().office_words or role.lemma_.lower() in NOT_NEW_ROLES:
+        return NONE
+    named = [c for c in role.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if role.dep_ in BESIDE_NAME_DEPS and role.head.pos_ == "PROPN":
+        named = [role.head]  # "New Home Secretary Charles Clarke", "Michael Cherkasky, the new chief executive"
+    if not named:
+        return NONE
+    elected = lexicon().elected_roles.get(role.lemma_.lower())
+    if elected:
+        return EventType.ELECT, named[0], elected
+    post = args.post([role], resolver)
+    return EventType.APPOINT, named[0], _without_word(post, "new") if post else None
+
+
+def _first_period(period, resolver: Resolver):
+    """'on Charles Clarke's first day as home secretary', 'his first week in office as Tory leader',
+    'on his first full day in the job': a post begun days ago was just given (to the owner of the
+    period, else to whom the clause is about)."""
+    places = [g for c in period.children if c.dep_ == "prep" and c.lower_ in TAKEN_POST_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    posts = [p for p in places if p.lemma_.lower() in lexicon().office_words]
+    if not posts:
+        return NONE
+    owner = [c for c in period.children if c.dep_ == "poss"]
+    person = owner[0] if owner else _subject(governing_verb(period))
+    named = [p for p in posts if p.lemma_.lower() not in args.GENERIC_POSTS]  # "in the job": which, it does not say
+    return EventType.APPOINT, person, args.post(named, resolver) if named else None
+
+
+def _without_word(phrase: str, word: str) -> str:
+    """'New Home Secretary' -> 'Home Secretary'."""
+    return " ".join(w for w in phrase.split() if w.lower() != word)
+
+
 def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver):
     if particles & STEP_PARTICLES:
         post = args.post(preps.get("as") or preps.get("from"), resolver)
@@ -878,6 +928,13 @@ def _successor(token, preps: dict, resolver: Resolver):
     return EventType.APPOINT, named[0], args.post(preps.get("as"), resolver) or args.organisation(place, resolver)
 
 
+def _implied_org(lemma: str, kind) -> str | None:
+    """'was arrested': the body a trigger itself names when the text names none (its frame's implied_org)."""
+    words = lexicon()
+    frames = [*words.verbs.get(lemma, ()), *([words.nouns[lemma]] if lemma in words.nouns else [])]
+    return next((frame.implied_org for frame in frames if frame.type == kind and frame.implied_org), None)
+
+
 def _after_no(token) -> bool:
     """'no confidence', 'no-confidence'."""
     before = [t for t in token.doc[max(0, token.i - 2): token.i] if t.text != "-"]
@@ -971,8 +1028,8 @@ def _same(a: _Found, b: _Found) -> bool:
         # "his resignation" after "has resigned from the Labour Party" is the same departure
         resignations = RESIGNATIONS
         return {a.type, b.type} <= resignations and b.nominal and b.org is None
-    if a.org and b.org and a.org != b.org:
-        return False
+    if a.org and b.org and a.org.casefold() != b.org.casefold():
+        return False  # "Home Secretary" and "home secretary" are one post
     if a.date and b.date and a.date.value and b.date.value:
         short = min(len(a.date.value), len(b.date.value))
         return a.date.value[:short] == b.date.value[:short] or a.date.value[:4] == b.date.value[:4]

@@ -28,6 +28,8 @@ class Frame:
     needs_org: bool = False
     intransitive: bool = False
     handler: str | None = None
+    implied_org: str | None = None
+    reason_counts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,8 @@ def _frame(lemma: str, entry: dict) -> Frame:
                  org_heads=frozenset(entry.get("org_heads", ())), needs_prep=frozenset(entry.get("needs_prep", ())),
                  passive=bool(entry.get("passive", False)),
                  needs_org=bool(entry.get("needs_org", False)), intransitive=bool(entry.get("intransitive", False)),
-                 handler=entry.get("handler"))
+                 handler=entry.get("handler"), implied_org=entry.get("implied_org"),
+                 reason_counts=bool(entry.get("reason_counts", False)))
 
 
 @functools.cache
