@@ -522,8 +522,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return _stand(token, particles, preps, subject, resolver)
     if frame.handler == "form_government":
         return _form_government(token, objects)
-    if frame.complements and not any(t.lemma_.lower() in frame.complements for t in token.subtree if t.i > token.i) and not (
-            frame.reason_counts and reason_of(token)):
+    completed = any(t.lemma_.lower() in frame.complements for t in token.subtree if t.i > token.i)
+    if frame.complements and not completed and not (frame.reason_counts and reason_of(token)):
         return NONE  # "barred from standing": barred from anything else is no expulsion
     undergoer = frame.person == "object"
     person = subject if (not undergoer or passive) else (objects[0] if objects else None)
