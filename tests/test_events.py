@@ -284,6 +284,9 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("appoint", "Charles Clarke", "Home Secretary")),
     ("Michael Cherkasky, the new chief executive, is trying to negotiate a deal.",
      ("appoint", "Michael Cherkasky", "chief executive")),
+    # the object of "force", "help" does what their complement says, and did it
+    ("The scandal forced Jane Smith to resign as chairman.", ("resign_office", "Jane Smith", "chairman")),
+    ("The strategist helped Australia's PM, John Howard, win four elections.", ("elect", "John Howard", None)),
     # a post begun days ago was just given
     ("The ruling came on Charles Clarke's first day as home secretary.", ("appoint", "Charles Clarke", "home secretary")),
     ("Mr Howard, in his first week as Tory leader, said the party would win.", ("appoint", "Howard", "Tory leader")),
@@ -343,6 +346,7 @@ def test_events_frames(text, expected):
     "The new president, Viktor Yushchenko, will also be there.",  # elected or appointed, it does not say
     "New York Mayor Michael Bloomberg said so.",
     "It was Jane Smith's first day at school.",  # no post
+    "Tony Blair persuaded Jane Smith to stand down as chairman.",  # persuaded, not done; and not Blair
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -54,6 +54,8 @@ POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.E
 TRIGGER_EXTRAS = word_list("events", "trigger_extras")
 NEW_ROLE_DEPS = frozenset({"amod", "compound"})  # "the new chairman", "New Home Secretary" (a title's capital)
 NOT_NEW_ROLES = word_list("events", "not_new_roles")
+# a verb's complement with no subject of its own, whose doer is the verb's object ("forced X to quit")
+CONTROLLED_DEPS = frozenset({"xcomp", "ccomp"})
 FIRST_PERIODS = word_list("events", "first_periods")
 FIRSTS = word_list("events", "firsts")
 TAKEN_POST_PREPS = word_list("events", "taken_post_preps")
@@ -972,6 +974,10 @@ def _subject(token):
                 if child.lower_ in RELATIVES and token.dep_ == "relcl":
                     return token.head
                 return child
+        controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i] if (
+            token.dep_ in CONTROLLED_DEPS and token.head.pos_ in VERBAL) else []
+        if controller:
+            return controller[0]  # "forced Jane Smith to resign", "helped X win": the object does it
         if token.dep_ in SUBJECT_CLIMB_DEPS and token.head.i != token.i:
             if token.dep_ in NOUN_CLAUSE_DEPS and token.head.pos_ in NOUN_OR_PRONOUN_POS:
                 return token.head
