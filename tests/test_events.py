@@ -287,6 +287,11 @@ PUBLISHED = dt.date(2019, 2, 20)
     # the object of "force", "help" does what their complement says, and did it
     ("The scandal forced Jane Smith to resign as chairman.", ("resign_office", "Jane Smith", "chairman")),
     ("The strategist helped Australia's PM, John Howard, win four elections.", ("elect", "John Howard", None)),
+    # a bid for a party's leadership is a candidacy in that party
+    ("Jane Smith launched a bid for the Labour leadership.", ("candidacy", "Jane Smith", "Labour Party")),
+    ("Tom Brown, a Tory MP, challenged Margaret Thatcher for the party leadership in 1989.",
+     ("candidacy", "Tom Brown", "Conservative Party")),
+    ("Michael Heseltine mounted a leadership challenge in 1990.", ("candidacy", "Michael Heseltine", None)),
     # a post begun days ago was just given
     ("The ruling came on Charles Clarke's first day as home secretary.", ("appoint", "Charles Clarke", "home secretary")),
     ("Mr Howard, in his first week as Tory leader, said the party would win.", ("appoint", "Howard", "Tory leader")),

@@ -182,12 +182,15 @@ def _candidacy_parties(found: list[_Found], resolver: Resolver) -> list[_Found]:
     for event in found:
         named = event.org or ""
         if event.type != EventType.CANDIDACY or event.person is None or (
-                named and (is_party_name(named) or named.split()[-1].lower() not in lexicon().office_words)):
+                named and named.split()[-1].lower() not in lexicon().office_words):
             continue  # a party, or a body that fields candidates ("Save the Scottish Regiments")
-        if event.org and not event.place:
+        # a post or seat: "the Conservative leadership" is the Conservatives' (and names no seat)
+        within = {canonical_party(word) for word in named.split() if is_listed_party(word)}
+        if event.org and not event.place and not is_party_name(named):
             event.place = event.org
-        own = {canonical_party(word) for entries in resolver.roles.values() for _, person, phrase in entries
-               if person is event.person for word in phrase.split() if is_listed_party(word)}
+        own = within or {canonical_party(word) for entries in resolver.roles.values()
+                         for _, person, phrase in entries if person is event.person
+                         for word in phrase.split() if is_listed_party(word)}
         event.org = own.pop() if len(own) == 1 else (story if not own else None)
     return found
 
