@@ -294,6 +294,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Michael Heseltine mounted a leadership challenge in 1990.", ("candidacy", "Michael Heseltine", None)),
     # a post begun days ago was just given
     ("The ruling came on Charles Clarke's first day as home secretary.", ("appoint", "Charles Clarke", "home secretary")),
+    # a possessive refers back to the one person of its gender the sentence named before it
+    ("The ruling creates a problem for Charles Clarke on his first day as home secretary.",
+     ("appoint", "Charles Clarke", "home secretary")),
     ("Mr Howard, in his first week as Tory leader, said the party would win.", ("appoint", "Howard", "Tory leader")),
 ])
 def test_events_frames(text, expected):

@@ -261,11 +261,19 @@ class Resolver:
         if pronoun.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS:
             return None
         gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
-        for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+        before = list(pronoun.sent)[: pronoun.i - pronoun.sent.start]
+        for token in reversed(before):
             if token.dep_ in SUBJECT_DEPS and not self.inside(token.idx):
                 hit = self.entity_at(token)
                 if hit and hit[1].label == "PERSON" and hit[1].gender in (gender, None):
                     return hit[1]
+        if pronoun.dep_ == "poss":
+            # "a problem for Charles Clarke on his first day": a possessive refers back to the one person
+            # of its gender the sentence has named before it
+            named = {hit[1].id: hit[1] for token in before if not self.inside(token.idx)
+                     and (hit := self.entity_at(token)) and hit[1].label == "PERSON" and hit[1].gender in (gender, None)}
+            if len(named) == 1:
+                return next(iter(named.values()))
         return None
 
     def _org_before(self, head) -> Entity | None:
