@@ -270,8 +270,8 @@ class Resolver:
         if pronoun.dep_ == "poss":
             # "a problem for Charles Clarke on his first day": a possessive refers back to the one person
             # of its gender the sentence has named before it
-            named = {hit[1].id: hit[1] for token in before if not self.inside(token.idx)
-                     and (hit := self.entity_at(token)) and hit[1].label == "PERSON" and hit[1].gender in (gender, None)}
+            hits = [hit[1] for token in before if not self.inside(token.idx) and (hit := self.entity_at(token))]
+            named = {one.id: one for one in hits if one.label == "PERSON" and one.gender in (gender, None)}
             if len(named) == 1:
                 return next(iter(named.values()))
         return None
