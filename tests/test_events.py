@@ -76,6 +76,8 @@ def test_events_a_relative_clause_has_its_own_status(text, status):
     # coordinated actions are told in order: the conjunct before the trigger dates it
     ("Jo Bloggs lost the election in 1992 to Tom Smith, and stepped down as Labour leader.", "1992"),
     ("Jo Bloggs was elected in 1983, then lost in 1987 and 1992, and stepped down as Labour leader.", None),
+    # a clause set a length of time before or after the main one is not dated by it
+    ("Jo Bloggs won the seat in 1997, a year before she quit the Labour Party.", None),
 ])
 def test_events_dates(text, date):
     events = analyze(Article(id="t", text=text, published=dt.date(2020, 1, 15))).events
@@ -292,6 +294,8 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Tom Brown, a Tory MP, challenged Margaret Thatcher for the party leadership in 1989.",
      ("candidacy", "Tom Brown", "Conservative Party")),
     ("Michael Heseltine mounted a leadership challenge in 1990.", ("candidacy", "Michael Heseltine", None)),
+    # a peerage given is a seat in the Lords
+    ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given
     ("The ruling came on Charles Clarke's first day as home secretary.", ("appoint", "Charles Clarke", "home secretary")),
     # a possessive refers back to the one person of its gender the sentence named before it

@@ -28,6 +28,8 @@ SUCCESSOR_NOUNS = word_list("event_context", "successor_nouns")
 # "is considering quitting", "on the verge of quitting"
 CONSIDERING_WORDS = word_list("event_context", "considering_words")
 CONDITIONAL_MARKS = word_list("event_context", "conditional_marks")
+# a clause set a length of time before or after its main clause's: that time is not its own
+SHIFTING_MARKS = word_list("event_context", "shifting_marks")
 # "is set to quit", "is to quit": a plan
 ABOUT_TO_VERBS = word_list("event_context", "about_to_verbs")
 # "quit, blaming ...": the reason given
@@ -276,6 +278,9 @@ def _dates_clause_above(trigger, time: TimeValue) -> bool:
     while node.i != clause.i:
         if node.dep_ == "conj" or node.head.i == node.i:
             return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SHIFTING_MARKS for c in node.children) and any(
+                c.dep_ == "npadvmod" for c in node.children):
+            return False  # "created a peer in 1997, a year before he was appointed": a time that far off
         node = node.head
     return True
 
