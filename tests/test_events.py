@@ -294,6 +294,12 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Tom Brown, a Tory MP, challenged Margaret Thatcher for the party leadership in 1989.",
      ("candidacy", "Tom Brown", "Conservative Party")),
     ("Michael Heseltine mounted a leadership challenge in 1990.", ("candidacy", "Michael Heseltine", None)),
+    # a company post written with its company is in that company; written alone, in the company
+    # the article is about
+    ("Fannie Mae chief executive Franklin Raines resigned on Tuesday.", ("resign_office", "Franklin Raines", "Fannie Mae")),
+    ("Labour leader Jane Smith resigned on Tuesday.", ("resign_office", "Jane Smith", "Labour leader")),
+    ("Fiat is in debt. Fiat said its creditors met. Chief executive Herbert Demel stepped down last week.",
+     ("resign_office", "Herbert Demel", "Fiat")),
     # a peerage given is a seat in the Lords
     ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given

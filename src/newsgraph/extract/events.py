@@ -56,6 +56,10 @@ NEW_ROLE_DEPS = frozenset({"amod", "compound"})  # "the new chairman", "New Home
 NOT_NEW_ROLES = word_list("events", "not_new_roles")
 # a verb's complement with no subject of its own, whose doer is the verb's object ("forced X to quit")
 CONTROLLED_DEPS = frozenset({"xcomp", "ccomp"})
+# posts every company has, written without the company: "chief executive", "its then finance director"
+BODY_POSTS = word_list("events", "body_posts")
+POSTS_TAKEN_OR_LEFT = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE})
+FORMER_OR_OWNER = word_list("events", "former_or_owner")
 FIRST_PERIODS = word_list("events", "first_periods")
 FIRSTS = word_list("events", "firsts")
 TAKEN_POST_PREPS = word_list("events", "taken_post_preps")
@@ -139,6 +143,7 @@ def extract_events(doc, people: People, times: list[TimeValue], published: dt.da
     # offices are filled mention by mention, before merging: "stepped down" after "was elected
     # leader" left the leadership, and is not the later resignation as an MP
     events = _candidacy_parties(_posts_left(_merge(_fill_offices(found)), resolver), resolver)
+    events = _posts_of_story_body(events, resolver)
     return [_as_event(f) for f in _seats_won(_fuller_posts(events, resolver), resolver)]
 
 
@@ -192,6 +197,24 @@ def _candidacy_parties(found: list[_Found], resolver: Resolver) -> list[_Found]:
                          for _, person, phrase in entries if person is event.person
                          for word in phrase.split() if is_listed_party(word)}
         event.org = own.pop() if len(own) == 1 else (story if not own else None)
+    return found
+
+
+def _posts_of_story_body(found: list[_Found], resolver: Resolver) -> list[_Found]:
+    """'Chief executive Gerd Niebaum stepped down', 'have left the firm': a company post (or the firm)
+    written without its company is in the organisation the article is about (the one it names most,
+    when no other is named as often, and not a party, whose offices are written as such)."""
+    kinds = lexicon().kind_of_body  # "have left the firm"
+    bare = [e for e in found if e.type in POSTS_TAKEN_OR_LEFT and e.org and all(
+        word in BODY_POSTS | kinds or word in FORMER_OR_OWNER for word in e.org.lower().split())]
+    if not bare:
+        return found
+    counts = sorted(((len(e.mentions), e.name) for e in resolver.entities
+                     if e.label == "ORG" and not is_party_name(e.name)), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return found
+    for event in bare:
+        event.org = counts[0][1]
     return found
 
 
@@ -603,7 +626,10 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     post = args.first_org(slots, resolver, args.post)
     if post:
         return EventType.RESIGN_OFFICE, subject, post
-    title = args.own_title(subject) if subject is not None else None  # no slot named a party or post
+    # no slot named a party or post: the post written with the person, by the body it is in when the
+    # title names one ("Fannie Mae chief executive X", "X, chief executive of James Hardie"; a party
+    # office is kept as written: "Labour leader")
+    title = _post_written_with(subject, resolver) if subject is not None else None
     title = title or _post_held_until(token, resolver)
     if "as" in preps or frame.lemma == "resign":
         return EventType.RESIGN_OFFICE, subject, title
@@ -931,6 +957,14 @@ def _successor(token, preps: dict, resolver: Resolver):
         return NONE
     place = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return EventType.APPOINT, named[0], args.post(preps.get("as"), resolver) or args.organisation(place, resolver)
+
+
+def _post_written_with(person, resolver: Resolver) -> str | None:
+    body = args.role_org(person, resolver)
+    if body and not is_party_name(body):
+        return body
+    appositive = [c for c in person.children if c.dep_ == "appos" and c.lemma_.lower() in lexicon().office_words]
+    return (args.post(appositive, resolver) if appositive else None) or args.own_title(person)
 
 
 def _implied_org(lemma: str, kind) -> str | None:
