@@ -300,6 +300,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Labour leader Jane Smith resigned on Tuesday.", ("resign_office", "Jane Smith", "Labour leader")),
     ("Fiat is in debt. Fiat said its creditors met. Chief executive Herbert Demel stepped down last week.",
      ("resign_office", "Herbert Demel", "Fiat")),
+    # a pronoun subject of a clause set before its main clause is the main clause's subject
+    ("Before he resigned as chairman on Wednesday, Tom Brown had been in charge of the party's finances.",
+     ("resign_office", "Tom Brown", "chairman")),
     # a peerage given is a seat in the Lords
     ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given

@@ -135,7 +135,7 @@ class Resolver:
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         low = head.lower_
         if head.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
-            entity = self._subject_before(head) or self._pronoun(low)
+            entity = self._subject_before(head) or self._subject_after(head) or self._pronoun(low)
             return Source(entity, head.idx, head.idx + len(head.text))
         named = self.entity_at(head)
         if named and named[1].label in SOURCE_LABELS:
@@ -274,6 +274,21 @@ class Resolver:
             named = {one.id: one for one in hits if one.label == "PERSON" and one.gender in (gender, None)}
             if len(named) == 1:
                 return next(iter(named.values()))
+        return None
+
+    def _subject_after(self, pronoun) -> Entity | None:
+        """'Before he resigned the position, David Blunkett had been ...': the subject of a clause set
+        before its main clause is the main clause's subject, named after it."""
+        if pronoun.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS or pronoun.dep_ not in SUBJECT_DEPS:
+            return None
+        clause, main = pronoun.head, pronoun.head.head
+        if clause.dep_ != "advcl" or main.i < clause.i or not any(c.dep_ == "mark" for c in clause.children):
+            return None
+        gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
+        for subject in (c for c in main.children if c.dep_ in SUBJECT_DEPS and c.i > clause.i):
+            hit = self.entity_at(subject)
+            if hit and hit[1].label == "PERSON" and hit[1].gender in (gender, None) and not self.inside(subject.idx):
+                return hit[1]
         return None
 
     def _org_before(self, head) -> Entity | None:
