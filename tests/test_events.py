@@ -300,6 +300,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Labour leader Jane Smith resigned on Tuesday.", ("resign_office", "Jane Smith", "Labour leader")),
     ("Fiat is in debt. Fiat said its creditors met. Chief executive Herbert Demel stepped down last week.",
      ("resign_office", "Herbert Demel", "Fiat")),
+    # everyone in a list of subjects or objects
+    ("Jane Smith and Tom Brown quit the Labour Party in 2019.", ("leave_party", "Tom Brown", "Labour Party")),
+    ("Labour suspended Jane Smith and Tom Brown on Monday.", ("suspend", "Tom Brown", "Labour Party")),
     # a pronoun subject of a clause set before its main clause is the main clause's subject
     ("Before he resigned as chairman on Wednesday, Tom Brown had been in charge of the party's finances.",
      ("resign_office", "Tom Brown", "chairman")),
