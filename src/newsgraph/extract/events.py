@@ -354,7 +354,7 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         org = _implied_org(lemma, kind)
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
-    people = [person_token, *_conjuncts(person_token)]  # "X and Y quit", "suspended X and Y", "the resignation of X and Y"
+    people = [person_token, *_conjuncts(person_token)]  # "X and Y quit", "suspended X and Y", "the exit of X and Y"
     companions = _companions(token, person_token)
     if companions and org is None and kind == EventType.ELECT:
         # "elected along with three other MPs - X, Y and Z": the office they are listed by
