@@ -270,6 +270,12 @@ def test_entities_a_name_read_as_a_body_joins_the_titled_person():
     assert "Vincent Cable" in people and "Cable" not in people, people
 
 
+def test_entities_a_name_read_as_a_place_or_work_joins_the_titled_person():
+    text = "The Fabian Society's Sundar Katwala said the change was overdue. Mr Katwala told the BBC."
+    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    assert "Sundar Katwala" in people and "Katwala" not in people, people
+
+
 def test_entities_a_peer_known_by_a_place_keeps_the_title():
     text = "The last prime minister to be installed at a younger age was Lord Liverpool, in 1812."
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

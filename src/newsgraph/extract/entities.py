@@ -44,6 +44,10 @@ NAME_MIN_WORDS = 2  # words cut from the front of a name ("Tory", "Farmer") leav
 GIVEN_AND_SURNAME_MAX = 3  # "Vincent Cable", "Mary Jo Smith": a person's name misread as a body's is short
 PARTY_FORM_MAX_WORDS = 3  # "UK Independence Party": the longest listed form looked for where NER saw none
 NAME_MIN_LETTERS = 2  # "Mr P.": an initial alone names no one we can find again
+# labels NER may give a person's name ("Darleen Druyun" as a work of art): kept only as a person the
+# article names elsewhere
+NAME_MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
+MAYBE_PERSON = "MAYBE_PERSON"
 MAX_GIVEN_NAMES = 2  # "Cardinal Cormac [Murphy-O'Connor]": given names NER may leave out of a titled name
 # plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"
 GROUP_WORDS = word_list("entities", "group_words")
@@ -117,10 +121,18 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
     places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS | ORG_LABELS | MISREAD_LABELS or skip(ent.start_char, ent.end_char):
+        if ent.label_ not in PERSON_LABELS | ORG_LABELS | MISREAD_LABELS | NAME_MISREAD_LABELS or skip(
+                ent.start_char, ent.end_char):
             continue
         start, end = _trim(ent, text)
         if end <= start:
+            continue
+        if ent.label_ in NAME_MISREAD_LABELS:
+            # "recruiting Darleen Druyun" read as a work of art: a person's if the article names them
+            # (by title and surname) elsewhere; the clustering decides
+            written = " ".join(text[start:end].split())
+            if _looks_like_name(written):  # not taken: the other readers may still find a body there
+                found.append((Mention(start, end, written, MAYBE_PERSON), None))
             continue
         start = _party_start(doc, ent, start, end, text)
         label = _fixed_label(ent, text[start:end], org_words)
@@ -528,10 +540,12 @@ def _cluster(found: list[tuple[Mention, str | None]], text: str, handle_owners: 
 
     orgs = []
     for mention, _ in found:
-        if mention.label != "ORG":
+        if mention.label not in ("ORG", MAYBE_PERSON):
             continue
         person = by_key.get(("surname", mention.text.lower())) if " " not in mention.text else _person_named(
             mention.text, by_key)
+        if person is None and mention.label == MAYBE_PERSON:
+            continue  # a work of art after all
         if person is not None:
             # "Livingstone" tagged ORG in an article about Ken Livingstone
             person.names.append(mention.text)
