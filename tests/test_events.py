@@ -306,6 +306,11 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a pronoun subject of a clause set before its main clause is the main clause's subject
     ("Before he resigned as chairman on Wednesday, Tom Brown had been in charge of the party's finances.",
      ("resign_office", "Tom Brown", "chairman")),
+    # a head of state's office written alone is elected; a clause placing the main one in time
+    # happened, whatever the main clause denies
+    ("After Vladimir Putin became president in 2000, he did not raise taxes.", ("elect", "Vladimir Putin", "president")),
+    ("When Jane Smith quit the party, Labour did not comment.", ("leave_party", "Jane Smith", "Labour Party")),
+    ("Jane Smith became president of the CBI in 2003.", ("appoint", "Jane Smith", "CBI")),
     # a peerage given is a seat in the Lords
     ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given

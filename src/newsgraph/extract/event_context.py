@@ -30,6 +30,7 @@ CONSIDERING_WORDS = word_list("event_context", "considering_words")
 CONDITIONAL_MARKS = word_list("event_context", "conditional_marks")
 # a clause set a length of time before or after its main clause's: that time is not its own
 SHIFTING_MARKS = word_list("event_context", "shifting_marks")
+TIME_CLAUSE_WORD_DEPS = frozenset({"mark", "advmod"})  # "after he quit" (a mark), "when he quit" (an adverb)
 # "is set to quit", "is to quit": a plan
 ABOUT_TO_VERBS = word_list("event_context", "about_to_verbs")
 # "quit, blaming ...": the reason given
@@ -170,12 +171,19 @@ def _own_clause(chain: list) -> list:
 def _negatable(chain: list) -> list:
     """The trigger and the heads whose negation and modals it shares: its own clause, up to a clause
     describing a noun ("Mr Hague, who stepped down in 2001, does not rule out a return": the
-    stepping down is not negated by the ruling out)."""
+    stepping down is not negated by the ruling out) or placing the main one in time."""
     own = _own_clause(chain)
     for number, node in enumerate(own):
-        if node.dep_ in DESCRIBING_CLAUSES:
+        if node.dep_ in DESCRIBING_CLAUSES or _time_clause(node):
             return own[:number + 1]
     return own
+
+
+def _time_clause(node) -> bool:
+    """'After Vladimir Putin became president in 2000, he did not raise taxes': a finite clause that
+    places the main one in time happened, whatever the main clause denies."""
+    return node.dep_ == "advcl" and node.tag_ in FINITE and any(
+        c.dep_ in TIME_CLAUSE_WORD_DEPS and c.lower_ in TEMPORAL_MARKS | SHIFTING_MARKS for c in node.children)
 
 
 def _main_clause(node) -> bool:

@@ -60,6 +60,7 @@ CONTROLLED_DEPS = frozenset({"xcomp", "ccomp"})
 BODY_POSTS = word_list("events", "body_posts")
 POSTS_TAKEN_OR_LEFT = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE})
 FORMER_OR_OWNER = word_list("events", "former_or_owner")
+ELECTED_WHEN_BARE = word_list("events", "elected_when_bare")
 FIRST_PERIODS = word_list("events", "first_periods")
 FIRSTS = word_list("events", "firsts")
 TAKEN_POST_PREPS = word_list("events", "taken_post_preps")
@@ -724,6 +725,9 @@ def _become(token, objects: list, subject, resolver: Resolver):
     elected = lexicon().elected_roles.get(roles[0].text.lower())
     if elected:
         return EventType.ELECT, subject, elected  # "he became an MP": MPs are elected
+    if roles[0].lemma_.lower() in ELECTED_WHEN_BARE and not any(c.dep_ in {"prep", "compound", "poss"}
+                                                                 for c in roles[0].children):
+        return EventType.ELECT, subject, roles[0].text  # "became president in 2000"; not "president of the CBI"
     if roles[0].pos_ == "PROPN" and resolver.entity_at(roles[0]) is None and not args.post(roles, resolver):
         return NONE  # "became Lord Callaghan of Cardiff": a title taken, not a post
     post = args.post(roles, resolver)
