@@ -311,6 +311,8 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("After Vladimir Putin became president in 2000, he did not raise taxes.", ("elect", "Vladimir Putin", "president")),
     ("When Jane Smith quit the party, Labour did not comment.", ("leave_party", "Jane Smith", "Labour Party")),
     ("Jane Smith became president of the CBI in 2003.", ("appoint", "Jane Smith", "CBI")),
+    # taking the helm is taking a post
+    ("Mr Demel, a car industry veteran, took the helm in November 2003.", ("appoint", "Demel", None)),
     # a peerage given is a seat in the Lords
     ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given
