@@ -497,6 +497,8 @@ def _found(token, kind: str, person: Entity | None, org: str | None, resolver: R
     status = clause_status(token)
     if kind == EventType.CANDIDACY and status in INTENDED_STATUSES and declared(token):
         status = EventStatus.ASSERTED
+    elif status == EventStatus.ASSERTED and _after(date, published) and kind != EventType.CANDIDACY:
+        status = EventStatus.PLANNED  # "steps down as chairman next month": not yet (a candidacy is declared)
     return _Found(kind, person, org, _place(token, kind), date, status, reason,
                   [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN",
                   successor=token.lemma_.lower() in SUCCESSOR_NOUNS)
@@ -829,6 +831,8 @@ def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver)
 # -- nouns ---------------------------------------------------------------------------------------
 
 def _noun_event(token, frame: Frame, resolver: Resolver):
+    if token.dep_ == "pobj" and token.head.lower_ in frame.not_after:
+        return NONE  # "put in charge of her education": an idiom
     owner = [c for c in token.children if c.dep_ == "poss"]
     # "an inquiry into X", "charges against X": whom an investigation is about
     about = INVESTIGATION_PREPS if frame.type == EventType.INVESTIGATE else INQUIRY_PREPS
@@ -969,6 +973,13 @@ def _post_written_with(person, resolver: Resolver) -> str | None:
         return body
     appositive = [c for c in person.children if c.dep_ == "appos" and c.lemma_.lower() in lexicon().office_words]
     return (args.post(appositive, resolver) if appositive else None) or args.own_title(person)
+
+
+def _after(date: TimeValue | None, published: dt.date | None) -> bool:
+    """Is the event dated after the article was published (to the date's own precision)?"""
+    if date is None or not date.value or published is None:
+        return False
+    return date.value > published.isoformat()[: len(date.value)]
 
 
 def _implied_org(lemma: str, kind) -> str | None:

@@ -30,6 +30,7 @@ class Frame:
     handler: str | None = None
     implied_org: str | None = None
     reason_counts: bool = False
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,8 @@ def _frame(lemma: str, entry: dict) -> Frame:
                  passive=bool(entry.get("passive", False)),
                  needs_org=bool(entry.get("needs_org", False)), intransitive=bool(entry.get("intransitive", False)),
                  handler=entry.get("handler"), implied_org=entry.get("implied_org"),
-                 reason_counts=bool(entry.get("reason_counts", False)))
+                 reason_counts=bool(entry.get("reason_counts", False)),
+                 not_after=frozenset(entry.get("not_after", ())))
 
 
 @functools.cache
