@@ -377,7 +377,8 @@ def test_events_frames(text, expected):
     "The new president, Viktor Yushchenko, will also be there.",  # elected or appointed, it does not say
     "New York Mayor Michael Bloomberg said so.",
     "It was Jane Smith's first day at school.",  # no post
-    "Matisse and Stravinsky became like uncles to her, the latter put in charge of her education.",  # an idiom
+    # an idiom, no charge
+    "People such as Matisse and Stravinsky became like uncles to her, the latter put in charge of her musical education.",
     "Jane Smith steps down as chairman next month.",  # dated after publication: not yet
     "Tony Blair persuaded Jane Smith to stand down as chairman.",  # persuaded, not done; and not Blair
 ])
