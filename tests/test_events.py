@@ -313,6 +313,8 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith became president of the CBI in 2003.", ("appoint", "Jane Smith", "CBI")),
     # taking the helm is taking a post
     ("Mr Demel, a car industry veteran, took the helm in November 2003.", ("appoint", "Demel", None)),
+    # "vice-president": the hyphen is no post of its own
+    ("Jane Smith became vice-president of the European Commission.", ("appoint", "Jane Smith", "European Commission")),
     # a peerage given is a seat in the Lords
     ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given

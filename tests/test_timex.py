@@ -61,6 +61,8 @@ def test_timex_spacy_dates_the_patterns_miss_go_to_dateparser(text, value):
     ("He lost in 1984. Reagan went on to win that year.", "1984"),
     ("He lost in 1984. The following year he won.", "1985"),
     ("She joined in March 2001. A year later she quit.", "2002"),
+    ("He resigned in 1995. Four years later he became vice-president.", "1999"),
+    ("He won in 2001. Two years earlier he had lost.", "1999"),
 ])
 def test_timex_year_told_by_the_year_before(text, value):
     assert find_times(text, PUBLISHED)[-1].value == value

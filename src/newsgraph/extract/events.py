@@ -714,7 +714,8 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
 
 def _become(token, objects: list, subject, resolver: Resolver):
     """'he became a UK disability minister', 'who is now Veritas' deputy leader'."""
-    roles = [o for o in objects if o.pos_ in NOUN_POS and o.dep_ == "attr"]
+    # not the hyphen of "vice-president", which the tagger may take for a noun of its own
+    roles = [o for o in objects if o.pos_ in NOUN_POS and o.dep_ == "attr" and not o.is_punct]
     if roles and roles[0].lemma_.lower() == "member":
         # "became a founding member of Change UK": joining the party
         of = [g for c in roles[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]

@@ -49,7 +49,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("new_year", re.compile(r"\b(?:in|by|after) the New Year\b")),
     # a year told by the one named before it: "won in 1984 ... went on to win that year"
     ("anaphoric", re.compile(r"\b(?P<which>[Tt]hat|[Tt]he same|[Tt]he following|[Tt]he previous) year\b"
-                             r"|\b[Aa] year (?P<later>later|earlier)\b")),
+                             r"|\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a|an) "
+                             r"years? (?P<later>later|earlier)\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")),
     ("weekday", re.compile(rf"\b(?:(?P<which>[Ll]ast|[Oo]n|[Tt]his) )?(?P<wd>{_WEEKDAY})"
                            r"(?: (?:morning|afternoon|evening|night))?\b")),
@@ -103,6 +104,9 @@ def _anchor_anaphoric(found: list[TimeValue]) -> list[TimeValue]:
                 continue
             # the expression's own words say which way it looks ("the following year", "a year later")
             shift = next((n for word, n in ANAPHORIC_SHIFT.items() if word in time.text.lower()), 0)
+            count = time.text.split()[0].lower()  # "four years later": four of them
+            if time.text.lower().endswith(("later", "earlier")):
+                shift *= int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1)
             time = TimeValue(time.start, time.end, time.text, f"{int(year) + shift:04d}", "year")
         out.append(time)
     return out
