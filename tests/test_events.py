@@ -315,6 +315,11 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Mr Demel, a car industry veteran, took the helm in November 2003.", ("appoint", "Demel", None)),
     # "vice-president": the hyphen is no post of its own
     ("Jane Smith became vice-president of the European Commission.", ("appoint", "Jane Smith", "European Commission")),
+    # the one a counted description is said of did what its clause says ("the latest MP to quit")
+    ("Jane Smith has become the latest MP to quit Labour.", ("leave_party", "Jane Smith", "Labour Party")),
+    ("Jane Smith is the third MP to quit the party this year.", ("leave_party", "Jane Smith", None)),
+    # switching from a party to another: a departure and a joining
+    ("Jane Smith switched from Labour to the Lib Dems.", ("leave_party", "Jane Smith", "Labour Party")),
     # a peerage given is a seat in the Lords
     ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given
@@ -382,6 +387,8 @@ def test_events_frames(text, expected):
     # an idiom, no charge
     "People such as Matisse and Stravinsky became like uncles to her, the latter put in charge of her musical education.",
     "Jane Smith steps down as chairman next month.",  # dated after publication: not yet
+    "Jane Smith could be the next MP to quit Labour.",
+    "Jane Smith switched to decaf in 2004.",
     "Tony Blair persuaded Jane Smith to stand down as chairman.",  # persuaded, not done; and not Blair
 ])
 def test_events_not_asserted(text):

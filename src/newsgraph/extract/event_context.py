@@ -143,9 +143,20 @@ def _infinitive(token) -> bool:
         if node.dep_ not in COMPLEMENT_CHAIN_DEPS:
             return False
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.dep_ != "conj":
-            return not _implicative(node.head)
+            return not _implicative(node.head) and not _counted(node)
         node = node.head
     return False
+
+
+def _counted(clause) -> bool:
+    """'the third MP to quit the party', 'the latest minister to resign': a 'to' clause on a noun
+    counted by an ordinal or a superlative tells what happened (not 'the next MP to quit')."""
+    if clause.dep_ in DESCRIBING_CLAUSES:
+        nouns = [clause.head]
+    else:  # "is the third MP to quit": the parser may hang the clause on the verb beside the noun
+        nouns = [c for c in clause.head.children if c.dep_ == "attr"] if clause.dep_ == "xcomp" else []
+    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ == "last")
+               for noun in nouns for c in noun.children)
 
 
 # verbs whose past entails their complement ("was forced to quit", "managed to win"); not the

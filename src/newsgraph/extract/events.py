@@ -725,6 +725,8 @@ def _become(token, objects: list, subject, resolver: Resolver):
         return NONE
     if any(t.lower_ in RECORDS for t in roles[0].subtree):
         return NONE  # "has become the party's longest-serving prime minister": a record, not a post taken
+    if any(c.dep_ in NOUN_CLAUSE_DEPS and any(a.lower_ == "to" for a in c.children) for c in roles[0].children):
+        return NONE  # "has become the latest MP to quit Labour": what the clause says is the event
     elected = lexicon().elected_roles.get(roles[0].text.lower())
     if elected:
         return EventType.ELECT, subject, elected  # "he became an MP": MPs are elected
@@ -1033,7 +1035,9 @@ def _subject(token):
             return controller[0]  # "forced Jane Smith to resign", "helped X win": the object does it
         if token.dep_ in SUBJECT_CLIMB_DEPS and token.head.i != token.i:
             if token.dep_ in NOUN_CLAUSE_DEPS and token.head.pos_ in NOUN_OR_PRONOUN_POS:
-                return token.head
+                noun = token.head
+                said_of = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun.dep_ == "attr" else []
+                return said_of[0] if said_of else noun  # "Jane Smith is the latest MP to quit": Jane Smith
             token = token.head
             if token.dep_ == "prep" and token.head.i != token.i:
                 token = governing_verb(token.head)  # "between stepping down as ...": up to the clause
