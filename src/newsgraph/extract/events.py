@@ -15,17 +15,17 @@ sentence as evidence. Mentions of one real event are merged.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..data import words as word_list
 from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, INTENDED_STATUSES, MEMBERSHIP_EVENTS, OFFICE_TAKEN_EVENTS,
-                     POST_VACATED_EVENTS, RESIGNATIONS, TAKING_EVENTS, Entity, Event, EventStatus, EventType, Span,
+                     TAKING_EVENTS, Entity, Event, EventStatus, EventType, Span,
                      TimeValue)
 from . import event_args as args
+from .event_article import POST_EVENTS, Found, settle
 from .event_context import clause_status, declared, event_date, reason_of
 from .frames import Frame, lexicon
 from .entities import is_party_name
-from .lexicon import canonical_party, is_listed_party
 from .people import People
 from .speakers import Resolver
 from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
@@ -41,25 +41,17 @@ RECORDS = word_list("events", "records")  # duration records worn by a role
 MEMBER_ROLES = word_list("events", "member_roles")  # a party's members
 LIFTED = word_list("events", "lifted")  # what undoes a suspension
 RELATIVES = word_list("events", "relatives")
-MINISTERIAL = word_list("events", "ministerial")  # offices held from a seat in Parliament
-ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an election, named as such
 RUNNING = word_list("events", "running")  # what a post is for: "brought in to run the campaign"
 SHORTEST_STEM = 2  # "barred" -> "bar": a doubled consonant is mended only on a longer stem
 CONDUCT_REACH = 3  # nouns of conduct climbed to the person: "the handling of her use of a server"
 CLAUSE_REACH = 4  # clauses climbed from a trigger to the one that holds a post or decides on charges
 SUBJECT_REACH = 3  # clauses climbed from a trigger to find its doer
-# the types whose org may be a post
-POST_EVENTS = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE, EventType.ELECT})
 # words a frame handler reads beyond the lexicon's triggers
 TRIGGER_EXTRAS = word_list("events", "trigger_extras")
 NEW_ROLE_DEPS = frozenset({"amod", "compound"})  # "the new chairman", "New Home Secretary" (a title's capital)
 NOT_NEW_ROLES = word_list("events", "not_new_roles")
 # a verb's complement with no subject of its own, whose doer is the verb's object ("forced X to quit")
 CONTROLLED_DEPS = frozenset({"xcomp", "ccomp"})
-# posts every company has, written without the company: "chief executive", "its then finance director"
-BODY_POSTS = word_list("events", "body_posts")
-POSTS_TAKEN_OR_LEFT = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE})
-FORMER_OR_OWNER = word_list("events", "former_or_owner")
 ELECTED_WHEN_BARE = word_list("events", "elected_when_bare")
 FIRST_PERIODS = word_list("events", "first_periods")
 FIRSTS = word_list("events", "firsts")
@@ -100,20 +92,6 @@ DOUBLING_ENDINGS = ("ed", "ing")
 MENDED_ENDINGS = ("ed", "d", "ing")
 
 
-@dataclass(slots=True)
-class _Found:
-    type: str
-    person: Entity | None
-    org: str | None
-    place: str | None
-    date: TimeValue | None
-    status: str
-    reason: str | None
-    evidence: list[Span] = field(default_factory=list)
-    nominal: bool = False
-    successor: bool = False  # "her successor, X": the post may be the predecessor's
-
-
 def extract_events(doc, people: People, times: list[TimeValue], published: dt.date | None,
                    inside=lambda offset: False, skip=lambda start, end: False,
                    speaker_at=lambda offset: None) -> list[Event]:
@@ -123,7 +101,7 @@ def extract_events(doc, people: People, times: list[TimeValue], published: dt.da
     "my" in "Resigning my membership," she said resolve to her.
     """
     resolver = Resolver(people, inside, speaker_at)
-    found: list[_Found] = []
+    found: list[Found] = []
     lemmas, forms = _trigger_hashes(doc.vocab.strings)
     for sentence in doc.sents:
         if skip(sentence.start_char, sentence.end_char):
@@ -141,143 +119,7 @@ def extract_events(doc, people: People, times: list[TimeValue], published: dt.da
         subject = main_subject(sentence, inside)
         if subject is not None:
             resolver.note_subject(resolver.resolve(subject).entity)
-    # offices are filled mention by mention, before merging: "stepped down" after "was elected
-    # leader" left the leadership, and is not the later resignation as an MP
-    events = _candidacy_parties(_posts_left(_merge(_fill_offices(found)), resolver), resolver)
-    events = _posts_of_story_body(events, resolver)
-    return [_as_event(f) for f in _seats_won(_fuller_posts(events, resolver), resolver)]
-
-
-def _fill_offices(found: list[_Found]) -> list[_Found]:
-    """A resignation that names no post leaves the post the article said, before it, the person took
-    (by appointment or election);
-    a successor who is given no post takes the one last left ('X resigned ...; her successor, Y')."""
-    for number, event in enumerate(found):
-        if event.type == EventType.CANDIDACY and event.org is None and event.person is not None:
-            # "is to contest Erewash" in a story of "launching his new party, Veritas": for that party
-            joined = [e for e in found if e.type == EventType.JOIN_PARTY and e.status == EventStatus.ASSERTED
-                      and e.person is event.person and e.org]
-            if joined:
-                event.org = joined[-1].org
-        if event.type == EventType.APPOINT and event.org is None and event.successor:
-            left = [e for e in found[:number] if e.type in POST_VACATED_EVENTS and e.org]
-            if left:
-                event.org = left[-1].org
-        if event.type == EventType.RESIGN_OFFICE and event.org is None and event.person is not None:
-            taken = [e for e in found if e.type in OFFICE_TAKEN_EVENTS and e.status == EventStatus.ASSERTED
-                     and e.person is event.person and e.org
-                     and e.evidence and event.evidence and e.evidence[0].start < event.evidence[0].start]
-            # "He entered Downing Street after the resignation of Harold Wilson": one sentence, one
-            # post, one leaving and one taking it
-            succeeded = [e for e in found if e.type == EventType.APPOINT and e.status == EventStatus.ASSERTED and e.org
-                         and e.person is not event.person and e.evidence and event.evidence
-                         and e.evidence[0] == event.evidence[0]]
-            if taken:
-                event.org = taken[-1].org
-            elif len(succeeded) == 1:
-                event.org = succeeded[0].org
-    return found
-
-
-def _candidacy_parties(found: list[_Found], resolver: Resolver) -> list[_Found]:
-    """A candidacy's org is a party (GUIDELINES): 'running for the seat of Dewsbury' names a seat, which
-    is its place; the party is the one the article writes beside the person's name ("Labour MP X",
-    "Tory hopeful X"), else the party the story is about."""
-    # the party the story is about, read once for an article that has a candidacy
-    story = _story_party(resolver) if any(e.type == EventType.CANDIDACY for e in found) else None
-    for event in found:
-        named = event.org or ""
-        if event.type != EventType.CANDIDACY or event.person is None or (
-                named and named.split()[-1].lower() not in lexicon().office_words):
-            continue  # a party, or a body that fields candidates ("Save the Scottish Regiments")
-        # a post or seat: "the Conservative leadership" is the Conservatives' (and names no seat)
-        within = {canonical_party(word) for word in named.split() if is_listed_party(word)}
-        if event.org and not event.place and not is_party_name(named):
-            event.place = event.org
-        own = within or {canonical_party(word) for entries in resolver.roles.values()
-                         for _, person, phrase in entries if person is event.person
-                         for word in phrase.split() if is_listed_party(word)}
-        event.org = own.pop() if len(own) == 1 else (story if not own else None)
-    return found
-
-
-def _posts_of_story_body(found: list[_Found], resolver: Resolver) -> list[_Found]:
-    """'Chief executive Gerd Niebaum stepped down', 'have left the firm': a company post (or the firm)
-    written without its company is in the organisation the article is about (the one it names most,
-    when no other is named as often, and not a party, whose offices are written as such)."""
-    kinds = lexicon().kind_of_body  # "have left the firm"
-    bare = [e for e in found if e.type in POSTS_TAKEN_OR_LEFT and e.org and all(
-        word in BODY_POSTS | kinds or word in FORMER_OR_OWNER for word in e.org.lower().split())]
-    if not bare:
-        return found
-    counts = sorted(((len(e.mentions), e.name) for e in resolver.entities
-                     if e.label == "ORG" and not is_party_name(e.name)), reverse=True)
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return found
-    for event in bare:
-        event.org = counts[0][1]
-    return found
-
-
-def _story_party(resolver: Resolver) -> str | None:
-    """The party an article is about: the one it names most, when no other is named as often (the
-    party named last may be a rival's: "Ed Balls ... said an examination of Tory plans")."""
-    counts = sorted(((len(e.mentions), canonical_party(e.name)) for e in resolver.entities
-                     if e.label == "ORG" and is_party_name(e.name)), reverse=True)
-    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return None
-    return counts[0][1]
-
-
-def _posts_left(found: list[_Found], resolver: Resolver) -> list[_Found]:
-    """'David Blunkett's resignation', said of the 'former home secretary': a resignation that
-    names no post is of the one the article calls the person's former post."""
-    for event in found:
-        if event.type != EventType.RESIGN_OFFICE or event.org is not None or event.person is None:
-            continue
-        former = sorted({phrase for entries in resolver.roles.values() for _, person, phrase in entries
-                         if person is event.person and phrase.lower().split()[:1] in (["former"], ["ex"], ["ex-"])})
-        if len(former) == 1:
-            event.org = " ".join(former[0].split()[1:]) or None
-    return found
-
-
-def _seats_won(found: list[_Found], resolver: Resolver) -> list[_Found]:
-    """'Mr Leslie, who was elected in 1997': an election that names no seat is to the chamber of the
-    elected office the article gives the person ("Labour MP X": Parliament), or, for a minister, to
-    Parliament, where ministers sit; a holder of no elected office leaves it unknown."""
-    elected = lexicon().elected_roles
-    for event in found:
-        if event.type != EventType.ELECT or event.org or event.person is None:
-            continue
-        held = {lemma for lemma, entries in resolver.roles.items()
-                for _, person, _ in entries if person is event.person}
-        bodies = {elected[lemma] for lemma in held if lemma in elected}
-        if not bodies and held & MINISTERIAL:
-            bodies = {elected["mp"]}
-        if not bodies:  # "President Bush ... had won": the office he is named by
-            bodies = {phrase for lemma, entries in resolver.roles.items() if lemma in ELECTED_OFFICES
-                      for _, person, phrase in entries if person is event.person}
-        if len(bodies) == 1:
-            event.org = bodies.pop()
-    return found
-
-
-def _fuller_posts(found: list[_Found], resolver: Resolver) -> list[_Found]:
-    """A post written bare ("her successor ... as chairwoman") is the fuller title the article
-    gives the same person beside their name ("Interim DNC Chairwoman Donna Brazile"): the bare
-    word names the office, the title names whose office it is."""
-    for event in found:
-        if event.type not in POST_EVENTS or not event.org or " " in event.org or event.person is None:
-            continue
-        titles = [(offset, phrase) for offset, person, phrase in resolver.roles.get(event.org.lower(), ())
-                  if person is event.person and " " in phrase]
-        if titles:
-            offset, phrase = max(titles, key=lambda title: len(title[1]))
-            end = offset + len(event.org)
-            written = resolver.doc.text[end - len(phrase): end]
-            event.org = written if written.lower() == phrase.lower() else phrase
-    return found
+    return settle(found, resolver)
 
 
 def _acts_as_verb(token) -> bool:
@@ -320,7 +162,7 @@ def _lemma(token) -> str:
     return lemma
 
 
-def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> list[_Found]:
+def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date | None) -> list[Found]:
     lemma = _lemma(token)
     verbs, nouns = lexicon().verbs, lexicon().nouns
     if lemma == "be" and not any(c.lower_ == "now" for c in token.children):
@@ -487,7 +329,7 @@ def _conjuncts(token) -> list:
     return out
 
 
-def _found(token, kind: str, person: Entity | None, org: str | None, resolver: Resolver, times, published) -> _Found:
+def _found(token, kind: str, person: Entity | None, org: str | None, resolver: Resolver, times, published) -> Found:
     sentence = token.sent
     date = event_date(token, times, published)
     if org is None and kind in DISCIPLINE_EVENTS:
@@ -499,7 +341,7 @@ def _found(token, kind: str, person: Entity | None, org: str | None, resolver: R
         status = EventStatus.ASSERTED
     elif status == EventStatus.ASSERTED and _after(date, published) and kind != EventType.CANDIDACY:
         status = EventStatus.PLANNED  # "steps down as chairman next month": not yet (a candidacy is declared)
-    return _Found(kind, person, org, _place(token, kind), date, status, reason,
+    return Found(kind, person, org, _place(token, kind), date, status, reason,
                   [Span(sentence.start_char, sentence.end_char)], nominal=token.pos_ == "NOUN",
                   successor=token.lemma_.lower() in SUCCESSOR_NOUNS)
 
@@ -1060,47 +902,3 @@ def _place(token, kind: str) -> str | None:
                 if obj.pos_ == "PROPN":
                     return " ".join(t.text for t in obj.subtree if t.dep_ != "det")
     return None
-
-
-def _merge(found: list[_Found]) -> list[_Found]:
-    """Mentions of one real event (same type and person, compatible org and date) become one."""
-    merged: list[_Found] = []
-    for event in found:
-        twin = next((m for m in merged if _same(m, event)), None)
-        if twin is None:
-            merged.append(event)
-            continue
-        twin.evidence += event.evidence
-        twin.org = twin.org or event.org
-        twin.place = twin.place or event.place
-        twin.reason = twin.reason or event.reason
-        if event.status == EventStatus.ASSERTED:
-            twin.status = EventStatus.ASSERTED
-        if event.date and event.date.value and (
-                twin.date is None or len(event.date.value) > len(twin.date.value or "")):
-            twin.date = event.date  # the most precise date any mention gives
-    return merged
-
-
-def _same(a: _Found, b: _Found) -> bool:
-    if a.person is None or b.person is None or a.person.id != b.person.id:
-        return False
-    if a.status != b.status and not (a.nominal or b.nominal):
-        return False  # "was appointed in 2002" and "is to become high commissioner": two appointments
-    if a.type != b.type:
-        # "his resignation" after "has resigned from the Labour Party" is the same departure
-        resignations = RESIGNATIONS
-        return {a.type, b.type} <= resignations and b.nominal and b.org is None
-    if a.org and b.org and a.org.casefold() != b.org.casefold():
-        return False  # "Home Secretary" and "home secretary" are one post
-    if a.date and b.date and a.date.value and b.date.value:
-        short = min(len(a.date.value), len(b.date.value))
-        return a.date.value[:short] == b.date.value[:short] or a.date.value[:4] == b.date.value[:4]
-    return True
-
-
-def _as_event(f: _Found) -> Event:
-    return Event(type=f.type, person=f.person.name if f.person else None,
-                 org=canonical_party(f.org) if f.org else None, place=f.place,
-                 date=f.date.value if f.date else None, status=f.status, reason=f.reason,
-                 evidence=tuple(f.evidence))
