@@ -18,8 +18,8 @@ from ..data import load
 from ..data import mapping
 from ..data import words as word_list
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, canonical_party, is_listed_party
-from .syntax import (MISREAD_LABELS, MODIFIER_DEPS, NOMINAL_POS, ORG_LABELS, PERSON_LABELS, PERSON_OR_NO_LABEL,
-                     PLACE_LABELS)
+from .syntax import (MISREAD_LABELS, MODIFIER_DEPS, NAME_MISREAD_LABELS, NOMINAL_POS, ORG_LABELS, PERSON_LABELS,
+                     PERSON_OR_NO_LABEL, PLACE_LABELS)
 
 # Titles that stand before a name, with the gender they tell (None: none); those that go with a
 # first name ("Dame Louise") too.
@@ -44,9 +44,6 @@ NAME_MIN_WORDS = 2  # words cut from the front of a name ("Tory", "Farmer") leav
 GIVEN_AND_SURNAME_MAX = 3  # "Vincent Cable", "Mary Jo Smith": a person's name misread as a body's is short
 PARTY_FORM_MAX_WORDS = 3  # "UK Independence Party": the longest listed form looked for where NER saw none
 NAME_MIN_LETTERS = 2  # "Mr P.": an initial alone names no one we can find again
-# labels NER may give a person's name ("Darleen Druyun" as a work of art): kept only as a person the
-# article names elsewhere
-NAME_MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
 MAYBE_PERSON = "MAYBE_PERSON"
 MAX_GIVEN_NAMES = 2  # "Cardinal Cormac [Murphy-O'Connor]": given names NER may leave out of a titled name
 # plural nouns that end a capitalised phrase that is no one's name: "Children, Young People and Families"

@@ -31,10 +31,10 @@ from .speakers import Resolver
 from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
                      COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, MODIFIER_DEPS,
                      MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS, NOUN_CLAUSE_DEPS, NOUN_MODIFIER_DEPS, NOUN_OR_PRONOUN_POS,
-                     NOUN_POS, OBJECT_DEPS, OWNER_DEPS, OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS,
-                     PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS, PRENOMINAL_DEPS, PREP_DEPS, PREP_OBJECT_DEPS,
-                     PURPOSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, TIME_LABELS, UNDERGOER_DEPS, VERBAL,
-                     VERB_COMPLEMENT_DEPS, governing_verb, main_subject)
+                     NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS, OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS,
+                     PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS, PRENOMINAL_DEPS, PREP_DEPS,
+                     PREP_OBJECT_DEPS, PURPOSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, TIME_LABELS, UNDERGOER_DEPS,
+                     VERBAL, VERB_COMPLEMENT_DEPS, governing_verb, main_subject)
 
 NONE = (None, None, None)
 RECORDS = word_list("events", "records")  # duration records worn by a role
@@ -572,7 +572,7 @@ def _become(token, objects: list, subject, resolver: Resolver):
     elected = lexicon().elected_roles.get(roles[0].text.lower())
     if elected:
         return EventType.ELECT, subject, elected  # "he became an MP": MPs are elected
-    if roles[0].lemma_.lower() in ELECTED_WHEN_BARE and not any(c.dep_ in {"prep", "compound", "poss"}
+    if roles[0].lemma_.lower() in ELECTED_WHEN_BARE and not any(c.dep_ in OFFICE_OWNER_DEPS
                                                                  for c in roles[0].children):
         return EventType.ELECT, subject, roles[0].text  # "became president in 2000"; not "president of the CBI"
     if roles[0].pos_ == "PROPN" and resolver.entity_at(roles[0]) is None and not args.post(roles, resolver):

@@ -44,6 +44,11 @@ INFINITIVE_DEPS = frozenset({"acl", "xcomp"})  # "his intention to stand down", 
 MISPARSED_SUBJECT_DEPS = frozenset({"amod", "compound", "dep", "nmod", "npadvmod"})
 # NER labels it gives names of people or organisations it misreads ("Labour Party conference")
 MISREAD_LABELS = frozenset({"EVENT", "GPE"})
+# labels NER may give a person's name ("Darleen Druyun" as a work of art): kept only as a person the
+# article names elsewhere
+NAME_MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
+# what says whose an office is: "president of the CBI", "CBI president", "its president"
+OFFICE_OWNER_DEPS = frozenset({"prep", "compound", "poss"})
 # words that qualify a noun before it ("shadow chancellor", "Labour leader")
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 # who a work is by, written before it: "University College London research", "the IFS's report"

@@ -104,9 +104,10 @@ def _anchor_anaphoric(found: list[TimeValue]) -> list[TimeValue]:
                 continue
             # the expression's own words say which way it looks ("the following year", "a year later")
             shift = next((n for word, n in ANAPHORIC_SHIFT.items() if word in time.text.lower()), 0)
-            count = time.text.split()[0].lower()  # "four years later": four of them
-            if time.text.lower().endswith(("later", "earlier")):
-                shift *= int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1)
+            count = time.text.split()[0].lower()  # "four years later": four of them ("that year": none)
+            times = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
+            if times:
+                shift *= times
             time = TimeValue(time.start, time.end, time.text, f"{int(year) + shift:04d}", "year")
         out.append(time)
     return out
