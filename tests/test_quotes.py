@@ -276,6 +276,12 @@ def test_entities_a_name_read_as_a_place_or_work_joins_the_titled_person():
     assert "Sundar Katwala" in people and "Katwala" not in people, people
 
 
+def test_entities_a_spaced_dash_ends_a_name_before_it():
+    text = "He will line up alongside Alan Milburn - the man appointed as election supremo - on Tuesday."
+    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    assert "Alan Milburn" in people, people
+
+
 def test_entities_a_peer_known_by_a_place_keeps_the_title():
     text = "The last prime minister to be installed at a younger age was Lord Liverpool, in 1812."
     people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}

@@ -233,6 +233,8 @@ def _trim(ent, text: str) -> tuple[int, int]:
     breaks = [n for n, t in enumerate(tokens) if t.text in NAME_BREAKS and n and tokens[n - 1].whitespace_]
     if breaks and all(t.pos_ == "PROPN" for t in tokens[breaks[-1] + 1:]) and breaks[-1] + 1 < len(tokens):
         tokens = tokens[breaks[-1] + 1:]  # "MPs - Keith Vaz": a list's lead-in is not part of the name
+    elif breaks and all(t.pos_ == "PROPN" for t in tokens[:breaks[0]]):
+        tokens = tokens[:breaks[0]]  # "Alan Milburn - the man appointed ...": what follows is about him
     if not tokens:
         return 0, 0
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
