@@ -78,6 +78,8 @@ def test_events_a_relative_clause_has_its_own_status(text, status):
     ("Jo Bloggs was elected in 1983, then lost in 1987 and 1992, and stepped down as Labour leader.", None),
     # a clause set a length of time before or after the main one is not dated by it
     ("Jo Bloggs won the seat in 1997, a year before she quit the Labour Party.", None),
+    # a clause that places the event in time dates it ("when", an adverb to the parser, as "after" a mark)
+    ("Jo Bloggs resigned as chairman when Labour returned to power in 1964.", "1964"),
 ])
 def test_events_dates(text, date):
     events = analyze(Article(id="t", text=text, published=dt.date(2020, 1, 15))).events

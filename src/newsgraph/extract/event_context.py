@@ -320,4 +320,5 @@ def _governed_directly(trigger, time: TimeValue) -> bool:
 def _situates(clause) -> bool:
     """A temporal clause places its main event in time: 'resigned after Russia seized Crimea in
     2014', 'quit when the party lost in 2010'."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in clause.children)
+    return clause.dep_ == "advcl" and any(c.dep_ in TIME_CLAUSE_WORD_DEPS and c.lower_ in TEMPORAL_MARKS
+                                          for c in clause.children)
