@@ -121,7 +121,7 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Tom Brown was thrown out of the party.", ("expel", "Tom Brown", None)),
     ("Jane Smith, the MP for Leeds, walked out of the Labour Party on Monday.",
      ("leave_party", "Jane Smith", "Labour Party")),
-    ("Tom Brown was re-elected as leader of the party.", ("elect", "Tom Brown", "leader of party")),
+    ("Tom Brown was re-elected as leader of the party.", ("elect", "Tom Brown", "leader of the party")),
     ("Tom Brown resigned as shadow home secretary.", ("resign_office", "Tom Brown", "shadow home secretary")),
     ("The agency's former chief executive Tom Brown quit last autumn.",
      ("resign_office", "Tom Brown", "chief executive")),
@@ -322,6 +322,11 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith is the third MP to quit the party this year.", ("leave_party", "Jane Smith", None)),
     # switching from a party to another: a departure and a joining
     ("Jane Smith switched from Labour to the Lib Dems.", ("leave_party", "Jane Smith", "Labour Party")),
+    # an appointment that names no post is to the one office written beside the person's name
+    ("Paul Boateng, Chief Secretary to the Treasury, spoke. He was appointed to his post in 2002.",
+     ("appoint", "Paul Boateng", "Chief Secretary to the Treasury")),
+    # an office with its of-phrase keeps its article, as it is written
+    ("Jim Callaghan became chancellor of the exchequer in 1964.", ("appoint", "Jim Callaghan", "chancellor of the exchequer")),
     # a peerage given is a seat in the Lords
     ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given

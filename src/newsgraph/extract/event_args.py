@@ -15,7 +15,7 @@ from .entities import GROUP_WORDS, PARTY_WORDS, is_party_name
 from .frames import lexicon
 from .lexicon import canonical_party, is_listed_party
 from .speakers import Resolver
-from .syntax import (CLAUSE_BOUNDARY_DEPS, DESCRIPTIVE_POS, DETERMINER_DEPS, DETERMINER_OR_PREP_DEPS, FILLER_DEPS,
+from .syntax import (CLAUSE_BOUNDARY_DEPS, DESCRIPTIVE_POS, DETERMINER_OR_PREP_DEPS, FILLER_DEPS,
                      MODIFIER_DEPS, NAME_FILLER_DEPS, NAME_OR_PRONOUN_POS, PRENOMINAL_DEPS, SINGULAR_NOUN_TAGS,
                      SUPERLATIVE_TAGS)
 
@@ -305,7 +305,8 @@ def role_text(noun) -> str:
     if objects and (objects[0].lemma_.lower() in TIME_NOUNS or any(t.like_num for t in objects[0].subtree)):
         objects = []  # "the youngest premier of the 20th century": a record, not the post's name
     if objects:  # "secretary of state for health": the phrase up to its head, no clause after it
-        words += [of[0], *[t for t in doc[objects[0].left_edge.i: objects[0].i + 1] if t.dep_ not in DETERMINER_DEPS]]
+        # with its article, as the office is written: "chancellor of the exchequer"
+        words += [of[0], *doc[objects[0].left_edge.i: objects[0].i + 1]]
     words = sorted(set(words), key=lambda t: t.i)
     text = " ".join(t.text for t in words)
     return text.replace(" 's", "'s").replace(" \u2019s", "\u2019s").strip() or noun.text

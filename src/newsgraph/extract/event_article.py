@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..data import words as word_list
 from ..model import (OFFICE_TAKEN_EVENTS, POST_VACATED_EVENTS, RESIGNATIONS, Entity, Event, EventStatus, EventType,
                      Span, TimeValue)
+from . import event_args as args
 from .entities import is_party_name
 from .frames import lexicon
 from .lexicon import canonical_party, is_listed_party
@@ -25,6 +26,7 @@ ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an el
 BODY_POSTS = word_list("events", "body_posts")
 POSTS_TAKEN_OR_LEFT = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE})
 FORMER_OR_OWNER = word_list("events", "former_or_owner")
+OFFICES = word_list("roles", "office_words")  # what a role written beside a name must end in to be an office
 
 
 @dataclass(slots=True)
@@ -47,7 +49,7 @@ def settle(found: list[Found], resolver: Resolver) -> list[Event]:
     """An article's event mentions, in order of first mention, as its events."""
     # offices are filled mention by mention, before merging: "stepped down" after "was elected
     # leader" left the leadership, and is not the later resignation as an MP
-    events = _candidacy_parties(_posts_left(_merge(_fill_offices(found)), resolver), resolver)
+    events = _candidacy_parties(_posts_taken(_posts_left(_merge(_fill_offices(found)), resolver), resolver), resolver)
     events = _posts_of_story_body(events, resolver)
     return [_as_event(f) for f in _seats_won(_fuller_posts(events, resolver), resolver)]
 
@@ -143,6 +145,25 @@ def _posts_left(found: list[Found], resolver: Resolver) -> list[Found]:
                          if person is event.person and phrase.lower().split()[:1] in (["former"], ["ex"], ["ex-"])})
         if len(former) == 1:
             event.org = " ".join(former[0].split()[1:]) or None
+    return found
+
+
+def _posts_taken(found: list[Found], resolver: Resolver) -> list[Found]:
+    """'He was the UK's first black cabinet minister when appointed to his post in 2002', of 'Paul
+    Boateng, Chief Secretary to the Treasury': an appointment that names no post is to the one office
+    the article writes beside the person's name (not a former one, nor an elected seat such as MP)."""
+    elected = lexicon().elected_roles
+    for event in found:
+        if event.type != EventType.APPOINT or event.org is not None or event.person is None:
+            continue
+        held = {offset: phrase for lemma, entries in resolver.roles.items() if lemma in OFFICES and lemma not in elected
+                for offset, person, phrase in entries if person is event.person
+                and phrase.lower().split()[0] not in FORMER_OR_OWNER}
+        if len({phrase.lower() for phrase in held.values()}) == 1:
+            offset = min(held)
+            word = resolver.doc.char_span(offset, offset + 1, alignment_mode="expand")
+            # the office as written there, with its of- or to-phrase ("Chief Secretary to the Treasury")
+            event.org = args.role_text(word.root) if word is not None else held[offset]
     return found
 
 
