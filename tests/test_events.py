@@ -327,6 +327,9 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("appoint", "Paul Boateng", "Chief Secretary to the Treasury")),
     # an office with its of-phrase keeps its article, as it is written
     ("Jim Callaghan became chancellor of the exchequer in 1964.", ("appoint", "Jim Callaghan", "chancellor of the exchequer")),
+    # a party launched but not named is the one the article names most among those no one leaves
+    ("Robert Kilroy-Silk, who quit UKIP, launched his new party on Wednesday. Veritas will fight every seat. "
+     "Veritas has no MPs.", ("join_party", "Robert Kilroy-Silk", "Veritas")),
     # a peerage given is a seat in the Lords
     ("Lord Sainsbury was created a life peer in 1997.", ("appoint", "Sainsbury", "House of Lords")),
     # a post begun days ago was just given

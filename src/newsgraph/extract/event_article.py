@@ -50,7 +50,7 @@ def settle(found: list[Found], resolver: Resolver) -> list[Event]:
     # offices are filled mention by mention, before merging: "stepped down" after "was elected
     # leader" left the leadership, and is not the later resignation as an MP
     events = _candidacy_parties(_posts_taken(_posts_left(_merge(_fill_offices(found)), resolver), resolver), resolver)
-    events = _posts_of_story_body(events, resolver)
+    events = _parties_founded(_posts_of_story_body(events, resolver), resolver)
     return [_as_event(f) for f in _seats_won(_fuller_posts(events, resolver), resolver)]
 
 
@@ -122,6 +122,23 @@ def _posts_of_story_body(found: list[Found], resolver: Resolver) -> list[Found]:
         return found
     for event in bare:
         event.org = counts[0][1]
+    return found
+
+
+def _parties_founded(found: list[Found], resolver: Resolver) -> list[Found]:
+    """'as he launched his new party', of Robert Kilroy-Silk, who quit UKIP, in a story of Veritas: a
+    party joined but not named is the one the article names most among those no one is said to leave."""
+    if not any(e.type == EventType.JOIN_PARTY and e.org is None and e.person is not None for e in found):
+        return found
+    left = {canonical_party(e.org) for e in found if e.type == EventType.LEAVE_PARTY and e.org}
+    counts = sorted(((len(e.mentions), canonical_party(e.name)) for e in resolver.entities
+                     if e.label == "ORG" and is_party_name(e.name) and canonical_party(e.name) not in left),
+                    reverse=True)
+    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return found
+    for event in found:
+        if event.type == EventType.JOIN_PARTY and event.org is None and event.person is not None:
+            event.org = counts[0][1]
     return found
 
 
