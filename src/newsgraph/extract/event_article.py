@@ -16,6 +16,7 @@ from . import event_args as args
 from .entities import is_party_name
 from .frames import lexicon
 from .lexicon import canonical_party, is_listed_party
+from .roles import OFFICE_WORDS
 from .speakers import Resolver
 
 # the types whose org may be a post
@@ -26,7 +27,6 @@ ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an el
 BODY_POSTS = word_list("events", "body_posts")
 POSTS_TAKEN_OR_LEFT = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE})
 FORMER_OR_OWNER = word_list("events", "former_or_owner")
-OFFICES = word_list("roles", "office_words")  # what a role written beside a name must end in to be an office
 
 
 @dataclass(slots=True)
@@ -173,7 +173,8 @@ def _posts_taken(found: list[Found], resolver: Resolver) -> list[Found]:
     for event in found:
         if event.type != EventType.APPOINT or event.org is not None or event.person is None:
             continue
-        held = {offset: phrase for lemma, entries in resolver.roles.items() if lemma in OFFICES and lemma not in elected
+        held = {offset: phrase for lemma, entries in resolver.roles.items()
+                if lemma in OFFICE_WORDS and lemma not in elected
                 for offset, person, phrase in entries if person is event.person
                 and phrase.lower().split()[0] not in FORMER_OR_OWNER}
         if len({phrase.lower() for phrase in held.values()}) == 1:
