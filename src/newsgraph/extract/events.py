@@ -813,6 +813,8 @@ def _successor(token, preps: dict, resolver: Resolver):
 
 
 def _post_written_with(person, resolver: Resolver) -> str | None:
+    """The post written with the person: by its body when the title names one that is not a party
+    ("Fannie Mae chief executive X"), else the office after or before the name."""
     body = args.role_org(person, resolver)
     if body and not is_party_name(body):
         return body
