@@ -20,6 +20,11 @@ def _last_speaker(text):
     return [q.speaker for q in analyze(Article(id="t", text=text)).quotes][-1:]
 
 
+def _people(text):
+    """The names of the people an article's entities hold."""
+    return {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+
+
 def _indirect_reports(text):
     """(speaker, content) of each indirect report of an article."""
     return [(q.speaker, text[q.start:q.end]) for q in analyze(Article(id="t", text=text)).quotes
@@ -213,7 +218,7 @@ def test_walking_up_to_a_verbless_root_ends():
     ("Across Wales, pickets were held by striking workers.", {"Across Wales"}),
 ])
 def test_entities_no_junk_people(text, not_people):
-    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    people = _people(text)
     assert not people & not_people, people
 
 
@@ -265,33 +270,32 @@ def test_speakers_a_report_speaks_for_the_author_named_with_it(text, speaker):
 def test_entities_a_name_read_as_a_body_joins_the_titled_person():
     text = ("Debt row\n\nVincent Cable says one in eight households struggle with debt. "
             '"Banks are promoting debt," Mr Cable told BBC News.')
-    entities = analyze(Article(id="t", text=text)).entities
-    people = {e.name for e in entities if e.label == "PERSON"}
+    people = _people(text)
     assert "Vincent Cable" in people and "Cable" not in people, people
 
 
 def test_entities_a_name_read_as_a_place_or_work_joins_the_titled_person():
     text = "The Fabian Society's Sundar Katwala said the change was overdue. Mr Katwala told the BBC."
-    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    people = _people(text)
     assert "Sundar Katwala" in people and "Katwala" not in people, people
 
 
 def test_entities_a_spaced_dash_ends_a_name_before_it():
     text = "He will line up alongside Alan Milburn - the man appointed as election supremo - on Tuesday."
-    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    people = _people(text)
     assert "Alan Milburn" in people, people
 
 
 def test_entities_a_peer_known_by_a_place_keeps_the_title():
     text = "The last prime minister to be installed at a younger age was Lord Liverpool, in 1812."
-    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    people = _people(text)
     assert people == {"Lord Liverpool"}
 
 
 def test_entities_a_list_lead_in_is_not_part_of_a_name():
     text = ("Diane Abbot said she had been elected along with three other ethnic minority MPs - Keith Vaz, "
             "Paul Boateng and Bernie Grant - in 1987. Robert Kilroy-Silk left UKIP.")
-    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    people = _people(text)
     assert {"Keith Vaz", "Robert Kilroy-Silk"} <= people, people
 
 
@@ -303,7 +307,7 @@ def test_entities_a_list_lead_in_is_not_part_of_a_name():
      "Hillary Clinton spoke on Monday. Donald Trump did not.", "Trump Face", "Donald Trump"),
 ])
 def test_entities_title_case_headline_names_cut_to_what_the_body_writes(headline, body, junk, person):
-    people = {e.name for e in analyze(Article(id="t", text=f"{headline}\n\n{body}")).entities if e.label == "PERSON"}
+    people = _people(f"{headline}\n\n{body}")
     assert person in people and junk not in people, people
 
 
@@ -337,7 +341,7 @@ def test_speakers_of_coordinated_and_means_cues(text, speaker):
 
 def test_entities_people_named_like_places_stay_people():
     text = "Lord Halifax spoke, Ian Paisley laughed and Austin Mitchell agreed with Alan West."
-    people = {e.name for e in analyze(Article(id="t", text=text)).entities if e.label == "PERSON"}
+    people = _people(text)
     assert {"Halifax", "Ian Paisley", "Austin Mitchell", "Alan West"} <= people, people
 
 

@@ -27,6 +27,7 @@ ELECTED_OFFICES = word_list("events", "elected_offices")  # offices won at an el
 BODY_POSTS = word_list("events", "body_posts")
 POSTS_TAKEN_OR_LEFT = frozenset({EventType.APPOINT, EventType.RESIGN_OFFICE})
 FORMER_OR_OWNER = word_list("events", "former_or_owner")
+STORY_BODY_MENTIONS = 2  # a company named once is not what the article is about
 
 
 @dataclass(slots=True)
@@ -116,12 +117,11 @@ def _posts_of_story_body(found: list[Found], resolver: Resolver) -> list[Found]:
         word in BODY_POSTS | kinds or word in FORMER_OR_OWNER for word in e.org.lower().split())]
     if not bare:
         return found
-    counts = sorted(((len(e.mentions), e.name) for e in resolver.entities
-                     if e.label == "ORG" and not is_party_name(e.name)), reverse=True)
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return found
-    for event in bare:
-        event.org = counts[0][1]
+    body = _named_most(((len(e.mentions), e.name) for e in resolver.entities
+                        if e.label == "ORG" and not is_party_name(e.name)), least=STORY_BODY_MENTIONS)
+    if body:
+        for event in bare:
+            event.org = body
     return found
 
 
@@ -131,23 +131,27 @@ def _parties_founded(found: list[Found], resolver: Resolver) -> list[Found]:
     if not any(e.type == EventType.JOIN_PARTY and e.org is None and e.person is not None for e in found):
         return found
     left = {canonical_party(e.org) for e in found if e.type == EventType.LEAVE_PARTY and e.org}
-    counts = sorted(((len(e.mentions), canonical_party(e.name)) for e in resolver.entities
-                     if e.label == "ORG" and is_party_name(e.name) and canonical_party(e.name) not in left),
-                    reverse=True)
-    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return found
-    for event in found:
-        if event.type == EventType.JOIN_PARTY and event.org is None and event.person is not None:
-            event.org = counts[0][1]
+    party = _story_party(resolver, left)
+    if party:
+        for event in found:
+            if event.type == EventType.JOIN_PARTY and event.org is None and event.person is not None:
+                event.org = party
     return found
 
 
-def _story_party(resolver: Resolver) -> str | None:
+def _story_party(resolver: Resolver, leaving: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The party an article is about: the one it names most, when no other is named as often (the
-    party named last may be a rival's: "Ed Balls ... said an examination of Tory plans")."""
-    counts = sorted(((len(e.mentions), canonical_party(e.name)) for e in resolver.entities
-                     if e.label == "ORG" and is_party_name(e.name)), reverse=True)
-    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    party named last may be a rival's: "Ed Balls ... said an examination of Tory plans"), among
+    those not in ``leaving``."""
+    return _named_most((len(e.mentions), canonical_party(e.name)) for e in resolver.entities
+                       if e.label == "ORG" and is_party_name(e.name) and canonical_party(e.name) not in leaving)
+
+
+def _named_most(named, least: int = 1) -> str | None:
+    """Of (mentions, name) pairs, the name mentioned most, when at least ``least`` times and no other
+    name is mentioned as often."""
+    counts = sorted(named, reverse=True)
+    if not counts or counts[0][0] < least or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return None
     return counts[0][1]
 

@@ -39,6 +39,7 @@ REASON_PARTICIPLES = word_list("event_context", "reason_participles")
 
 # "his possible successor": the words that make a named successor not (yet) one
 TEMPORAL_MARKS = word_list("event_context", "temporal_marks")
+TIME_CLAUSE_MARKS = TEMPORAL_MARKS | SHIFTING_MARKS  # "before" places a clause in time as well
 POTENTIAL = word_list("event_context", "potential")
 STATUS_REACH = 4  # governors above a trigger read for its status: "said he had been told he could quit"
 COMPLEMENT_REACH = 3  # complements an aim or implication runs down ("designed to help elect Trump")
@@ -193,8 +194,7 @@ def _negatable(chain: list) -> list:
 def _time_clause(node) -> bool:
     """'After Vladimir Putin became president in 2000, he did not raise taxes': a finite clause that
     places the main one in time happened, whatever the main clause denies."""
-    return node.dep_ == "advcl" and node.tag_ in FINITE and any(
-        c.dep_ in TIME_CLAUSE_WORD_DEPS and c.lower_ in TEMPORAL_MARKS | SHIFTING_MARKS for c in node.children)
+    return node.tag_ in FINITE and _situates(node, TIME_CLAUSE_MARKS)
 
 
 def _main_clause(node) -> bool:
@@ -317,8 +317,8 @@ def _governed_directly(trigger, time: TimeValue) -> bool:
     return True
 
 
-def _situates(clause) -> bool:
+def _situates(clause, marks: frozenset[str] = TEMPORAL_MARKS) -> bool:
     """A temporal clause places its main event in time: 'resigned after Russia seized Crimea in
-    2014', 'quit when the party lost in 2010'."""
-    return clause.dep_ == "advcl" and any(c.dep_ in TIME_CLAUSE_WORD_DEPS and c.lower_ in TEMPORAL_MARKS
+    2014', 'quit when the party lost in 2010' (opened by one of ``marks``)."""
+    return clause.dep_ == "advcl" and any(c.dep_ in TIME_CLAUSE_WORD_DEPS and c.lower_ in marks
                                           for c in clause.children)
