@@ -312,6 +312,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # happened, whatever the main clause denies
     ("After Vladimir Putin became president in 2000, he did not raise taxes.", ("elect", "Vladimir Putin", "president")),
     ("When Jane Smith quit the party, Labour did not comment.", ("leave_party", "Jane Smith", "Labour Party")),
+    # so does a gerund opened by a preposition of time, whatever the main clause plans
+    ("Since being elected to Parliament in 1997, Jane Smith has campaigned for a new hospital.",
+     ("elect", "Jane Smith", "Parliament")),
     ("Jane Smith became president of the CBI in 2003.", ("appoint", "Jane Smith", "CBI")),
     # taking the helm is taking a post
     ("Mr Demel, a car industry veteran, took the helm in November 2003.", ("appoint", "Demel", None)),

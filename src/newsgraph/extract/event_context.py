@@ -13,9 +13,9 @@ from ..data import words as word_list
 from ..model import EventStatus, TimeValue
 from .frames import lexicon
 from .lexicon import MODALS
-from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, DESCRIBING_CLAUSES, FINITE, INFINITIVE_DEPS,
-                     NEGATED_OBJECT_DEPS, NEGATION_OR_MARK_DEPS, PAST_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS,
-                     VERBAL, governing_verb)
+from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, DESCRIBING_CLAUSES, FINITE,
+                     GERUND_OR_PARTICIPLE, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS, NEGATION_OR_MARK_DEPS, PAST_TAGS,
+                     REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, VERBAL, governing_verb)
 
 INQUIRIES = word_list("event_context", "inquiries")
 # what one does with a no-confidence motion: facing, losing or surviving one says it was tabled
@@ -30,6 +30,7 @@ CONSIDERING_WORDS = word_list("event_context", "considering_words")
 CONDITIONAL_MARKS = word_list("event_context", "conditional_marks")
 # a clause set a length of time before or after its main clause's: that time is not its own
 SHIFTING_MARKS = word_list("event_context", "shifting_marks")
+TIME_PREPOSITIONS = word_list("event_context", "time_prepositions")
 TIME_CLAUSE_WORD_DEPS = frozenset({"mark", "advmod"})  # "after he quit" (a mark), "when he quit" (an adverb)
 # "is set to quit", "is to quit": a plan
 ABOUT_TO_VERBS = word_list("event_context", "about_to_verbs")
@@ -86,7 +87,7 @@ def clause_status(token) -> str:
                 if noun in nouns:
                     return status
         infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
-        if below.dep_ in ASIDE_DEPS and not infinitive:
+        if below.dep_ in ASIDE_DEPS and not infinitive or _time_phrase(below):
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
         if below.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in below.children):
             break  # "he told the nation he was resigning and the Queen invited X": a clause of its own
@@ -186,7 +187,7 @@ def _negatable(chain: list) -> list:
     stepping down is not negated by the ruling out) or placing the main one in time."""
     own = _own_clause(chain)
     for number, node in enumerate(own):
-        if node.dep_ in DESCRIBING_CLAUSES or _time_clause(node):
+        if node.dep_ in DESCRIBING_CLAUSES or _time_clause(node) or _time_phrase(node):
             return own[:number + 1]
     return own
 
@@ -195,6 +196,12 @@ def _time_clause(node) -> bool:
     """'After Vladimir Putin became president in 2000, he did not raise taxes': a finite clause that
     places the main one in time happened, whatever the main clause denies."""
     return node.tag_ in FINITE and _situates(node, TIME_CLAUSE_MARKS)
+
+
+def _time_phrase(node) -> bool:
+    """'Since being elected in 1997, she has campaigned for ...': a gerund opened by a preposition of
+    time ("after", "since", "on") tells what had happened by the main clause's time."""
+    return node.dep_ == "pcomp" and node.tag_ in GERUND_OR_PARTICIPLE and node.head.lower_ in TIME_PREPOSITIONS
 
 
 def _main_clause(node) -> bool:

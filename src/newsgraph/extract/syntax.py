@@ -81,6 +81,7 @@ PARTICIPLE_CLAUSE_DEPS = frozenset({"acl", "advcl", "amod", "relcl"})
 PARTICLE_DEPS = frozenset({"advmod", "prt"})  # where the parser puts a phrasal verb's particle
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})  # marks of a passive clause
 PAST_TAGS = frozenset({"VBD", "VBN"})  # past tense and past participle
+GERUND_OR_PARTICIPLE = frozenset({"VBG", "VBN"})  # "since taking over", "after being elected"
 PERSON_OR_NO_LABEL = frozenset({"", "PERSON"})  # a token that may continue a person's name
 PLURAL_NOUN_TAGS = frozenset({"NNPS", "NNS"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})  # what a subject is said to be
