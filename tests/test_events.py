@@ -80,10 +80,12 @@ def test_events_a_relative_clause_has_its_own_status(text, status):
     ("Jo Bloggs won the seat in 1997, a year before she quit the Labour Party.", None),
     # a clause that places the event in time dates it ("when", an adverb to the parser, as "after" a mark)
     ("Jo Bloggs resigned as chairman when Labour returned to power in 1964.", "1964"),
+    # a second post joined to "became" with no verb of its own is dated by its own time
+    ("Jo Bloggs became an MP in 1983 and chancellor of the exchequer in 1997.", "1997"),
 ])
 def test_events_dates(text, date):
     events = analyze(Article(id="t", text=text, published=dt.date(2020, 1, 15))).events
-    (event,) = [e for e in events if e.type in ("leave_party", "resign_office")]
+    (event,) = [e for e in events if e.type in ("leave_party", "resign_office", "appoint")]
     assert event.date == date
 
 
@@ -323,6 +325,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # the one a counted description is said of did what its clause says ("the latest MP to quit")
     ("Jane Smith has become the latest MP to quit Labour.", ("leave_party", "Jane Smith", "Labour Party")),
     ("Jane Smith is the third MP to quit the party this year.", ("leave_party", "Jane Smith", None)),
+    # a second post joined to "became" with no verb of its own, dated by its own time
+    ("Jane Smith became an MP in 1983 and chancellor of the exchequer in 1997.",
+     ("appoint", "Jane Smith", "chancellor of the exchequer")),
     # switching from a party to another: a departure and a joining
     ("Jane Smith switched from Labour to the Lib Dems.", ("leave_party", "Jane Smith", "Labour Party")),
     # an appointment that names no post is to the one office written beside the person's name

@@ -28,7 +28,7 @@ from .frames import Frame, lexicon
 from .entities import is_party_name
 from .people import People
 from .speakers import Resolver
-from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
+from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
                      COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, MODIFIER_DEPS,
                      MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS, NOUN_CLAUSE_DEPS, NOUN_MODIFIER_DEPS, NOUN_OR_PRONOUN_POS,
                      NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS, OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS,
@@ -222,6 +222,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
                 clause_status(token) != EventStatus.ASSERTED):
             # "many of whom are considering leaving": kept with its status, about no one named
             found.append(_found(token, kind, None, org, resolver, times, published))
+    if lemma == "become" and found:
+        found += _gapped_roles(token, found[0].person, resolver, times, published)
     if any(f.type == EventType.SUSPEND for f in found) and _pending_inquiry(token):
         # "was suspended pending an investigation": the suspension says an investigation is under way
         found += [replace(f, type=EventType.INVESTIGATE) for f in found if f.type == EventType.SUSPEND]
@@ -557,7 +559,7 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
 def _become(token, objects: list, subject, resolver: Resolver):
     """'he became a UK disability minister', 'who is now Veritas' deputy leader'."""
     # not the hyphen of "vice-president", which the tagger may take for a noun of its own
-    roles = [o for o in objects if o.pos_ in NOUN_POS and o.dep_ == "attr" and not o.is_punct]
+    roles = [o for o in objects if o.pos_ in NOUN_POS and o.dep_ in BECOME_ROLE_DEPS and not o.is_punct]
     if roles and roles[0].lemma_.lower() == "member":
         # "became a founding member of Change UK": joining the party
         of = [g for c in roles[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -579,6 +581,21 @@ def _become(token, objects: list, subject, resolver: Resolver):
         return NONE  # "became Lord Callaghan of Cardiff": a title taken, not a post
     post = args.post(roles, resolver)
     return (EventType.APPOINT, subject, post) if post else NONE
+
+
+def _gapped_roles(token, person: Entity | None, resolver: Resolver, times, published) -> list[Found]:
+    """'became an MP at 27 and Leader of the Opposition at 36': a noun joined to "became" with no verb
+    of its own is a second post the same person took."""
+    found = []
+    for role in token.children:
+        if role.dep_ == "conj" and role.pos_ in NOUN_POS and not any(c.dep_ in SUBJECT_DEPS for c in role.children):
+            kind, _, org = _become(token, [role], _subject(token), resolver)
+            if kind is not None:
+                # its time is the one written after it ("and chancellor in 1997"), not the first post's
+                end = max(t.idx + len(t.text) for t in token.subtree)
+                date = next((t for t in times if role.idx < t.start and t.end <= end and t.value), None)
+                found.append(replace(_found(role, kind, person, org, resolver, times, published), date=date))
+    return found
 
 
 def _whip(token, frame: Frame, passive: bool, resolver: Resolver):

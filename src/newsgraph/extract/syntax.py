@@ -27,6 +27,8 @@ COMPLEMENT_CHAIN_DEPS = frozenset({"ccomp", "conj", "xcomp"})  # what an implica
 # anything a verb was done to ("won the debate")
 COMPLEMENT_DEPS = frozenset({"attr", "ccomp", "dobj", "oprd", "xcomp"})
 COMPLEMENT_OF_OBJECT_DEPS = frozenset({"attr", "oprd"})  # "made him minister", "became leader"
+# "became an MP at 27 and Leader of the Opposition at 36": the parser hangs the second post on the verb
+BECOME_ROLE_DEPS = frozenset({"attr", "conj"})
 CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})  # "the claim that ...", "said that ..."
 CONTENT_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})  # words a trigger may be tagged as
 COORDINATION_DEPS = frozenset({"cc", "conj", "punct"})
