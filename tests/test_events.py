@@ -318,6 +318,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Since being elected to Parliament in 1997, Jane Smith has campaigned for a new hospital.",
      ("elect", "Jane Smith", "Parliament")),
     ("Jane Smith became president of the CBI in 2003.", ("appoint", "Jane Smith", "CBI")),
+    # taking over a tenure ("the chairmanship") is taking its post, in the company the article is about
+    ("Fiat is in debt. Fiat said its creditors met. Since taking over the chairmanship in 1986, Tom Brown has led it.",
+     ("appoint", "Tom Brown", "Fiat")),
     # taking the helm is taking a post
     ("Mr Demel, a car industry veteran, took the helm in November 2003.", ("appoint", "Demel", None)),
     # "vice-president": the hyphen is no post of its own
