@@ -52,6 +52,8 @@ def test_events_mentions_of_one_event_are_merged(gold_id, type_, person):
     ("Jo Bloggs quit the Labour Party.", "asserted"),
     ("Activists targeted Jo Bloggs with the threat of no confidence motions.", "threatened"),
     ("Tom Smith said he got the clear impression Jo Bloggs was quitting the Labour Party.", "claimed"),
+    # so the coming month is still to come: "becomes vice president in November"
+    ("Jo Bloggs becomes Labour leader in March.", "planned"),
 ])
 def test_events_status(text, status):
     events = analyze(Article(id="t", text=text, published=dt.date(2020, 1, 1))).events
@@ -82,6 +84,9 @@ def test_events_a_relative_clause_has_its_own_status(text, status):
     ("Jo Bloggs resigned as chairman when Labour returned to power in 1964.", "1964"),
     # a second post joined to "became" with no verb of its own is dated by its own time
     ("Jo Bloggs became an MP in 1983 and chancellor of the exchequer in 1997.", "1997"),
+    # a month without its year is the last one in the past tense, the coming one in the present or future
+    ("Jo Bloggs stepped down as Labour leader in March.", "2019-03"),
+    ("Jo Bloggs is stepping down as Labour leader in March.", "2020-03"),
 ])
 def test_events_dates(text, date):
     events = analyze(Article(id="t", text=text, published=dt.date(2020, 1, 15))).events

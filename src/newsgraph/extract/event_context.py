@@ -13,9 +13,10 @@ from ..data import words as word_list
 from ..model import EventStatus, TimeValue
 from .frames import lexicon
 from .lexicon import MODALS
+from .timex import MONTHS
 from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, DESCRIBING_CLAUSES, FINITE,
                      GERUND_OR_PARTICIPLE, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS, NEGATION_OR_MARK_DEPS, PAST_TAGS,
-                     REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, VERBAL, governing_verb)
+                     PRESENT_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, VERBAL, governing_verb)
 
 INQUIRIES = word_list("event_context", "inquiries")
 # what one does with a no-confidence motion: facing, losing or surviving one says it was tabled
@@ -211,6 +212,7 @@ def _main_clause(node) -> bool:
 
 
 DECLARING = word_list("event_context", "declaring")
+YEARLESS_GRANULARITY = frozenset({"month", "day"})
 
 
 def declared(token) -> bool:
@@ -277,6 +279,25 @@ def event_date(token, times: list[TimeValue], published: dt.date | None) -> Time
     if len(near) == 1 and _dates_clause_above(token, near[0]):
         return near[0]  # "He remained an MP until 1995, when he resigned": the sentence's one date
     return None
+
+
+def coming(trigger, date: TimeValue | None, published: dt.date | None) -> TimeValue | None:
+    """'Kaine becomes vice president in November', 'is stepping down in January': a month written
+    without its year, told in the present or future tense, is the coming one, not the last."""
+    if date is None or published is None or date.value is None or date.granularity not in YEARLESS_GRANULARITY:
+        return date
+    words = date.text.lower().replace(",", " ").split()
+    if not any(word in MONTHS for word in words) or any(word.isdigit() and len(word) == 4 for word in words):
+        return date
+    auxiliaries = [c for c in trigger.children if c.dep_ in AUX_DEPS]
+    if any(a.lemma_.lower() == "have" for a in auxiliaries):
+        return date  # "has stepped down in January": done
+    told_ahead = trigger.tag_ in PRESENT_TAGS or any(a.tag_ in PRESENT_TAGS or a.lower_ in DECLARING
+                                                      for a in auxiliaries)
+    if not told_ahead or date.value >= published.isoformat()[:len(date.value)]:
+        return date  # this month is this month
+    year = int(date.value[:4]) + 1
+    return TimeValue(date.start, date.end, date.text, f"{year:04d}{date.value[4:]}", date.granularity)
 
 
 def _sequence_date(trigger, times: list[TimeValue]) -> TimeValue | None:

@@ -23,7 +23,7 @@ from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, INTENDED_STATUSES, MEMBE
                      TimeValue)
 from . import event_args as args
 from .event_article import POST_EVENTS, Found, settle
-from .event_context import clause_status, declared, event_date, reason_of
+from .event_context import clause_status, coming, declared, event_date, reason_of
 from .frames import Frame, lexicon
 from .entities import is_party_name
 from .people import People
@@ -333,7 +333,7 @@ def _conjuncts(token) -> list:
 
 def _found(token, kind: str, person: Entity | None, org: str | None, resolver: Resolver, times, published) -> Found:
     sentence = token.sent
-    date = event_date(token, times, published)
+    date = coming(token, event_date(token, times, published), published)
     if org is None and kind in DISCIPLINE_EVENTS:
         party = resolver.last_party()  # a suspension in a party story is the party's
         org = party.name if party is not None else None

@@ -8,6 +8,7 @@ VERBAL = frozenset({"VERB", "AUX"})  # parts of speech that head a clause
 
 CLAUSES = frozenset({"acl", "advcl", "ccomp", "conj", "csubj", "relcl", "xcomp"})  # dependents that open a clause
 FINITE = frozenset({"VBD", "VBP", "VBZ"})  # finite verb forms: a clause of its own
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})  # "becomes", "is stepping down"
 TENSED_TAGS = FINITE | {"MD"}  # what makes a clause tensed: a finite verb or a modal ("would be")
 ORG_LABELS = frozenset({"NORP", "ORG"})  # NER labels of organisations ("Labour", "Tory" as NORP)
 PERSON_LABELS = frozenset({"PERSON"})
