@@ -117,6 +117,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Tom Brown has been referred to the parliamentary standards commissioner.",
      ("investigate", "Tom Brown", "parliamentary standards commissioner")),
     ("Tom Brown was questioned by police over the allegations.", ("investigate", "Tom Brown", "police")),
+    ("The FBI interviewed Tom Brown in July.", ("investigate", "Tom Brown", "FBI")),
+    ("Jane Smith was hired as campaign manager in August.", ("appoint", "Jane Smith", "campaign manager")),
+    ("The Senate confirmed Jane Smith as secretary of state.", ("appoint", "Jane Smith", "secretary of state")),
     ("Tom Brown is under investigation by the Electoral Commission.",
      ("investigate", "Tom Brown", "Electoral Commission")),
     ("The FBI is investigating Jane Smith.", ("investigate", "Jane Smith", "FBI")),
@@ -416,6 +419,8 @@ def test_events_frames(text, expected):
     "Jane Smith could be the next MP to quit Labour.",
     "Jane Smith switched to decaf in 2004.",
     "Tony Blair persuaded Jane Smith to stand down as chairman.",  # persuaded, not done; and not Blair
+    "Reporters questioned Jane Smith about her emails.",  # questioned, but by no investigating body
+    "The campaign hired Jane Smith's firm.",  # no post
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
