@@ -118,6 +118,8 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("investigate", "Tom Brown", "parliamentary standards commissioner")),
     ("Tom Brown was questioned by police over the allegations.", ("investigate", "Tom Brown", "police")),
     ("The FBI interviewed Tom Brown in July.", ("investigate", "Tom Brown", "FBI")),
+    ("Tom Brown is under audit by the IRS.", ("investigate", "Tom Brown", "IRS")),
+    ("Jane Smith's email scandal was investigated by the FBI.", ("investigate", "Jane Smith", "FBI")),
     ("Jane Smith was hired as campaign manager in August.", ("appoint", "Jane Smith", "campaign manager")),
     ("The Senate confirmed Jane Smith as secretary of state.", ("appoint", "Jane Smith", "secretary of state")),
     ("Tom Brown is under investigation by the Electoral Commission.",

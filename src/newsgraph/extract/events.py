@@ -754,9 +754,14 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
             # "faces an inquiry by the Electoral Commission": one is under way
             return EventType.INVESTIGATE, _subject(token.head), args.organisation(preps.get("by"), resolver)
         if token.dep_ == "pobj" and token.head.lower_ == "under":
-            # "is under investigation by the Electoral Commission": the clause's subject
-            return EventType.INVESTIGATE, _subject(governing_verb(token.head)), args.first_org(
-                [preps.get("by"), preps.get("from")], resolver, args.organisation, args.post)
+            # "is under investigation by the Electoral Commission": the clause's subject (whose
+            # conduct it is: "Trump's tax returns are under audit"); the parser may hang "by" on the verb
+            verb = governing_verb(token.head)
+            beside = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj"] if verb is not None else []
+            subject = _subject(verb)
+            return EventType.INVESTIGATE, _whose_conduct(subject) if subject is not None else None, args.first_org(
+                [preps.get("by"), preps.get("from"), beside], resolver, args.organisation, args.post)
         if token.dep_ == "nsubj" and any(c.dep_ in OWNER_DEPS and c.pos_ == "PROPN" for c in token.children):
             # "The Hutton inquiry cleared him", "Sir Alan Budd's inquiry linked the ex-home secretary to ...":
             # whom a named inquiry acts on is whom it investigated
