@@ -423,6 +423,10 @@ def test_events_frames(text, expected):
     "Tony Blair persuaded Jane Smith to stand down as chairman.",  # persuaded, not done; and not Blair
     "Reporters questioned Jane Smith about her emails.",  # questioned, but by no investigating body
     "The campaign hired Jane Smith's firm.",  # no post
+    "Matt Williams insists he has no thoughts of quitting as national coach.",  # "no" thoughts: negated
+    "Jane Smith was named in the report.",  # named, to no post
+    "Tim Henman was named player of the year by the Lawn Tennis Association.",  # an award, no post
+    "On Wednesday Tom Brown takes charge of his first cabinet meeting.",  # an idiom, no charge
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

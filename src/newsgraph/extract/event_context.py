@@ -99,6 +99,9 @@ def clause_status(token) -> str:
             break
     for below, node in zip(chain, governing, strict=False):
         lemma = node.lemma_.lower()
+        if node.pos_ == "NOUN" and token.lemma_.lower() != "confidence" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return EventStatus.NEGATED  # "has no thoughts of quitting"; but "no confidence motions"
         if _implicative(node):
             continue  # "was forced to step down" stepped down: the verb entails its complement
         if lemma in MOTION_VERBS and token.lemma_.lower() == "confidence":

@@ -29,12 +29,12 @@ from .entities import is_party_name
 from .people import People
 from .speakers import Resolver
 from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
-                     COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, MODIFIER_DEPS,
-                     MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS, NOUN_CLAUSE_DEPS, NOUN_MODIFIER_DEPS, NOUN_OR_PRONOUN_POS,
-                     NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS, OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS,
-                     PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS, PRENOMINAL_DEPS, PREP_DEPS,
-                     PREP_OBJECT_DEPS, PURPOSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, TIME_LABELS, UNDERGOER_DEPS,
-                     VERBAL, VERB_COMPLEMENT_DEPS, governing_verb, main_subject)
+                     COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, IDIOM_OBJECT_DEPS,
+                     MODIFIER_DEPS, MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS, NOUN_CLAUSE_DEPS, NOUN_MODIFIER_DEPS,
+                     NOUN_OR_PRONOUN_POS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS, OWN_CLAUSE_DEPS,
+                     PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS, PRENOMINAL_DEPS,
+                     PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, TIME_LABELS,
+                     UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS, governing_verb, main_subject)
 
 NONE = (None, None, None)
 RECORDS = word_list("events", "records")  # duration records worn by a role
@@ -693,8 +693,8 @@ def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver)
 # -- nouns ---------------------------------------------------------------------------------------
 
 def _noun_event(token, frame: Frame, resolver: Resolver):
-    if token.dep_ == "pobj" and token.head.lower_ in frame.not_after:
-        return NONE  # "put in charge of her education": an idiom
+    if token.dep_ in IDIOM_OBJECT_DEPS and token.head.lemma_.lower() in frame.not_after:
+        return NONE  # "put in charge of her education", "takes charge of his first match": an idiom
     owner = [c for c in token.children if c.dep_ == "poss"]
     # "an inquiry into X", "charges against X": whom an investigation is about
     about = INVESTIGATION_PREPS if frame.type == EventType.INVESTIGATE else INQUIRY_PREPS
