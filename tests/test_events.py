@@ -427,6 +427,9 @@ def test_events_frames(text, expected):
     "Jane Smith was named in the report.",  # named, to no post
     "Tim Henman was named player of the year by the Lawn Tennis Association.",  # an award, no post
     "On Wednesday Tom Brown takes charge of his first cabinet meeting.",  # an idiom, no charge
+    # a time clause in the present tense under a main clause to come is still to come
+    "When Tony Blair steps down, Gordon Brown will take over as leader.",
+    "Jane Smith left London as a hero.",  # a place left, no post
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -66,6 +66,12 @@ def clause_status(token) -> str:
     if token.lemma_.lower() in PRESUPPOSED and any(_decided(node) for node in chain[1:]):
         # "decided not to prosecute her": whether to charge her was decided on an investigation
         return EventStatus.ASSERTED
+    for node in _own_clause(chain)[:3]:
+        if _time_clause(node):
+            if node.tag_ in PRESENT_TAGS and any(c.dep_ in AUX_DEPS and c.lower_ in UNREALISED_AUX
+                                                 for c in node.head.children):
+                return EventStatus.PLANNED  # "When Tony Blair steps down, Gordon Brown will take over": not yet
+            break
     for node in _negatable(chain[:3]):
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children) or any(

@@ -478,7 +478,8 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     # office is kept as written: "Labour leader")
     title = _post_written_with(subject, resolver) if subject is not None else None
     title = title or _post_held_until(token, resolver)
-    if "as" in preps or frame.lemma == "resign":
+    if frame.lemma == "resign" or "as" in preps and frame.lemma not in LEFT_PLACES_VERBS:
+        # "quit as England coach"; but "left Athens as the star of the team" left a place
         return EventType.RESIGN_OFFICE, subject, title
     untyped = [t for slot in slots for t in slot if t.ent_type_ not in TIME_LABELS]
     if frame.lemma == "quit" and not untyped:  # "quit last autumn": a time is no object
@@ -489,6 +490,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
 
 
 HELD = word_list("events", "held")  # verbs of holding a post until a time
+LEFT_PLACES_VERBS = word_list("events", "left_places_verbs")
 
 
 def _post_held_until(token, resolver: Resolver) -> str | None:
