@@ -147,6 +147,7 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith is running for the Senate.", ("candidacy", "Jane Smith", None)),
     ("A motion of no confidence in Jane Smith was passed by the council.", ("no_confidence", "Jane Smith", None)),
     ("Jane Smith was elected to Parliament in 1997.", ("elect", "Jane Smith", "Parliament")),
+    ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),
     ("Entering Westminster, he shared an office with the newly elected MP for Sedgefield, Tony Blair.",
      ("elect", "Tony Blair", "Parliament")),
     ("The day after Sir Ian Blair, the newly-appointed Metropolitan Police commissioner, spoke.",
@@ -430,6 +431,8 @@ def test_events_frames(text, expected):
     # a time clause in the present tense under a main clause to come is still to come
     "When Tony Blair steps down, Gordon Brown will take over as leader.",
     "Jane Smith left London as a hero.",  # a place left, no post
+    "Tom Brown looked close to quitting as chairman.",  # nearly is not done
+    "Tom Brown was named man of the year, to add to the awards he has already won.",  # awards won
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

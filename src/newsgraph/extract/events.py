@@ -373,8 +373,8 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return NONE
     if frame.intransitive and (token.tag_ not in DONE_TAGS or any(
             c.dep_ in COMPLEMENT_DEPS and c.ent_type_ not in TIME_LABELS
-            for c in token.children)):
-        return NONE  # "won the debate", "won them over": something named was won
+            for c in token.children) or _relative_object(token)):
+        return NONE  # "won the debate", "won them over", "the awards he has won": something named was won
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
     if not objects and token.dep_ == "relcl" and own_subject and token.head.pos_ in NOUN_POS:
@@ -415,7 +415,9 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return (EventType.JOIN_PARTY, owner[0], party) if owner and party else NONE
     if token.dep_ == "amod" and not undergoer:
         return NONE  # "a retired Belgian general": what a doer did, worn as an adjective, is a state
-    complements = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] or objects
+    complements = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] or list(objects)
+    if objects and objects[0].i == token.head.i:
+        complements.append(token.head)  # "the seat she won in 1997": the noun described is the object
     if frame.objects and not any(t.lemma_.lower() in frame.objects for c in complements for t in c.subtree) and not (
             "party" in frame.objects and args.is_party_phrase(objects)):
         return NONE  # "won the 1904 Horsham by-election": the listed word may sit inside the phrase
@@ -451,6 +453,13 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     if frame.needs_org and org is None:
         return NONE  # "Patriot took over many of the company's operations": no post, no appointment
     return kind, who, org
+
+
+def _relative_object(verb) -> bool:
+    """'the awards he has already won': a relative clause with a subject of its own has the noun it
+    describes for its object."""
+    return verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVES for c in verb.children)
 
 
 def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver: Resolver):
