@@ -433,6 +433,8 @@ def test_events_frames(text, expected):
     "Jane Smith left London as a hero.",  # a place left, no post
     "Tom Brown looked close to quitting as chairman.",  # nearly is not done
     "Tom Brown was named man of the year, to add to the awards he has already won.",  # awards won
+    "Jane Smith was made an OBE in 2001 for services to broadcasting.",  # an honour, no post
+    "Tom Brown was named best director.",  # an award
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -35,6 +35,8 @@ ROLE_PREPS = word_list("event_args", "role_preps")
 # "secretary of state for", "minister to"
 POST_PREPS = word_list("event_args", "post_preps")
 NOT_POSTS = word_list("event_args", "not_posts")
+HONOURS = word_list("event_args", "honours")
+AWARD_MARKS = word_list("event_args", "award_marks")
 RECENT_SENTENCES = 3  # how far back "the network" looks for the body it refers to
 DETERMINERS = word_list("event_args", "determiners")
 
@@ -175,6 +177,8 @@ def post(tokens, resolver: Resolver) -> str | None:
     if not tokens:
         return None
     head = tokens[0]
+    if head.lower_ in HONOURS or any(t.lower_ in AWARD_MARKS for t in head.subtree if t.i < head.i):
+        return None  # "made an OBE", "named best director": an honour or an award, no post
     if head.lemma_.lower() in CONTESTS:
         # "won the seat", "the Tatton seat": in Parliament, unless the phrase names a chamber ("a Senate
         # seat", "state Senate races": the state Senate); a race for nothing named names no post
