@@ -358,6 +358,8 @@ def _is_passive(token) -> bool:
         return False  # "not paying taxes made him smart": active, whatever its tag
     if token.tag_ in PAST_TAGS and token.dep_ in PARTICIPLE_CLAUSE_DEPS and not own & OWN_CLAUSE_DEPS:
         return True  # "Mr Lewis, suspended in 2017, ..."; "the newly elected MP"
+    if token.tag_ == "VBN" and not own & AUX_DEPS and token.i > 0 and token.doc[token.i - 1].is_punct:
+        return True  # "Tom Brown, appointed chairman in 2003, said": a participle set off by a comma
     return token.tag_ == "VBN" and not own & OWN_CLAUSE_DEPS  # "First elected to ..."
 
 
