@@ -147,6 +147,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith is running for the Senate.", ("candidacy", "Jane Smith", None)),
     ("A motion of no confidence in Jane Smith was passed by the council.", ("no_confidence", "Jane Smith", None)),
     ("Jane Smith was elected to Parliament in 1997.", ("elect", "Jane Smith", "Parliament")),
+    # a post's body is in its own phrase, not in a phrase of time after it
+    ("Jane Smith stepped down as the party's national chair on the eve of the Democratic convention.",
+     ("resign_office", "Jane Smith", "party's national chair")),
     # a participle set off by a comma is passive, whatever the parser calls its noun
     ("Tom Brown, appointed chairman of the BBC in 2003, said he was pleased.", ("appoint", "Tom Brown", "BBC")),
     ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),

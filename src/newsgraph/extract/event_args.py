@@ -34,6 +34,7 @@ NEW_PARTY_WORDS = word_list("event_args", "new_party_words")
 ROLE_PREPS = word_list("event_args", "role_preps")
 # "secretary of state for", "minister to"
 POST_PREPS = word_list("event_args", "post_preps")
+BODY_PREPS = POST_PREPS | word_list("event_args", "body_preps")  # "of the BBC", "at Shell"
 NOT_POSTS = word_list("event_args", "not_posts")
 HONOURS = word_list("event_args", "honours")
 AWARD_MARKS = word_list("event_args", "award_marks")
@@ -72,9 +73,12 @@ def named_person(token, resolver: Resolver):
 
 
 def _within_phrase(inner, top) -> bool:
+    """Is ``inner`` part of the phrase ``top`` heads: not in a clause about something else, nor in
+    a phrase of time or place ("chair on the eve of the Democratic convention")?"""
     node = inner.head
     while node.i != top.i:
-        if node.dep_ in CLAUSE_BOUNDARY_DEPS or node.head.i == node.i:
+        if node.dep_ in CLAUSE_BOUNDARY_DEPS or node.head.i == node.i or (
+                node.dep_ == "prep" and node.lower_ not in BODY_PREPS):
             return False
         node = node.head
     return True
