@@ -150,6 +150,8 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a post's body is in its own phrase, not in a phrase of time after it
     ("Jane Smith stepped down as the party's national chair on the eve of the Democratic convention.",
      ("resign_office", "Jane Smith", "party's national chair")),
+    ("Tom Brown suspended his own presidential campaign in February.",
+     ("resign_office", "Tom Brown", "presidential campaign")),
     # a participle set off by a comma is passive, whatever the parser calls its noun
     ("Tom Brown, appointed chairman of the BBC in 2003, said he was pleased.", ("appoint", "Tom Brown", "BBC")),
     ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),
