@@ -267,6 +267,9 @@ class Resolver:
                 hit = self.entity_at(token)
                 if hit and hit[1].label == "PERSON" and hit[1].gender in (gender, None):
                     return hit[1]
+                if pronoun.dep_ == "poss" and token.lower_ in (MALE_PRONOUNS if gender == "m" else FEMALE_PRONOUNS):
+                    # "he had misgivings under President Obama at the time of his retirement": his is he
+                    return self._subject_before(token) or self._pronoun(token.lower_)
         if pronoun.dep_ == "poss":
             # "a problem for Charles Clarke on his first day": a possessive refers back to the one person
             # of its gender the sentence has named before it
