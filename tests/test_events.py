@@ -155,6 +155,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a possessive whose clause has a pronoun subject of its gender is that subject's
     ("Norman Ham said he had misgivings about serving under President Barack Obama at the time of his retirement.",
      ("resign_office", "Norman Ham", None)),
+    # the phrase right after a nominal trigger is its own, wherever the parser hangs it
+    ("McConnell cited the release of prisoners and Jane Smith's election to parliament.",
+     ("elect", "Jane Smith", "parliament")),
     # a participle set off by a comma is passive, whatever the parser calls its noun
     ("Tom Brown, appointed chairman of the BBC in 2003, said he was pleased.", ("appoint", "Tom Brown", "BBC")),
     ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),

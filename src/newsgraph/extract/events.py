@@ -726,6 +726,12 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         person = compound[-1] if compound else None
     preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in token.children if c.dep_ == "prep"}
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.dep_ == "prep" and after.lower_ not in preps and any(
+            above.i == after.head.i for above in token.ancestors):
+        # "citing the release of prisoners and Suu Kyi's election to parliament": the parser may hang
+        # the phrase right after the noun on a word above it
+        preps[after.lower_] = [g for g in after.children if g.dep_ == "pobj"]
     slots = [preps.get(name) or [] for name in frame.org]
     if frame.org_heads and not any(t.lemma_.lower() in frame.org_heads for slot in slots for t in slot):
         return NONE  # "questioning from the committee", not "questioning from voters"
