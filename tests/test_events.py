@@ -158,6 +158,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # the phrase right after a nominal trigger is its own, wherever the parser hangs it
     ("McConnell cited the release of prisoners and Jane Smith's election to parliament.",
      ("elect", "Jane Smith", "parliament")),
+    # a quote's own main verb, said of its speaker, is the speaker's statement of fact
+    ("\"I am leaving the Labour Party because it has been broken,\" said Ian Austin.",
+     ("leave_party", "Ian Austin", "Labour Party")),
     # a participle set off by a comma is passive, whatever the parser calls its noun
     ("Tom Brown, appointed chairman of the BBC in 2003, said he was pleased.", ("appoint", "Tom Brown", "BBC")),
     ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),
@@ -444,6 +447,7 @@ def test_events_frames(text, expected):
     # a time clause in the present tense under a main clause to come is still to come
     "When Tony Blair steps down, Gordon Brown will take over as leader.",
     "Jane Smith left London as a hero.",  # a place left, no post
+    "\"They suspended Tom Brown because he lied,\" said Jane Smith.",  # said of another: her claim
     "Tom Brown looked close to quitting as chairman.",  # nearly is not done
     "Tom Brown was named man of the year, to add to the awards he has already won.",  # awards won
     "Jane Smith was made an OBE in 2001 for services to broadcasting.",  # an honour, no post

@@ -33,8 +33,8 @@ from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DE
                      MODIFIER_DEPS, MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS, NOUN_CLAUSE_DEPS, NOUN_MODIFIER_DEPS,
                      NOUN_OR_PRONOUN_POS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS, OWN_CLAUSE_DEPS,
                      PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS, PRENOMINAL_DEPS,
-                     PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, TIME_LABELS,
-                     UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS, governing_verb, main_subject)
+                     PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, QUOTED_CLAUSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS,
+                     TIME_LABELS, UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS, governing_verb, main_subject)
 
 NONE = (None, None, None)
 RECORDS = word_list("events", "records")  # duration records worn by a role
@@ -112,9 +112,14 @@ def extract_events(doc, people: People, times: list[TimeValue], published: dt.da
                 continue
             events = _event(token, resolver, times, published)
             if inside(token.idx) and token.dep_ != "ROOT":
-                # in a quote, only what the speaker states outright ("Resigning my membership") is a fact;
-                # what is considered or planned there ("many of whom are considering leaving") is kept as such
-                events = [e for e in events if e.status != EventStatus.ASSERTED]
+                # in a quote, only what the speaker states outright ("Resigning my membership") is a fact,
+                # or what the quote's own main verb says of the speaker ('"I am resigning today," she
+                # said'); what is considered or planned there ("many of whom are considering leaving")
+                # is kept as such
+                speaker = speaker_at(token.idx)
+                own = token.dep_ in QUOTED_CLAUSE_DEPS and not inside(token.head.idx) and speaker is not None
+                events = [e for e in events if e.status != EventStatus.ASSERTED
+                          or own and e.person is not None and e.person.id == speaker.id]
             found += events
         subject = main_subject(sentence, inside)
         if subject is not None:
