@@ -161,6 +161,13 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a quote's own main verb, said of its speaker, is the speaker's statement of fact
     ("\"I am leaving the Labour Party because it has been broken,\" said Ian Austin.",
      ("leave_party", "Ian Austin", "Labour Party")),
+    # a party joined or founded as the purpose of a departure that happened is told as done; what one
+    # leaves does not act for one; "to found" is founding, not finding
+    ("Jane Smith quit Labour to join the Liberal Democrats in 2005.", ("join_party", "Jane Smith", "Liberal Democrats")),
+    ("Chuka Umunna, who left Labour to found Change UK, has joined the Liberal Democrats.",
+     ("join_party", "Chuka Umunna", "Change UK")),
+    ("Luciana Berger joined Change UK in February.", ("join_party", "Luciana Berger", "Change UK")),
+    ("Jane Smith quit the Commons in 2001.", ("resign_office", "Jane Smith", "Commons")),
     # a participle set off by a comma is passive, whatever the parser calls its noun
     ("Tom Brown, appointed chairman of the BBC in 2003, said he was pleased.", ("appoint", "Tom Brown", "BBC")),
     ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),
@@ -447,6 +454,7 @@ def test_events_frames(text, expected):
     # a time clause in the present tense under a main clause to come is still to come
     "When Tony Blair steps down, Gordon Brown will take over as leader.",
     "Jane Smith left London as a hero.",  # a place left, no post
+    "Jane Smith found evidence of fraud.",  # finding, not founding
     "\"They suspended Tom Brown because he lied,\" said Jane Smith.",  # said of another: her claim
     "Tom Brown looked close to quitting as chairman.",  # nearly is not done
     "Tom Brown was named man of the year, to add to the awards he has already won.",  # awards won

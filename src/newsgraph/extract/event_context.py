@@ -31,6 +31,8 @@ CONSIDERING_WORDS = word_list("event_context", "considering_words")
 CONDITIONAL_MARKS = word_list("event_context", "conditional_marks")
 # a clause set a length of time before or after its main clause's: that time is not its own
 SHIFTING_MARKS = word_list("event_context", "shifting_marks")
+LEAVING_VERBS = word_list("event_context", "leaving_verbs")
+JOINED_ON_LEAVING = word_list("event_context", "joined_on_leaving")
 TIME_PREPOSITIONS = word_list("event_context", "time_prepositions")
 TIME_CLAUSE_WORD_DEPS = frozenset({"mark", "advmod"})  # "after he quit" (a mark), "when he quit" (an adverb)
 # "is set to quit", "is to quit": a plan
@@ -155,7 +157,7 @@ def _infinitive(token) -> bool:
         if node.dep_ not in COMPLEMENT_CHAIN_DEPS:
             return False
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.dep_ != "conj":
-            return not _implicative(node.head) and not _counted(node)
+            return not _implicative(node.head) and not _counted(node) and not _left_to_join(node)
         node = node.head
     return False
 
@@ -174,6 +176,13 @@ def _counted(clause) -> bool:
 # verbs whose past entails their complement ("was forced to quit", "managed to win"); not the
 # future or the bare infinitive ("will force him to quit", "to force him out")
 IMPLICATIVE = word_list("event_context", "implicative")
+
+
+def _left_to_join(clause) -> bool:
+    """'quit Labour to join the Liberal Democrats', 'left to form the Independent Group': a party
+    joined or founded as the purpose of a departure that happened is told as done, as a defection is."""
+    return clause.lemma_.lower() in JOINED_ON_LEAVING and clause.head.lemma_.lower() in LEAVING_VERBS and _done(
+        clause.head)
 
 
 def _implicative(node) -> bool:

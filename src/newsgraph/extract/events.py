@@ -158,6 +158,8 @@ def _lemma(token) -> str:
     if lemma in verbs or lemma in nouns or token.pos_ not in CONTENT_POS:
         return lemma
     low = token.lower_
+    if low in verbs and any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in token.children):
+        return low  # "left Labour to found Change UK": a base form, not "find"
     for suffix in MENDED_ENDINGS:
         stem = low[: -len(suffix)]
         if low.endswith(suffix) and stem in verbs:
@@ -507,6 +509,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
 
 HELD = word_list("events", "held")  # verbs of holding a post until a time
 LEFT_PLACES_VERBS = word_list("events", "left_places_verbs")
+LEAVING_VERBS = word_list("event_context", "leaving_verbs")  # what one leaves does not act for one
 
 
 def _post_held_until(token, resolver: Resolver) -> str | None:
@@ -540,9 +543,9 @@ def _typed(token, frame: Frame, slots: list, objects: list, subject, person, res
             # "joined the shadow cabinet", "joined Indepen Consulting as a paid adviser": a post;
             # joining any other body ("joined the KGB") is no appointment and no party
             return EventType.APPOINT, subject, args.organisation(objects, resolver) or args.role_text(objects[0])
-        if frame.lemma in JOINING_VERBS and objects and args.is_body(objects[0], resolver):
-            return NONE
         party = args.first_org(slots, resolver, args.party)
+        if party is None and frame.lemma in JOINING_VERBS and objects and args.is_body(objects[0], resolver):
+            return NONE  # "joined the KGB"; but "joined Change UK", a listed party NER reads as a place
         if party is None and frame.objects and objects and objects[0].pos_ == "PROPN":
             party = args.role_text(objects[0])  # "founded Veritas" where NER saw no organisation
         if party is None and any(t.lower_ == "party" for t in tokens):
@@ -920,7 +923,8 @@ def _subject(token):
                     return token.head
                 return child
         controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i] if (
-            token.dep_ in CONTROLLED_DEPS and token.head.pos_ in VERBAL) else []
+            token.dep_ in CONTROLLED_DEPS and token.head.pos_ in VERBAL
+            and token.head.lemma_.lower() not in LEAVING_VERBS) else []  # "quit Labour to join": not Labour
         if controller:
             return controller[0]  # "forced Jane Smith to resign", "helped X win": the object does it
         if token.dep_ in SUBJECT_CLIMB_DEPS and token.head.i != token.i:
