@@ -168,6 +168,11 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("join_party", "Chuka Umunna", "Change UK")),
     ("Luciana Berger joined Change UK in February.", ("join_party", "Luciana Berger", "Change UK")),
     ("Jane Smith quit the Commons in 2001.", ("resign_office", "Jane Smith", "Commons")),
+    # those a group is said to include did what it did; quitting to found a party left one's own
+    ("Seven Labour MPs, including Luciana Berger and Chuka Umunna, quit to form the Independent Group.",
+     ("leave_party", "Chuka Umunna", "Labour Party")),
+    ("Seven Labour MPs, including Luciana Berger and Chuka Umunna, quit to form the Independent Group.",
+     ("join_party", "Luciana Berger", "Change UK")),
     # a participle set off by a comma is passive, whatever the parser calls its noun
     ("Tom Brown, appointed chairman of the BBC in 2003, said he was pleased.", ("appoint", "Tom Brown", "BBC")),
     ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),
@@ -455,6 +460,7 @@ def test_events_frames(text, expected):
     "When Tony Blair steps down, Gordon Brown will take over as leader.",
     "Jane Smith left London as a hero.",  # a place left, no post
     "Jane Smith found evidence of fraud.",  # finding, not founding
+    "Twenty-eight people, including a Briton, have been arrested over identity fraud.",  # no one named
     "\"They suspended Tom Brown because he lied,\" said Jane Smith.",  # said of another: her claim
     "Tom Brown looked close to quitting as chairman.",  # nearly is not done
     "Tom Brown was named man of the year, to add to the awards he has already won.",  # awards won

@@ -204,7 +204,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         org = _implied_org(lemma, kind)
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
-    people = [person_token, *_conjuncts(person_token)]  # "X and Y quit", "suspended X and Y", "the exit of X and Y"
+    people = [person_token, *_conjuncts(person_token), *_included(person_token)]  # "X and Y quit", "suspended X
+    # and Y", "the exit of X and Y", "seven MPs, including X and Y, quit"
     companions = _companions(token, person_token)
     if companions and org is None and kind == EventType.ELECT:
         # "elected along with three other MPs - X, Y and Z": the office they are listed by
@@ -327,6 +328,18 @@ def _person(token, resolver: Resolver) -> Entity | None:
     if token.pos_ == "PROPN" and not role and (found is None or token.lower_ not in found.name.lower()):
         return None  # a capitalised word that names no one here ("last June's elections")
     return found
+
+
+def _included(group) -> list:
+    """'Seven Labour MPs, including Luciana Berger and Chuka Umunna': the people a group is said to
+    include did what it did."""
+    if not _people(group):
+        return []
+    named = [g for c in group.children if c.dep_ == "prep" and c.lower_ in INCLUDING_WORDS
+             for g in c.children if g.dep_ == "pobj"]
+    # named people only: not "twenty-eight people, including a Briton"
+    return [one for first in named for one in (first, *_conjuncts(first))
+            if one.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in one.children)]
 
 
 def _conjuncts(token) -> list:
@@ -464,6 +477,14 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     return kind, who, org
 
 
+def _to_a_party(clause, resolver: Resolver) -> bool:
+    """'(quit) to form the Independent Group', '(quit) to join the Lib Dems'; not 'to join the board'."""
+    if clause.dep_ not in PURPOSE_DEPS or _lemma(clause) not in JOINED_ON_LEAVING:
+        return False
+    joined = [c for c in clause.children if c.dep_ == "dobj"]
+    return _lemma(clause) != "join" or args.party(joined, resolver) is not None
+
+
 def _relative_object(verb) -> bool:
     """'the awards he has already won': a relative clause with a subject of its own has the noun it
     describes for its object."""
@@ -488,6 +509,11 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
             return EventType.LEAVE_PARTY, subject or (owner[0] if owner else None), last.name if last else None
     if any(t.lemma_.lower() == "party" for tokens in slots for t in tokens):
         return EventType.LEAVE_PARTY, subject, None  # "has left the party", which one the article does not say
+    if not any(slots) and any(_to_a_party(c, resolver) for c in token.children):
+        # "seven Labour MPs quit to form the Independent Group": leaving to found or join a party is
+        # leaving one's own, the party of one's title if it names one
+        titles = [c for c in subject.children if c.dep_ in PRENOMINAL_DEPS] if subject is not None else []
+        return EventType.LEAVE_PARTY, subject, args.party(titles, resolver)
     post = args.first_org(slots, resolver, args.post)
     if post:
         return EventType.RESIGN_OFFICE, subject, post
@@ -509,7 +535,9 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
 
 HELD = word_list("events", "held")  # verbs of holding a post until a time
 LEFT_PLACES_VERBS = word_list("events", "left_places_verbs")
+INCLUDING_WORDS = word_list("events", "including_words")
 LEAVING_VERBS = word_list("event_context", "leaving_verbs")  # what one leaves does not act for one
+JOINED_ON_LEAVING = word_list("event_context", "joined_on_leaving")
 
 
 def _post_held_until(token, resolver: Resolver) -> str | None:
