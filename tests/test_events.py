@@ -168,6 +168,13 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("join_party", "Chuka Umunna", "Change UK")),
     ("Luciana Berger joined Change UK in February.", ("join_party", "Luciana Berger", "Change UK")),
     ("Jane Smith quit the Commons in 2001.", ("resign_office", "Jane Smith", "Commons")),
+    # a body's vote to act is the act; "had the whip suspended"; an investigation dropped was one, held
+    # by the clause's subject; a conjunct with a tense of its own keeps no modal of the bare verb before it
+    ("Labour's ruling NEC voted to suspend Chris Williamson in June.", ("suspend", "Chris Williamson", "NEC")),
+    ("Chris Williamson had the whip suspended over remarks about antisemitism.", ("suspend", "Chris Williamson", None)),
+    ("Labour dropped its investigation into Margaret Hodge.", ("investigate", "Margaret Hodge", "Labour Party")),
+    ("Louise Ellman said she could no longer advocate voting Labour and announced she was leaving the party.",
+     ("leave_party", "Louise Ellman", "Labour Party")),
     # those a group is said to include did what it did; quitting to found a party left one's own
     ("Seven Labour MPs, including Luciana Berger and Chuka Umunna, quit to form the Independent Group.",
      ("leave_party", "Chuka Umunna", "Labour Party")),
@@ -461,6 +468,7 @@ def test_events_frames(text, expected):
     "Jane Smith left London as a hero.",  # a place left, no post
     "Jane Smith found evidence of fraud.",  # finding, not founding
     "Twenty-eight people, including a Briton, have been arrested over identity fraud.",  # no one named
+    "MPs will vote to suspend Jane Smith.",  # a vote to come
     "\"They suspended Tom Brown because he lied,\" said Jane Smith.",  # said of another: her claim
     "Tom Brown looked close to quitting as chairman.",  # nearly is not done
     "Tom Brown was named man of the year, to add to the awards he has already won.",  # awards won

@@ -195,7 +195,10 @@ def _own_clause(chain: list) -> list:
     step down; a bare one shares them ("would not quit or resign"), and so does one inside a
     reported clause ("denied he quit and joined them")."""
     for number, node in enumerate(chain):
-        if node.dep_ == "conj" and node.tag_ in FINITE and node.head.pos_ in VERBAL and _main_clause(node):
+        if node.dep_ == "conj" and node.tag_ in FINITE and node.head.pos_ in VERBAL and (
+                _main_clause(node) or node.head.tag_ not in FINITE):
+            # "said she could no longer advocate voting Labour and announced she was leaving": a
+            # conjunct with a tense of its own does not share the modal of a bare verb before it
             return chain[:number + 1]
     return chain
 

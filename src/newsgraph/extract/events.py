@@ -745,10 +745,15 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
     if token.dep_ in IDIOM_OBJECT_DEPS and token.head.lemma_.lower() in frame.not_after:
         return NONE  # "put in charge of her education", "takes charge of his first match": an idiom
     owner = [c for c in token.children if c.dep_ == "poss"]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    # "citing ... Suu Kyi's election to parliament", "dropped its investigation into Margaret Hodge":
+    # the parser may hang the phrase right after the noun on a word above it
+    stray = [after] if after is not None and after.dep_ == "prep" and any(
+        above.i == after.head.i for above in token.ancestors) else []
+    phrases = stray + [c for c in token.children if c.dep_ == "prep"]
     # "an inquiry into X", "charges against X": whom an investigation is about
     about = INVESTIGATION_PREPS if frame.type == EventType.INVESTIGATE else INQUIRY_PREPS
-    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in about for g in c.children
-          if g.dep_ == "pobj"]
+    of = [g for c in phrases if c.lower_ in about for g in c.children if g.dep_ == "pobj"]
     if not of:  # "the defection to Labour of Robert Jackson": the parser hangs "of" lower down
         of = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.i != token.i
               for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
@@ -761,13 +766,7 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
     if person is None:
         compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         person = compound[-1] if compound else None
-    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in token.children if c.dep_ == "prep"}
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if after is not None and after.dep_ == "prep" and after.lower_ not in preps and any(
-            above.i == after.head.i for above in token.ancestors):
-        # "citing the release of prisoners and Suu Kyi's election to parliament": the parser may hang
-        # the phrase right after the noun on a word above it
-        preps[after.lower_] = [g for g in after.children if g.dep_ == "pobj"]
+    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in phrases}
     slots = [preps.get(name) or [] for name in frame.org]
     if frame.org_heads and not any(t.lemma_.lower() in frame.org_heads for slot in slots for t in slot):
         return NONE  # "questioning from the committee", not "questioning from voters"
@@ -781,10 +780,17 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         return (EventType.JOIN_PARTY, person, party) if party else NONE
     if frame.type == EventType.INVESTIGATE:
         # "Lord Hutton's inquiry into the death of X": the owner holds the inquiry, "into" names its subject
-        person = of[0] if of and [c for c in token.children if c.dep_ == "prep" and c.lower_ in about] else (
+        person = of[0] if of and [c for c in phrases if c.lower_ in about] else (
             person if not owner else None)
         body = owner[0] if owner and owner[0].pos_ == "PROPN" else None
         hit = resolver.entity_at(body) if body is not None else None
+        # "Labour dropped its investigation into X", "the FBI said its inquiry into X ...": the clause's
+        # subject holds it
+        verb = governing_verb(token) if owner and owner[0].pos_ == "PRON" else None
+        holder = _subject(verb) if verb is not None else None
+        held = resolver.entity_at(holder) if holder is not None else None
+        if held is not None and held[1].label == "ORG" and of:
+            return EventType.INVESTIGATE, person, held[1].name
         if hit is not None and hit[1].label == "ORG":
             # "the FBI's investigation into Hillary Clinton's server": into her; "faces the watchdog's
             # inquiry": the one who faces it
