@@ -31,6 +31,7 @@ CONSIDERING_WORDS = word_list("event_context", "considering_words")
 CONDITIONAL_MARKS = word_list("event_context", "conditional_marks")
 # a clause set a length of time before or after its main clause's: that time is not its own
 SHIFTING_MARKS = word_list("event_context", "shifting_marks")
+# "quit Labour to join the Lib Dems": verbs of leaving, and what one leaves them to do
 LEAVING_VERBS = word_list("event_context", "leaving_verbs")
 JOINED_ON_LEAVING = word_list("event_context", "joined_on_leaving")
 TIME_PREPOSITIONS = word_list("event_context", "time_prepositions")

@@ -23,7 +23,7 @@ from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, INTENDED_STATUSES, MEMBE
                      TimeValue)
 from . import event_args as args
 from .event_article import POST_EVENTS, Found, settle
-from .event_context import clause_status, coming, declared, event_date, reason_of
+from .event_context import JOINED_ON_LEAVING, LEAVING_VERBS, clause_status, coming, declared, event_date, reason_of
 from .frames import Frame, lexicon
 from .entities import is_party_name
 from .people import People
@@ -536,8 +536,6 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
 HELD = word_list("events", "held")  # verbs of holding a post until a time
 LEFT_PLACES_VERBS = word_list("events", "left_places_verbs")
 INCLUDING_WORDS = word_list("events", "including_words")
-LEAVING_VERBS = word_list("event_context", "leaving_verbs")  # what one leaves does not act for one
-JOINED_ON_LEAVING = word_list("event_context", "joined_on_leaving")
 
 
 def _post_held_until(token, resolver: Resolver) -> str | None:
