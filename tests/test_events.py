@@ -480,6 +480,13 @@ def test_events_not_asserted(text):
     assert [e for e in events if e.status == "asserted" and e.person] == []
 
 
+def test_events_a_gendered_description_is_not_the_man_named_before_her():
+    text = ("Mr Howard spoke in London. He will visit Tory hopefuls Robert Light and Sayeeda Warsi - \"the first "
+            "British Muslim woman\" selected to run for MP as a Conservative candidate.")
+    events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
+    assert {e.person for e in events if e.type == "candidacy"} == {"Robert Light", "Sayeeda Warsi"}
+
+
 
 def _plain_pipeline():
     import spacy

@@ -32,6 +32,8 @@ class Source:
 
 # documents that speak for whoever issued them: "the statement said", "the party's website says"
 DOCUMENT_NOUNS = word_list("speakers", "document_nouns")
+FEMALE_NOUNS = word_list("speakers", "female_nouns")
+MALE_NOUNS = word_list("speakers", "male_nouns")
 # groups that are no one person
 GROUP_SOURCES = word_list("speakers", "group_sources")
 GOVERNMENT_MEMBERS = word_list("speakers", "government_members")
@@ -372,6 +374,9 @@ class Resolver:
         if current and head.lemma_.lower() in OFFICE_WORDS and self.last_person is not None and self._holds_other(
                 self.last_person, head.lemma_.lower()):
             return None  # "the chancellor" after "shadow chancellor Oliver Letwin": not him, and no one known
+        if self.last_person is not None and (head.lemma_.lower() in FEMALE_NOUNS and self.last_person.gender == "m"
+                                             or head.lemma_.lower() in MALE_NOUNS and self.last_person.gender == "f"):
+            return None  # "the first British Muslim woman", after Mr Howard: not him
         return self.last_person
 
     def _holds_other(self, person: Entity, lemma: str) -> bool:
