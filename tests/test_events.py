@@ -382,6 +382,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # an appointment that names no post is to the one office written beside the person's name
     ("Paul Boateng, Chief Secretary to the Treasury, spoke. He was appointed to his post in 2002.",
      ("appoint", "Paul Boateng", "Chief Secretary to the Treasury")),
+    # a resignation that names no post is of the one office the article writes beside the name
+    ("Jim Callaghan defied prime minister Harold Wilson in 1968. He entered Downing Street in 1976 after the "
+     "resignation of Harold Wilson.", ("resign_office", "Harold Wilson", "prime minister")),
     # an office with its of-phrase keeps its article, as it is written
     ("Jim Callaghan became chancellor of the exchequer in 1964.", ("appoint", "Jim Callaghan", "chancellor of the exchequer")),
     # a party launched but not named is the one the article names most among those no one leaves

@@ -166,6 +166,10 @@ def _posts_left(found: list[Found], resolver: Resolver) -> list[Found]:
                          if person is event.person and phrase.lower().split()[:1] in (["former"], ["ex"], ["ex-"])})
         if len(former) == 1:
             event.org = " ".join(former[0].split()[1:]) or None
+        elif not former:
+            # "the resignation of Harold Wilson", of "prime minister Harold Wilson": the one office the
+            # article gives the person (not an elected seat, which one leaves with a party as often)
+            event.org = _one_office(event.person, resolver)
     return found
 
 
@@ -173,20 +177,25 @@ def _posts_taken(found: list[Found], resolver: Resolver) -> list[Found]:
     """'He was the UK's first black cabinet minister when appointed to his post in 2002', of 'Paul
     Boateng, Chief Secretary to the Treasury': an appointment that names no post is to the one office
     the article writes beside the person's name (not a former one, nor an elected seat such as MP)."""
-    elected = lexicon().elected_roles
     for event in found:
-        if event.type != EventType.APPOINT or event.org is not None or event.person is None:
-            continue
-        held = {offset: phrase for lemma, entries in resolver.roles.items()
-                if lemma in OFFICE_WORDS and lemma not in elected
-                for offset, person, phrase in entries if person is event.person
-                and phrase.lower().split()[0] not in FORMER_OR_OWNER}
-        if len({phrase.lower() for phrase in held.values()}) == 1:
-            offset = min(held)
-            word = resolver.doc.char_span(offset, offset + 1, alignment_mode="expand")
-            # the office as written there, with its of- or to-phrase ("Chief Secretary to the Treasury")
-            event.org = args.role_text(word.root) if word is not None else held[offset]
+        if event.type == EventType.APPOINT and event.org is None and event.person is not None:
+            event.org = _one_office(event.person, resolver)
     return found
+
+
+def _one_office(person, resolver: Resolver) -> str | None:
+    """The one office the article writes beside the person's name (not a former one, nor an elected
+    seat such as MP), as written there with its of- or to-phrase ("Chief Secretary to the Treasury")."""
+    elected = lexicon().elected_roles
+    held = {offset: phrase for lemma, entries in resolver.roles.items()
+            if lemma in OFFICE_WORDS and lemma not in elected
+            for offset, holder, phrase in entries if holder is person
+            and phrase.lower().split()[0] not in FORMER_OR_OWNER}
+    if len({phrase.lower() for phrase in held.values()}) != 1:
+        return None
+    offset = min(held)
+    word = resolver.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return args.role_text(word.root) if word is not None else held[offset]
 
 
 def _seats_won(found: list[Found], resolver: Resolver) -> list[Found]:
