@@ -108,9 +108,11 @@ def clause_status(token) -> str:
             break
     for below, node in zip(chain, governing, strict=False):
         lemma = node.lemma_.lower()
-        if node.pos_ == "NOUN" and token.lemma_.lower() != "confidence" and any(
+        if node.pos_ == "NOUN" and node.i < token.i and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in node.children):
-            return EventStatus.NEGATED  # "has no thoughts of quitting"; but "no confidence motions"
+            # "has no thoughts of quitting": "no" denies what follows its noun, not a word before it
+            # ("no confidence motions")
+            return EventStatus.NEGATED
         if _implicative(node):
             continue  # "was forced to step down" stepped down: the verb entails its complement
         if lemma in MOTION_VERBS and token.lemma_.lower() == "confidence":
@@ -234,7 +236,6 @@ def _main_clause(node) -> bool:
 
 
 DECLARING = word_list("event_context", "declaring")
-YEARLESS_GRANULARITY = frozenset({"month", "day"})
 
 
 def declared(token) -> bool:
@@ -301,6 +302,9 @@ def event_date(token, times: list[TimeValue], published: dt.date | None) -> Time
     if len(near) == 1 and _dates_clause_above(token, near[0]):
         return near[0]  # "He remained an MP until 1995, when he resigned": the sentence's one date
     return None
+
+
+YEARLESS_GRANULARITY = frozenset({"month", "day"})  # what a month written without its year resolves to
 
 
 def coming(trigger, date: TimeValue | None, published: dt.date | None) -> TimeValue | None:

@@ -393,14 +393,16 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return NONE
     if frame.passive and not passive:
         return NONE
-    if frame.intransitive and (token.tag_ not in DONE_TAGS or any(
-            c.dep_ in COMPLEMENT_DEPS and c.ent_type_ not in TIME_LABELS
-            for c in token.children) or _relative_object(token)):
-        return NONE  # "won the debate", "won them over", "the awards he has won": something named was won
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     own_subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
-    if not objects and token.dep_ == "relcl" and own_subject and token.head.pos_ in NOUN_POS:
-        objects = [token.head]  # "the party she joined"
+    # "the party she joined", "the awards he has already won": a relative clause with a subject of its
+    # own has the noun it describes for its object
+    described = not objects and token.dep_ == "relcl" and bool(own_subject) and token.head.pos_ in NOUN_POS
+    if described:
+        objects = [token.head]
+    if frame.intransitive and (token.tag_ not in DONE_TAGS or described or any(
+            c.dep_ in COMPLEMENT_DEPS and c.ent_type_ not in TIME_LABELS for c in token.children)):
+        return NONE  # "won the debate", "won them over", "the awards he has won": something named was won
     preps: dict[str, list] = {}  # "arrived in Congress in 1993": both objects of "in", first first
     for c in [*token.children, *(p for prt in loose for p in prt.children)]:
         if c.dep_ in PREP_DEPS and c.lower_ != "by":
@@ -437,9 +439,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         return (EventType.JOIN_PARTY, owner[0], party) if owner and party else NONE
     if token.dep_ == "amod" and not undergoer:
         return NONE  # "a retired Belgian general": what a doer did, worn as an adjective, is a state
-    complements = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] or list(objects)
-    if objects and objects[0].i == token.head.i:
-        complements.append(token.head)  # "the seat she won in 1997": the noun described is the object
+    complements = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] + (objects if described else []) or objects
     if frame.objects and not any(t.lemma_.lower() in frame.objects for c in complements for t in c.subtree) and not (
             "party" in frame.objects and args.is_party_phrase(objects)):
         return NONE  # "won the 1904 Horsham by-election": the listed word may sit inside the phrase
@@ -483,13 +483,6 @@ def _to_a_party(clause, resolver: Resolver) -> bool:
         return False
     joined = [c for c in clause.children if c.dep_ == "dobj"]
     return _lemma(clause) != "join" or args.party(joined, resolver) is not None
-
-
-def _relative_object(verb) -> bool:
-    """'the awards he has already won': a relative clause with a subject of its own has the noun it
-    describes for its object."""
-    return verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS and any(
-        c.dep_ == "nsubj" and c.lower_ not in RELATIVES for c in verb.children)
 
 
 def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver: Resolver):
@@ -784,8 +777,7 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
         hit = resolver.entity_at(body) if body is not None else None
         # "Labour dropped its investigation into X", "the FBI said its inquiry into X ...": the clause's
         # subject holds it
-        verb = governing_verb(token) if owner and owner[0].pos_ == "PRON" else None
-        holder = _subject(verb) if verb is not None else None
+        holder = _subject(governing_verb(token)) if owner and owner[0].pos_ == "PRON" else None
         held = resolver.entity_at(holder) if holder is not None else None
         if held is not None and held[1].label == "ORG" and of:
             return EventType.INVESTIGATE, person, held[1].name
@@ -817,7 +809,7 @@ def _noun_event(token, frame: Frame, resolver: Resolver):
             # conduct it is: "Trump's tax returns are under audit"); the parser may hang "by" on the verb
             verb = governing_verb(token.head)
             beside = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
-                      for g in c.children if g.dep_ == "pobj"] if verb is not None else []
+                      for g in c.children if g.dep_ == "pobj"]
             subject = _subject(verb)
             return EventType.INVESTIGATE, _whose_conduct(subject) if subject is not None else None, args.first_org(
                 [preps.get("by"), preps.get("from"), beside], resolver, args.organisation, args.post)
