@@ -180,6 +180,10 @@ PUBLISHED = dt.date(2019, 2, 20)
      ("leave_party", "Chuka Umunna", "Labour Party")),
     ("Seven Labour MPs, including Luciana Berger and Chuka Umunna, quit to form the Independent Group.",
      ("join_party", "Luciana Berger", "Change UK")),
+    # the noun straight before a finite conjunct verb with no subject is its subject, not a second
+    # object of the clause before ("rejected by the family and Mr Morchio resigned")
+    ("Fiat's chief executive Tom Brown was in Turin. However, this was rejected by the founding family "
+     "and Mr Brown subsequently resigned.", ("resign_office", "Tom Brown", "Fiat's chief executive")),
     # a participle set off by a comma is passive, whatever the parser calls its noun
     ("Tom Brown, appointed chairman of the BBC in 2003, said he was pleased.", ("appoint", "Tom Brown", "BBC")),
     ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),

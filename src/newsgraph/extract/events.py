@@ -29,12 +29,13 @@ from .entities import is_party_name
 from .people import People
 from .speakers import Resolver
 from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
-                     COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, IDIOM_OBJECT_DEPS,
-                     MODIFIER_DEPS, MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS, NOUN_CLAUSE_DEPS, NOUN_MODIFIER_DEPS,
-                     NOUN_OR_PRONOUN_POS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS, OWN_CLAUSE_DEPS,
-                     PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS, PRENOMINAL_DEPS,
-                     PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, QUOTED_CLAUSE_DEPS, SUBJECT_CLIMB_DEPS, SUBJECT_DEPS,
-                     TIME_LABELS, UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS, governing_verb, main_subject)
+                     COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, FILLER_DEPS, FINITE,
+                     IDIOM_OBJECT_DEPS, MODIFIER_DEPS, MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS, NOUN_CLAUSE_DEPS,
+                     NOUN_MODIFIER_DEPS, NOUN_OR_PRONOUN_POS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS,
+                     OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS,
+                     PRENOMINAL_DEPS, PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, QUOTED_CLAUSE_DEPS, SUBJECT_CLIMB_DEPS,
+                     SUBJECT_DEPS, TIME_LABELS, UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS, governing_verb,
+                     main_subject)
 
 NONE = (None, None, None)
 RECORDS = word_list("events", "records")  # duration records worn by a role
@@ -946,6 +947,9 @@ def _subject(token):
                 if child.lower_ in RELATIVES and token.dep_ == "relcl":
                     return token.head
                 return child
+        stranded = _stranded_subject(token)
+        if stranded is not None:
+            return stranded
         controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i] if (
             token.dep_ in CONTROLLED_DEPS and token.head.pos_ in VERBAL
             and token.head.lemma_.lower() not in LEAVING_VERBS) else []  # "quit Labour to join": not Labour
@@ -961,6 +965,22 @@ def _subject(token):
                 token = governing_verb(token.head)  # "between stepping down as ...": up to the clause
             continue
         break
+    return None
+
+
+def _stranded_subject(verb):
+    """The noun right before a finite conjunct verb that has no subject of its own: the parser took
+    it for a second object of the first clause ("this was rejected by the family and Mr Morchio
+    resigned": Morchio, not "this"). English writes a finite clause's subject before its verb, so a
+    noun joined into the previous clause and standing straight before the verb is that subject."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE:
+        return None
+    before = verb.i - 1
+    while before > verb.head.i and verb.doc[before].dep_ in FILLER_DEPS and verb.doc[before].head.i == verb.i:
+        before -= 1  # "Mr Morchio subsequently resigned"
+    noun = verb.doc[before]
+    if noun.dep_ == "conj" and noun.pos_ in NOUN_OR_PRONOUN_POS and verb.head.i < noun.head.i:
+        return noun
     return None
 
 
