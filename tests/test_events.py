@@ -184,6 +184,11 @@ PUBLISHED = dt.date(2019, 2, 20)
     # object of the clause before ("rejected by the family and Mr Morchio resigned")
     ("Fiat's chief executive Tom Brown was in Turin. However, this was rejected by the founding family "
      "and Mr Brown subsequently resigned.", ("resign_office", "Tom Brown", "Fiat's chief executive")),
+    # proceedings against a person are a hearing of an allegation
+    ("Labour began disciplinary proceedings against Tom Brown.", ("investigate", "Tom Brown", "Labour Party")),
+    # in a quote, what the speaker tells of "I" or "my" is the speaker's own history, a fact
+    ("\"1983 was when I was first elected to the council,\" Jane Smith said.", ("elect", "Jane Smith", "council")),
+    ("\"I handed in my resignation last year,\" said Tom Brown.", ("resign_office", "Tom Brown", None)),
     # a participle set off by a comma is passive, whatever the parser calls its noun
     ("Tom Brown, appointed chairman of the BBC in 2003, said he was pleased.", ("appoint", "Tom Brown", "BBC")),
     ("The seat Jane Smith won in 1997 is marginal.", ("elect", "Jane Smith", "Parliament")),
@@ -481,6 +486,9 @@ def test_events_frames(text, expected):
     "Tom Brown was named man of the year, to add to the awards he has already won.",  # awards won
     "Jane Smith was made an OBE in 2001 for services to broadcasting.",  # an honour, no post
     "Tom Brown was named best director.",  # an award
+    "Tom Brown watched the proceedings from the gallery.",  # proceedings against no one
+    "\"If I resigned, nothing would change,\" said Tom Brown.",  # his own, but a condition
+    "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -546,3 +554,11 @@ def test_events_reason_as_written():
     text = 'Jane Smith quit the Labour Party, blaming Tom Brown for allowing racism to become "mainstream" in it.'
     (event,) = [e for e in analyze(Article(id="t", text=text, published=PUBLISHED)).events if e.type == "leave_party"]
     assert event.reason == 'blaming Tom Brown for allowing racism to become "mainstream" in it'
+
+
+def test_events_an_organisation_written_short_is_the_same_one():
+    # "suspended by Delta Airlines" and "her suspension by Delta": one suspension, not two
+    text = ("Jane Smith was suspended by Delta Airlines in September. She said: \"My suspension by Delta was "
+            "unfair.\"")
+    events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
+    assert [(e.type, e.person) for e in events if e.status == "asserted"] == [("suspend", "Jane Smith")]

@@ -265,12 +265,19 @@ def _same(a: Found, b: Found) -> bool:
         # "his resignation" after "has resigned from the Labour Party" is the same departure
         resignations = RESIGNATIONS
         return {a.type, b.type} <= resignations and b.nominal and b.org is None
-    if a.org and b.org and a.org.casefold() != b.org.casefold():
-        return False  # "Home Secretary" and "home secretary" are one post
+    if a.org and b.org and not _same_org(a.org, b.org):
+        return False
     if a.date and b.date and a.date.value and b.date.value:
         short = min(len(a.date.value), len(b.date.value))
         return a.date.value[:short] == b.date.value[:short] or a.date.value[:4] == b.date.value[:4]
     return True
+
+
+def _same_org(a: str, b: str) -> bool:
+    """"Home Secretary" and "home secretary" are one post; "Delta" is "Delta Airlines" written short,
+    as a name's first words are (the shorter name is the longer one's start)."""
+    short, long = sorted((a.casefold().split(), b.casefold().split()), key=len)
+    return long[:len(short)] == short
 
 
 def _as_event(f: Found) -> Event:

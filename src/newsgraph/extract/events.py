@@ -34,8 +34,8 @@ from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DE
                      NOUN_MODIFIER_DEPS, NOUN_OR_PRONOUN_POS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS,
                      OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS,
                      PRENOMINAL_DEPS, PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, QUOTED_CLAUSE_DEPS, SUBJECT_CLIMB_DEPS,
-                     SUBJECT_DEPS, TIME_LABELS, UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS, governing_verb,
-                     main_subject)
+                     SUBJECT_DEPS, SUBJECT_OR_OWNER_DEPS, TIME_LABELS, UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS,
+                     governing_verb, main_subject)
 
 NONE = (None, None, None)
 RECORDS = word_list("events", "records")  # duration records worn by a role
@@ -116,9 +116,11 @@ def extract_events(doc, people: People, times: list[TimeValue], published: dt.da
                 # in a quote, only what the speaker states outright ("Resigning my membership") is a fact,
                 # or what the quote's own main verb says of the speaker ('"I am resigning today," she
                 # said'); what is considered or planned there ("many of whom are considering leaving")
-                # is kept as such
+                # is kept as such; so is what the speaker tells of "I" or "my" ("1983 was when I was first
+                # elected", "I handed in my resignation"): one's own history, told by oneself
                 speaker = speaker_at(token.idx)
-                own = token.dep_ in QUOTED_CLAUSE_DEPS and not inside(token.head.idx) and speaker is not None
+                own = speaker is not None and (token.dep_ in QUOTED_CLAUSE_DEPS and not inside(token.head.idx)
+                                               or _of_oneself(token))
                 events = [e for e in events if e.status != EventStatus.ASSERTED
                           or own and e.person is not None and e.person.id == speaker.id]
             found += events
@@ -126,6 +128,11 @@ def extract_events(doc, people: People, times: list[TimeValue], published: dt.da
         if subject is not None:
             resolver.note_subject(resolver.resolve(subject).entity)
     return settle(found, resolver)
+
+
+def _of_oneself(token) -> bool:
+    """A trigger whose subject or owner is "I" or "my"."""
+    return any(c.lower_ in FIRST_PERSON and c.dep_ in SUBJECT_OR_OWNER_DEPS for c in token.children)
 
 
 def _acts_as_verb(token) -> bool:

@@ -101,6 +101,7 @@ REPORTED_OR_COORDINATED_DEPS = frozenset({"ccomp", "conj"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 # clauses whose subject is found above them (a trigger's doer)
 SUBJECT_CLIMB_DEPS = frozenset({"acl", "advcl", "amod", "conj", "pcomp", "relcl", "xcomp"})
+SUBJECT_OR_OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})  # "I was elected", "my resignation"
 SUBJECT_WORD_POS = frozenset({"ADJ", "NOUN", "PRON", "PROPN"})  # words a mis-parsed subject may be
 SUBORDINATE_DEPS = frozenset({"advcl", "ccomp"})
 SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
