@@ -184,6 +184,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     # object of the clause before ("rejected by the family and Mr Morchio resigned")
     ("Fiat's chief executive Tom Brown was in Turin. However, this was rejected by the founding family "
      "and Mr Brown subsequently resigned.", ("resign_office", "Tom Brown", "Fiat's chief executive")),
+    # what only an election gives: a term, a landslide, a majority; a nomination won is a candidacy
+    ("Tony Blair won a second term in 2001.", ("elect", "Tony Blair", None)),
+    ("Jane Smith won a majority of 5,000 in Bury North in 1997.", ("elect", "Jane Smith", None)),
+    ("Jane Smith won the Labour nomination for Bury North last year.", ("candidacy", "Jane Smith", "Labour Party")),
     # proceedings against a person are a hearing of an allegation
     ("Labour began disciplinary proceedings against Tom Brown.", ("investigate", "Tom Brown", "Labour Party")),
     # in a quote, what the speaker tells of "I" or "my" is the speaker's own history, a fact
@@ -487,6 +491,7 @@ def test_events_frames(text, expected):
     "Jane Smith was made an OBE in 2001 for services to broadcasting.",  # an honour, no post
     "Tom Brown was named best director.",  # an award
     "Tom Brown watched the proceedings from the gallery.",  # proceedings against no one
+    "The government won the vote by 20 after Jane Smith spoke.",  # a vote in the chamber elects no one
     "\"If I resigned, nothing would change,\" said Tom Brown.",  # his own, but a condition
     "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
 ])
