@@ -188,6 +188,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Tony Blair won a second term in 2001.", ("elect", "Tony Blair", None)),
     ("Jane Smith won a majority of 5,000 in Bury North in 1997.", ("elect", "Jane Smith", None)),
     ("Jane Smith won the Labour nomination for Bury North last year.", ("candidacy", "Jane Smith", "Labour Party")),
+    # the office a resignation leaves is written beside the name as a former one
+    ("The firm was run by former Fiat chief executive Tom Brown. Mr Brown subsequently resigned.",
+     ("resign_office", "Tom Brown", "Fiat chief executive")),
     # proceedings against a person are a hearing of an allegation
     ("Labour began disciplinary proceedings against Tom Brown.", ("investigate", "Tom Brown", "Labour Party")),
     # in a quote, what the speaker tells of "I" or "my" is the speaker's own history, a fact
@@ -492,6 +495,7 @@ def test_events_frames(text, expected):
     "Tom Brown was named best director.",  # an award
     "Tom Brown watched the proceedings from the gallery.",  # proceedings against no one
     "The government won the vote by 20 after Jane Smith spoke.",  # a vote in the chamber elects no one
+    "Tom Brown made a bid last year to become chairman of the company.",  # a bid, its "to" hung on "made"
     "\"If I resigned, nothing would change,\" said Tom Brown.",  # his own, but a condition
     "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
 ])

@@ -195,7 +195,11 @@ def _one_office(person, resolver: Resolver) -> str | None:
         return None
     offset = min(held)
     word = resolver.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return args.role_text(word.root) if word is not None else held[offset]
+    if word is None:
+        return held[offset]
+    written = args.role_text(word.root).split()
+    # "former Fiat chief executive Giuseppe Morchio": the office is "Fiat chief executive"
+    return " ".join(written[1:] if written[0].lower() in FORMER_OR_OWNER else written)
 
 
 def _seats_won(found: list[Found], resolver: Resolver) -> list[Found]:

@@ -97,6 +97,9 @@ def clause_status(token) -> str:
                 if noun in nouns:
                     return status
         infinitive = below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        if infinitive and any(c.dep_ == "dobj" and c.i < below.i and c.lemma_.lower() in words.planned
+                              for c in node.children):
+            return EventStatus.PLANNED  # "made a bid last year to become chairman": the aim's "to" hung on the verb
         if below.dep_ in ASIDE_DEPS and not infinitive or _time_phrase(below):
             break  # "X, who quit the party, wants ...": the wanting is not about the quitting
         if below.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in below.children):
