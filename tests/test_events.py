@@ -496,6 +496,7 @@ def test_events_frames(text, expected):
     "Tom Brown watched the proceedings from the gallery.",  # proceedings against no one
     "The government won the vote by 20 after Jane Smith spoke.",  # a vote in the chamber elects no one
     "Tom Brown made a bid last year to become chairman of the company.",  # a bid, its "to" hung on "made"
+    "Jane Smith won a best actress nomination for her role.",  # an award's nomination, no party's
     "\"If I resigned, nothing would change,\" said Tom Brown.",  # his own, but a condition
     "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
 ])
