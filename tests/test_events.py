@@ -191,6 +191,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # the office a resignation leaves is written beside the name as a former one
     ("The firm was run by former Fiat chief executive Tom Brown. Mr Brown subsequently resigned.",
      ("resign_office", "Tom Brown", "Fiat chief executive")),
+    # "the first X to do it was Y": Y did it, as in "Y was the first X to do it"
+    ("The first MP to quit Labour was Jane Smith.", ("leave_party", "Jane Smith", "Labour Party")),
+    ("Jane Smith, the most recent female MP to be elected, spoke.", ("elect", "Jane Smith", "Parliament")),
     # proceedings against a person are a hearing of an allegation
     ("Labour began disciplinary proceedings against Tom Brown.", ("investigate", "Tom Brown", "Labour Party")),
     # in a quote, what the speaker tells of "I" or "my" is the speaker's own history, a fact
@@ -497,6 +500,7 @@ def test_events_frames(text, expected):
     "The government won the vote by 20 after Jane Smith spoke.",  # a vote in the chamber elects no one
     "Tom Brown made a bid last year to become chairman of the company.",  # a bid, its "to" hung on "made"
     "Jane Smith won a best actress nomination for her role.",  # an award's nomination, no party's
+    "The next MP to quit the party will be Jane Smith.",  # "next": one still to come
     "\"If I resigned, nothing would change,\" said Tom Brown.",  # his own, but a condition
     "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
 ])

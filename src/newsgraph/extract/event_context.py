@@ -16,7 +16,7 @@ from .lexicon import MODALS
 from .timex import MONTHS
 from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, DESCRIBING_CLAUSES, FINITE,
                      GERUND_OR_PARTICIPLE, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS, NEGATION_OR_MARK_DEPS, PAST_TAGS,
-                     PRESENT_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, VERBAL, governing_verb)
+                     PRESENT_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, SUPERLATIVE_TAGS, VERBAL, governing_verb)
 
 INQUIRIES = word_list("event_context", "inquiries")
 # what one does with a no-confidence motion: facing, losing or surviving one says it was tabled
@@ -158,6 +158,8 @@ def _infinitive(token) -> bool:
     """An event in a 'to' clause is one aimed at: "to go out and win", "designed ... to help elect
     Donald Trump" (up through the bare complements and conjuncts that share the 'to'); not after an
     implicative verb ("was forced to step down")."""
+    if token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return not _counted(token)  # "the next MP to quit": one still to come, unless counted ("the third")
     node = token
     for _ in range(COMPLEMENT_REACH):
         if node.dep_ not in COMPLEMENT_CHAIN_DEPS:
@@ -175,7 +177,8 @@ def _counted(clause) -> bool:
         nouns = [clause.head]
     else:  # "is the third MP to quit": the parser may hang the clause on the verb beside the noun
         nouns = [c for c in clause.head.children if c.dep_ == "attr"] if clause.dep_ == "xcomp" else []
-    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ == "last")
+    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ == "last"
+                                     or any(m.tag_ in SUPERLATIVE_TAGS for m in c.children))  # "most recent"
                for noun in nouns for c in noun.children)
 
 

@@ -966,6 +966,8 @@ def _subject(token):
             if token.dep_ in NOUN_CLAUSE_DEPS and token.head.pos_ in NOUN_OR_PRONOUN_POS:
                 noun = token.head
                 said_of = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun.dep_ == "attr" else []
+                if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+                    said_of = [c for c in noun.head.children if c.dep_ == "attr"]  # "the first MP to quit was X"
                 return said_of[0] if said_of else noun  # "Jane Smith is the latest MP to quit": Jane Smith
             token = token.head
             if token.dep_ == "prep" and token.head.i != token.i:
