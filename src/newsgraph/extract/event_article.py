@@ -199,7 +199,7 @@ def _one_office(person, resolver: Resolver) -> str | None:
         return held[offset]
     written = args.role_text(word.root).split()
     # "former Fiat chief executive Giuseppe Morchio": the office is "Fiat chief executive"
-    return " ".join(written[1:] if written[0].lower() in FORMER_OR_OWNER else written)
+    return " ".join(written[1:] if written and written[0].lower() in FORMER_OR_OWNER else written) or None
 
 
 def _seats_won(found: list[Found], resolver: Resolver) -> list[Found]:
