@@ -69,7 +69,8 @@ def clause_status(token) -> str:
     if token.lemma_.lower() in PRESUPPOSED and any(_decided(node) for node in chain[1:]):
         # "decided not to prosecute her": whether to charge her was decided on an investigation
         return EventStatus.ASSERTED
-    for node in _own_clause(chain)[:3]:
+    own = _own_clause(chain)
+    for node in own[:3]:
         if _time_clause(node):
             if node.tag_ in PRESENT_TAGS and any(c.dep_ in AUX_DEPS and c.lower_ in UNREALISED_AUX
                                                  for c in node.head.children):
@@ -87,7 +88,6 @@ def clause_status(token) -> str:
         if any(c.lower_ == "whether" for c in children):
             return EventStatus.CONSIDERED  # "agonised over whether to leave"
     governing = []
-    own = _own_clause(chain)
     for below, node in zip(own, own[1:], strict=False):
         if below.dep_ in INFINITIVE_DEPS and node.pos_ == "NOUN":
             noun = node.lemma_.lower()  # "his intention to stand down", "the threat of suspension"

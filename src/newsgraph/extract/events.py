@@ -487,10 +487,11 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
 
 def _to_a_party(clause, resolver: Resolver) -> bool:
     """'(quit) to form the Independent Group', '(quit) to join the Lib Dems'; not 'to join the board'."""
-    if clause.dep_ not in PURPOSE_DEPS or _lemma(clause) not in JOINED_ON_LEAVING:
+    lemma = _lemma(clause)
+    if clause.dep_ not in PURPOSE_DEPS or lemma not in JOINED_ON_LEAVING:
         return False
     joined = [c for c in clause.children if c.dep_ == "dobj"]
-    return _lemma(clause) != "join" or args.party(joined, resolver) is not None
+    return lemma != "join" or args.party(joined, resolver) is not None
 
 
 def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver: Resolver):

@@ -72,9 +72,9 @@ NOMINAL_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # words a noun phrase is made
 NOUN_CLAUSE_DEPS = frozenset({"acl", "amod", "relcl"})  # clauses on a noun: their subject may be that noun
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NOUN_OBJECT_DEPS = frozenset({"attr", "dobj", "pobj"})
-IDIOM_OBJECT_DEPS = frozenset({"dobj", "pobj"})
+IDIOM_OBJECT_DEPS = frozenset({"dobj", "pobj"})  # "in charge of", "took charge of"
 # a quote's own main verb, hung on the reporting verb outside it: '"I am resigning," she said'
-QUOTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})  # "in charge of", "took charge of"
+QUOTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 NOUN_OR_PRONOUN_POS = frozenset({"NOUN", "PRON", "PROPN"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})  # common and proper nouns
 OBJECT_DEPS = frozenset({"attr", "dobj", "oprd"})  # objects and object complements
