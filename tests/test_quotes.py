@@ -280,6 +280,13 @@ def test_entities_a_name_read_as_a_place_or_work_joins_the_titled_person():
     assert "Sundar Katwala" in people and "Katwala" not in people, people
 
 
+def test_entities_a_first_name_left_out_of_the_span_is_part_of_the_name():
+    text = ("Amit Yoran was director of the National Cyber Security Division. Mr Yoran left his post last week. "
+            "The full Finance Bill would then be returned to the Commons.")
+    people = _people(text)
+    assert "Amit Yoran" in people and "Yoran" not in people and "Finance Bill" not in people, people
+
+
 def test_entities_a_spaced_dash_ends_a_name_before_it():
     text = "He will line up alongside Alan Milburn - the man appointed as election supremo - on Tuesday."
     people = _people(text)

@@ -17,6 +17,7 @@ from ..model import Entity, Mention
 from ..data import load
 from ..data import mapping
 from ..data import words as word_list
+from .roles import OFFICE_WORDS
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, canonical_party, is_listed_party
 from .syntax import (MISREAD_LABELS, MODIFIER_DEPS, NAME_MISREAD_LABELS, NOMINAL_POS, ORG_LABELS, PERSON_LABELS,
                      PERSON_OR_NO_LABEL, PLACE_LABELS)
@@ -149,6 +150,8 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         if given is not None:
             # "Cardinal Cormac Murphy-O'Connor" with only the surname tagged (as an organisation)
             first, start = given.i, given.idx
+        elif label == "PERSON" and (untagged := _given_name_before(doc, ent)) is not None:
+            first, start = untagged.i, untagged.idx  # "Amit Yoran" with only "Yoran" tagged
         # "Dame Louise", "Mr Corbyn": the title may be inside or just before the span
         before = doc[first - 1] if first > 0 else None
         inside = ent[0].text.lower().rstrip(".")
@@ -383,6 +386,22 @@ def _given_names_after_title(doc, first: int):
         return None
     title = doc[at - 1]
     return doc[at] if title.lower_.rstrip(".") in TITLES and title.is_title and not _inside_a_name(title) else None
+
+
+def _given_name_before(doc, ent):
+    """'Amit Yoran' with only the surname tagged: the capitalised word the parser hangs on it as a
+    compound, tagged as nothing, that is no title, office, party or occupation word. Only before a
+    surname alone: before a full name such a word is a label ("Blairite Alan Milburn", "Gen. Norman Ham")."""
+    if ent.start == 0 or len(ent) != 1 or ent[0].lower_ in DOCUMENT_WORDS | ORG_WORDS:
+        return None  # "Finance Bill": NER may tag the last word of a law's name as a person
+    before = doc[ent.start - 1]
+    word = before.lower_.rstrip(".")
+    if (before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or before.dep_ != "compound"
+            or before.head.i not in range(ent.start, ent.end) or before.whitespace_ != " "
+            or word in TITLES or word in OCCUPATIONS or word in PARTY_WORDS or word in OFFICE_WORDS
+            or word in PLACES or word in SLOGAN_VERBS or word in EPITHETS):
+        return None
+    return before
 
 
 def _ends_with(name: str, words: list[str]) -> bool:
