@@ -417,6 +417,16 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("The ruling creates a problem for Charles Clarke on his first day as home secretary.",
      ("appoint", "Charles Clarke", "home secretary")),
     ("Mr Howard, in his first week as Tory leader, said the party would win.", ("appoint", "Howard", "Tory leader")),
+    # a post left that the phrase does not name is the one written with the person
+    ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
+    ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),
+    ("Jane Smith left the House in 2001.", ("resign_office", "Jane Smith", "House")),
+    # a person hung on a company as its appositive is a list with it
+    ("The regulator has begun proceedings against Vivendi, its chief executive Jean-Rene Fourtou and chief "
+     "operating officer Jean-Bernard Levy.", ("investigate", "Jean-Bernard Levy", "regulator")),
+    # winning nothing named is an election's, for a person of a party or in a contest
+    ("Labour's Jane Smith won in 2001.", ("elect", "Jane Smith", "Labour Party")),
+    ("Ronald Reagan went on to win that year in a landslide.", ("elect", "Ronald Reagan", None)),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -503,6 +513,8 @@ def test_events_frames(text, expected):
     "The next MP to quit the party will be Jane Smith.",  # "next": one still to come
     "\"If I resigned, nothing would change,\" said Tom Brown.",  # his own, but a condition
     "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
+    "Actor Tom Brown has left the Celebrity Big Brother house.",  # a house, not the House
+    "Cate Blanchett, who won for playing Katharine Hepburn, said her award was a surprise.",  # an award
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

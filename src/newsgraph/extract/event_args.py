@@ -36,6 +36,7 @@ ROLE_PREPS = word_list("event_args", "role_preps")
 POST_PREPS = word_list("event_args", "post_preps")
 BODY_PREPS = POST_PREPS | word_list("event_args", "body_preps")  # "of the BBC", "at Shell"
 NOT_POSTS = word_list("event_args", "not_posts")
+CAPITALISED_CHAMBERS = word_list("event_args", "capitalised_chambers")
 HONOURS = word_list("event_args", "honours")
 AWARD_MARKS = word_list("event_args", "award_marks")
 RECENT_SENTENCES = 3  # how far back "the network" looks for the body it refers to
@@ -183,6 +184,8 @@ def post(tokens, resolver: Resolver) -> str | None:
     head = tokens[0]
     if head.lower_ in HONOURS or any(t.lower_ in AWARD_MARKS for t in head.subtree if t.i < head.i):
         return None  # "made an OBE", "named best director": an honour or an award, no post
+    if head.lower_ in CAPITALISED_CHAMBERS and head.text.islower():
+        return None  # "left the Big Brother house": a building, not the House
     if head.lemma_.lower() in CONTESTS:
         # "won the seat", "the Tatton seat": in Parliament, unless the phrase names a chamber ("a Senate
         # seat", "state Senate races": the state Senate); a race for nothing named names no post

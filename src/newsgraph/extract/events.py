@@ -212,8 +212,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         org = _implied_org(lemma, kind)
     found = []
     shared_org = None  # "BBC chairman X, director-general Y and reporter Z": one body for the list
-    people = [person_token, *_conjuncts(person_token), *_included(person_token)]  # "X and Y quit", "suspended X
-    # and Y", "the exit of X and Y", "seven MPs, including X and Y, quit"
+    people = [person_token, *_conjuncts(person_token), *_included(person_token), *_listed_with(person_token)]
+    # "X and Y quit", "suspended X and Y", "the exit of X and Y", "seven MPs, including X and Y, quit"
     companions = _companions(token, person_token)
     if companions and org is None and kind == EventType.ELECT:
         # "elected along with three other MPs - X, Y and Z": the office they are listed by
@@ -350,6 +350,16 @@ def _included(group) -> list:
             if one.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in one.children)]
 
 
+def _listed_with(token) -> list:
+    """'proceedings against Vivendi, its chief executive X and chief operating officer Y': a person
+    the parser hangs on an organisation as its appositive cannot be the organisation; the two are
+    a list, and the person and the people listed after them share the event."""
+    if token.ent_type_ != "ORG":
+        return []
+    named = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return [one for first in named for one in (first, *_conjuncts(first))]
+
+
 def _conjuncts(token) -> list:
     """'the resignation of X, Y and Z': everyone in the list."""
     out = []
@@ -482,7 +492,22 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         org = args.role_text(filled["of"][0])  # "in charge of election planning": whatever it is in charge of
     if frame.needs_org and org is None:
         return NONE  # "Patriot took over many of the company's operations": no post, no appointment
+    if frame.intransitive and who is not None and not _in_politics(who, resolver):
+        return NONE  # "Cate Blanchett, who won for playing ...": winning nothing named is an election's only
     return kind, who, org
+
+
+def _in_politics(person_token, resolver: Resolver) -> bool:
+    """A person the article writes with an office or a party ("President Reagan", "Labour's Jane
+    Smith"), or whose sentence speaks of a contest ("won in a landslide")."""
+    person = _person(person_token, resolver)
+    offices = lexicon().office_words
+    if person is not None and any(entity is person and phrase.split()[-1].lower() in offices
+                                  for entries in resolver.roles.values() for _, entity, phrase in entries):
+        return True
+    sentence = person_token.sent
+    return bool(args.party_in(sentence.root, resolver)) or any(
+        t.lemma_.lower() in ELECTION_WORDS for t in sentence)
 
 
 def _to_a_party(clause, resolver: Resolver) -> bool:
@@ -524,7 +549,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     # office is kept as written: "Labour leader")
     title = _post_written_with(subject, resolver) if subject is not None else None
     title = title or _post_held_until(token, resolver)
-    if frame.lemma == "resign" or "as" in preps and frame.lemma not in LEFT_PLACES_VERBS:
+    if frame.lemma == "resign" or "as" in preps and frame.lemma not in LEFT_PLACES_VERBS or _a_post_left(slots):
         # "quit as England coach"; but "left Athens as the star of the team" left a place
         return EventType.RESIGN_OFFICE, subject, title
     untyped = [t for slot in slots for t in slot if t.ent_type_ not in TIME_LABELS]
@@ -535,6 +560,13 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     return NONE
 
 
+def _a_post_left(slots: list) -> bool:
+    """'left his post', 'quit her job': a post the phrase does not name is still a post left (the one
+    written with the person, if any)."""
+    return any(tokens[0].lemma_.lower() in args.GENERIC_POSTS for tokens in slots if tokens)
+
+
+ELECTION_WORDS = word_list("events", "election_words")  # a bare "won" in their sentence is an election
 HELD = word_list("events", "held")  # verbs of holding a post until a time
 LEFT_PLACES_VERBS = word_list("events", "left_places_verbs")
 INCLUDING_WORDS = word_list("events", "including_words")
