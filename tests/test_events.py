@@ -87,6 +87,9 @@ def test_events_a_relative_clause_has_its_own_status(text, status):
     # a month without its year is the last one in the past tense, the coming one in the present or future
     ("Jo Bloggs stepped down as Labour leader in March.", "2019-03"),
     ("Jo Bloggs is stepping down as Labour leader in March.", "2020-03"),
+    # a relative clause describing a person is not dated by the time of the clause it stands in
+    ("Jo Bloggs, who quit the Labour Party, spoke on Monday.", None),
+    ("Jo Bloggs remained an MP until 1995, when she resigned.", "1995"),
 ])
 def test_events_dates(text, date):
     events = analyze(Article(id="t", text=text, published=dt.date(2020, 1, 15))).events
@@ -417,6 +420,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("The ruling creates a problem for Charles Clarke on his first day as home secretary.",
      ("appoint", "Charles Clarke", "home secretary")),
     ("Mr Howard, in his first week as Tory leader, said the party would win.", ("appoint", "Howard", "Tory leader")),
+    # a defection names the party left after "from", else the party of the person's title
+    ("Jane Smith, who defected from Labour, spoke.", ("leave_party", "Jane Smith", "Labour Party")),
+    ("Tory MP Tom Brown crossed the floor to Labour in 2007.", ("leave_party", "Tom Brown", "Conservative Party")),
+    ("Tory MP Tom Brown defected to Labour in 2007.", ("join_party", "Tom Brown", "Labour Party")),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),

@@ -16,7 +16,8 @@ from .lexicon import MODALS
 from .timex import MONTHS
 from .syntax import (ASIDE_DEPS, AUX_DEPS, CLAUSES, COMPLEMENT_CHAIN_DEPS, DESCRIBING_CLAUSES, FINITE,
                      GERUND_OR_PARTICIPLE, INFINITIVE_DEPS, NEGATED_OBJECT_DEPS, NEGATION_OR_MARK_DEPS, PAST_TAGS,
-                     PRESENT_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, SUPERLATIVE_TAGS, VERBAL, governing_verb)
+                     PRESENT_TAGS, REPORTED_OR_COORDINATED_DEPS, SUBJECT_DEPS, SUPERLATIVE_TAGS, TIME_LABELS, VERBAL,
+                     governing_verb)
 
 INQUIRIES = word_list("event_context", "inquiries")
 # what one does with a no-confidence motion: facing, losing or surviving one says it was tabled
@@ -357,6 +358,8 @@ def _dates_clause_above(trigger, time: TimeValue) -> bool:
     while node.i != clause.i:
         if node.dep_ == "conj" or node.head.i == node.i:
             return False
+        if node.dep_ in DESCRIBING_CLAUSES and node.head.ent_type_ not in TIME_LABELS:
+            return False  # "Jane Smith, who quit Labour, spoke on Monday": Monday is the speaking's
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SHIFTING_MARKS for c in node.children) and any(
                 c.dep_ == "npadvmod" for c in node.children):
             return False  # "created a peer in 1997, a year before he was appointed": a time that far off

@@ -73,6 +73,7 @@ JOINING_VERBS = word_list("events", "joining_verbs")
 NOT_ROLE_NOUNS = word_list("events", "not_role_nouns")
 # "defected from A to B"
 DEFECTION_PREPS = word_list("events", "defection_preps")
+DEFECTING_VERBS = word_list("events", "defecting_verbs")  # joining one party is leaving another
 # "invited X to form a government"
 GOVERNMENT_NOUNS = word_list("events", "government_nouns")
 # "step down", "stand aside": leaving a post
@@ -230,8 +231,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
             title = args.written_title(one, resolver) if kind in POST_EVENTS - {EventType.ELECT} else None
             found.append(_found(token, kind, person, org or args.role_org(one, resolver) or shared_org or title,
                                 resolver, times, published))
-            left = _left_for(token, kind, resolver)
-            if left:
+            left = _left_for(token, kind, one, resolver)
+            if left and left != found[-1].org:
                 # "defected from the Conservatives to the Liberal Democrats": a departure and a joining
                 found.append(_found(token, EventType.LEAVE_PARTY, person, left, resolver, times, published))
         elif person is None and kind in MEMBERSHIP_EVENTS and _people(one) and (
@@ -288,12 +289,15 @@ def _described(noun):
     return None
 
 
-def _left_for(token, kind: str, resolver: Resolver) -> str | None:
-    """The party a joining verb says was left ('from the Conservatives')."""
+def _left_for(token, kind: str, person_token, resolver: Resolver) -> str | None:
+    """The party a joining verb says was left ('from the Conservatives'); a defection that names no
+    party left leaves the party written in the person's title ("Tory MP X defected to Labour")."""
     if kind != EventType.JOIN_PARTY or token.pos_ == "NOUN":
         return None
     origin = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
               if g.dep_ == "pobj"]
+    if not origin and _lemma(token) in DEFECTING_VERBS:
+        origin = [c for c in person_token.children if c.dep_ in PRENOMINAL_DEPS and c.i < person_token.i]
     return args.party(origin, resolver)
 
 
