@@ -424,6 +424,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Jane Smith, who defected from Labour, spoke.", ("leave_party", "Jane Smith", "Labour Party")),
     ("Tory MP Tom Brown crossed the floor to Labour in 2007.", ("leave_party", "Tom Brown", "Conservative Party")),
     ("Tory MP Tom Brown defected to Labour in 2007.", ("join_party", "Tom Brown", "Labour Party")),
+    # tried on a charge: prosecuted; an occupation capitalised before a name is no part of it
+    ("Musician Alan Wass, 23, appeared in court accused of the same offences.", ("investigate", "Alan Wass", "court")),
+    ("Tom Brown appeared before magistrates in Leeds.", ("investigate", "Tom Brown", "magistrates")),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),
@@ -521,6 +524,7 @@ def test_events_frames(text, expected):
     "\"If I resigned, nothing would change,\" said Tom Brown.",  # his own, but a condition
     "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
     "Actor Tom Brown has left the Celebrity Big Brother house.",  # a house, not the House
+    "Tom Brown appeared on television to deny the claims.",  # no court
     "Cate Blanchett, who won for playing Katharine Hepburn, said her award was a surprise.",  # an award
 ])
 def test_events_not_asserted(text):
