@@ -23,47 +23,36 @@ from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, INTENDED_STATUSES, MEMBE
                      TimeValue)
 from . import event_args as args
 from .event_article import POST_EVENTS, Found, settle
-from .event_context import JOINED_ON_LEAVING, LEAVING_VERBS, clause_status, coming, declared, event_date, reason_of
+from .event_context import JOINED_ON_LEAVING, clause_status, coming, declared, event_date, reason_of
+from .event_nouns import (after_no, appositive, decider, first_period, new_role, no_confidence, noun_event,
+                          now_role)
+from .event_slots import CLAUSE_REACH, NONE, RELATIVES, agent_of, subject_of, whose_conduct
 from .frames import Frame, lexicon
 from .entities import is_party_name
 from .people import People
 from .speakers import Resolver
 from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
-                     COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, FILLER_DEPS, FINITE,
-                     IDIOM_OBJECT_DEPS, MODIFIER_DEPS, MOTION_NOUN_DEPS, NAME_OR_PRONOUN_POS, NOUN_CLAUSE_DEPS,
-                     NOUN_MODIFIER_DEPS, NOUN_OR_PRONOUN_POS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWNER_DEPS,
-                     OWN_CLAUSE_DEPS, PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS,
-                     PRENOMINAL_DEPS, PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, QUOTED_CLAUSE_DEPS, SUBJECT_CLIMB_DEPS,
-                     SUBJECT_DEPS, SUBJECT_OR_OWNER_DEPS, TIME_LABELS, UNDERGOER_DEPS, VERBAL, VERB_COMPLEMENT_DEPS,
-                     governing_verb, main_subject)
+                     COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, MODIFIER_DEPS,
+                     NOUN_CLAUSE_DEPS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWN_CLAUSE_DEPS,
+                     PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS, PRENOMINAL_DEPS,
+                     PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, QUOTED_CLAUSE_DEPS, SUBJECT_DEPS, SUBJECT_OR_OWNER_DEPS,
+                     TIME_LABELS, VERBAL, VERB_COMPLEMENT_DEPS, main_subject)
 
-NONE = (None, None, None)
 RECORDS = word_list("events", "records")  # duration records worn by a role
 MEMBER_ROLES = word_list("events", "member_roles")  # a party's members
-LIFTED = word_list("events", "lifted")  # what undoes a suspension
-RELATIVES = word_list("events", "relatives")
 RUNNING = word_list("events", "running")  # what a post is for: "brought in to run the campaign"
 SHORTEST_STEM = 2  # "barred" -> "bar": a doubled consonant is mended only on a longer stem
-CONDUCT_REACH = 3  # nouns of conduct climbed to the person: "the handling of her use of a server"
-CLAUSE_REACH = 4  # clauses climbed from a trigger to the one that holds a post or decides on charges
-SUBJECT_REACH = 3  # clauses climbed from a trigger to find its doer
 # words a frame handler reads beyond the lexicon's triggers
 TRIGGER_EXTRAS = word_list("events", "trigger_extras")
 NEW_ROLE_DEPS = frozenset({"amod", "compound"})  # "the new chairman", "New Home Secretary" (a title's capital)
-NOT_NEW_ROLES = word_list("events", "not_new_roles")
-# a verb's complement with no subject of its own, whose doer is the verb's object ("forced X to quit")
-CONTROLLED_DEPS = frozenset({"xcomp", "ccomp"})
 ELECTED_WHEN_BARE = word_list("events", "elected_when_bare")
 FIRST_PERIODS = word_list("events", "first_periods")
 FIRSTS = word_list("events", "firsts")
-TAKEN_POST_PREPS = word_list("events", "taken_post_preps")
 CANDIDATE_DESCRIPTORS = word_list("events", "candidate_descriptors")
 UNHELD_CANDIDATE = word_list("events", "unheld_candidate")
 COMPANION_PREPS = word_list("events", "companion_preps")
 PENDING_PREPS = word_list("events", "pending_preps")
 COMPANION_ADVERBS = word_list("events", "companion_adverbs")
-# "a complaint about X", "a probe of X": whose conduct
-TOPIC_PREPS = word_list("events", "topic_preps")
 # "I", "my" in a quote: its speaker
 FIRST_PERSON = word_list("events", "first_person")
 # a person named as someone's successor holds the post
@@ -79,12 +68,6 @@ GOVERNMENT_NOUNS = word_list("events", "government_nouns")
 # "step down", "stand aside": leaving a post
 STEP_PARTICLES = word_list("events", "step_particles")
 STEP_ASIDE = word_list("events", "aside")  # "stood aside" alone names no post
-# "an investigation into / of / against X"
-INVESTIGATION_PREPS = word_list("events", "investigation_preps")
-# "an inquiry into / of X"
-INQUIRY_PREPS = word_list("events", "inquiry_preps")
-# what one does with a no-confidence motion
-MOTION_VERBS = word_list("events", "motion_verbs")
 # "candidate for Erewash", "elected in Bury"
 PLACE_PREPS = word_list("events", "place_preps")
 # inflected forms the lemmatiser may leave unmended
@@ -190,25 +173,25 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
             if kind is not None:
                 break
     elif token.pos_ == "NOUN" and lemma in nouns:
-        kind, person_token, org = _noun_event(token, nouns[lemma], resolver)
+        kind, person_token, org = noun_event(token, nouns[lemma], resolver)
     elif lemma == "candidate" and token.dep_ == "attr":
-        kind, person_token, org = EventType.CANDIDACY, _subject(token.head), args.party_label(token, resolver)
+        kind, person_token, org = EventType.CANDIDACY, subject_of(token.head), args.party_label(token, resolver)
     elif lemma in CANDIDATE_DESCRIPTORS and token.pos_ == "NOUN" and (named := _described(token)) is not None:
         kind, person_token, org = EventType.CANDIDACY, named, args.party_label(token, resolver)
-    elif lemma == "confidence" and _after_no(token):
-        kind, person_token, org = _no_confidence(token)
-    elif lemma == "now" and token.dep_ == "advmod" and _appositive(token.head):
-        kind, person_token, org = _now_role(token.head, resolver)
+    elif lemma == "confidence" and after_no(token):
+        kind, person_token, org = no_confidence(token)
+    elif lemma == "now" and token.dep_ == "advmod" and appositive(token.head):
+        kind, person_token, org = now_role(token.head, resolver)
     elif lemma == "new" and token.dep_ in NEW_ROLE_DEPS:
-        kind, person_token, org = _new_role(token.head, resolver)
+        kind, person_token, org = new_role(token.head, resolver)
     elif lemma in FIRST_PERIODS and any(c.dep_ == "amod" and c.lower_ in FIRSTS for c in token.children):
-        kind, person_token, org = _first_period(token, resolver)
+        kind, person_token, org = first_period(token, resolver)
     else:
         return []
     if kind is None or person_token is None:
         return []
     if kind == EventType.INVESTIGATE and org is None:
-        org = _decider(token, resolver)
+        org = decider(token, resolver)
     if org is None:
         org = _implied_org(lemma, kind)
     found = []
@@ -299,28 +282,6 @@ def _left_for(token, kind: str, person_token, resolver: Resolver) -> str | None:
     if not origin and _lemma(token) in DEFECTING_VERBS:
         origin = [c for c in person_token.children if c.dep_ in PRENOMINAL_DEPS and c.i < person_token.i]
     return args.party(origin, resolver)
-
-
-# what is investigated when someone is: "complaints about his conduct are investigated"
-CONDUCT = word_list("events", "conduct")
-
-
-def _whose_conduct(token):
-    """'Complaints about his conduct', 'her expenses', 'allegations against X': the person whose
-    conduct it is (through possessors and about/against/of phrases), else the token itself.
-    Only what a person does is them investigated: "Hillary Clinton's use of a private server",
-    not "Stefan's murder"."""
-    for _ in range(CONDUCT_REACH):
-        if token.lemma_.lower() not in CONDUCT:
-            return token
-        owner = [c for c in token.children if c.dep_ == "poss"]
-        about = [g for c in token.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
-                 for g in c.children if g.dep_ == "pobj"]
-        following = owner or about
-        if not following:
-            return token
-        token = following[0]
-    return token
 
 
 def _people(token) -> bool:
@@ -432,7 +393,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
             preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in PREP_OBJECT_DEPS
                                                   and g.ent_type_ not in TIME_LABELS)
     preps = {word: objects for word, objects in preps.items() if objects}
-    subject = _subject(token)
+    subject = subject_of(token)
     if frame.needs_prep and not any(g.dep_ == "pobj" for word in frame.needs_prep & set(preps) for g in preps[word]):
         return NONE  # "running for the Senate", not "running the campaign"
     if frame.handler == "whip":
@@ -449,9 +410,9 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     undergoer = frame.person == "object"
     person = subject if (not undergoer or passive) else (objects[0] if objects else None)
     if frame.person == "doer" and passive:
-        person = next(iter(_agent(token)), None)  # "Jones was replaced by Smith": Smith took the post
+        person = next(iter(agent_of(token)), None)  # "Jones was replaced by Smith": Smith took the post
     if frame.type == EventType.INVESTIGATE and person is not None:
-        person = _whose_conduct(person)
+        person = whose_conduct(person)
     if person is not None and person.lower_ in RELATIVES and token.dep_ == "relcl":
         person = token.head  # "Milburn, who Mr Blair put in charge"
     if frame.type == EventType.JOIN_PARTY and token.dep_ == "amod" and token.head.lemma_.lower() == "party":
@@ -466,7 +427,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
             "party" in frame.objects and args.is_party_phrase(objects)):
         return NONE  # "won the 1904 Horsham by-election": the listed word may sit inside the phrase
     # who acts on the person is the body: the by-phrase of a passive, the subject of an active
-    acting = _agent(token) if passive else ([subject] if undergoer and subject is not None else [])
+    acting = agent_of(token) if passive else ([subject] if undergoer and subject is not None else [])
     filled = {"object": objects if not undergoer or passive else objects[1:], "agent": acting,
               "object_complement": [c for c in token.children if c.dep_ in COMPLEMENT_OF_OBJECT_DEPS] or (
                   objects if passive else objects[1:]), **preps}
@@ -674,7 +635,7 @@ def _gapped_roles(token, person: Entity | None, resolver: Resolver, times, publi
     found = []
     for role in token.children:
         if role.dep_ == "conj" and role.pos_ in NOUN_POS and not any(c.dep_ in SUBJECT_DEPS for c in role.children):
-            kind, _, org = _become(token, [role], _subject(token), resolver)
+            kind, _, org = _become(token, [role], subject_of(token), resolver)
             if kind is not None:
                 # its time is the one written after it ("and chancellor in 1997"), not the first post's
                 end = max(t.idx + len(t.text) for t in token.subtree)
@@ -693,13 +654,13 @@ def _whip(token, frame: Frame, passive: bool, resolver: Resolver):
         return NONE
     holder = whip[0].head
     if whip[0].dep_ == "dobj" and holder.lemma_ == "have" and holder.i != token.i:
-        person = _subject(holder)  # "X had the whip withdrawn"
+        person = subject_of(holder)  # "X had the whip withdrawn"
     elif token.dep_ == "ccomp" and token.head.lemma_ == "have":
-        person = _subject(token.head)  # "X had the Labour whip removed", parsed as a clause
+        person = subject_of(token.head)  # "X had the Labour whip removed", parsed as a clause
     else:
         person = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in DEFECTION_PREPS
                        for g in c.children if g.dep_ == "pobj"), None)
-    party = args.party([whip[0]], resolver) or args.party(_agent(token), resolver)
+    party = args.party([whip[0]], resolver) or args.party(agent_of(token), resolver)
     return frame.type, person, party
 
 
@@ -712,58 +673,6 @@ def _form_government(token, objects: list):
     return (EventType.APPOINT, objects[0], "Prime Minister") if made and objects else NONE
 
 
-def _appositive(role) -> bool:
-    """A noun set beside a name, or the second of two ("Peter Mandelson, former Labour minister and
-    now a European Commissioner")."""
-    return role.dep_ == "appos" or (role.dep_ == "conj" and role.head.dep_ == "appos")
-
-
-def _now_role(role, resolver: Resolver):
-    """'Jack Straw, now foreign secretary': a post the person now holds was given to them."""
-    named = role.head.head if role.dep_ == "conj" else role.head
-    if role.lemma_.lower() not in lexicon().office_words or named.pos_ != "PROPN":
-        return NONE
-    return EventType.APPOINT, named, args.post([role], resolver)
-
-
-def _new_role(role, resolver: Resolver):
-    """'New Home Secretary Charles Clarke', 'the new chief executive, Michael Cherkasky': a post written
-    as new beside a name was just given to them (as 'now' does); a new MP was elected. Not a new
-    president: the text rarely says whether by a vote or a body, and the election is told elsewhere."""
-    if role.lemma_.lower() not in lexicon().office_words or role.lemma_.lower() in NOT_NEW_ROLES:
-        return NONE
-    named = [c for c in role.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if role.dep_ in BESIDE_NAME_DEPS and role.head.pos_ == "PROPN":
-        named = [role.head]  # "New Home Secretary Charles Clarke", "Michael Cherkasky, the new chief executive"
-    if not named:
-        return NONE
-    elected = lexicon().elected_roles.get(role.lemma_.lower())
-    if elected:
-        return EventType.ELECT, named[0], elected
-    post = args.post([role], resolver)
-    return EventType.APPOINT, named[0], _without_word(post, "new") if post else None
-
-
-def _first_period(period, resolver: Resolver):
-    """'on Charles Clarke's first day as home secretary', 'his first week in office as Tory leader',
-    'on his first full day in the job': a post begun days ago was just given (to the owner of the
-    period, else to whom the clause is about)."""
-    places = [g for c in period.children if c.dep_ == "prep" and c.lower_ in TAKEN_POST_PREPS
-              for g in c.children if g.dep_ == "pobj"]
-    posts = [p for p in places if p.lemma_.lower() in lexicon().office_words]
-    if not posts:
-        return NONE
-    owner = [c for c in period.children if c.dep_ == "poss"]
-    person = owner[0] if owner else _subject(governing_verb(period))
-    named = [p for p in posts if p.lemma_.lower() not in args.GENERIC_POSTS]  # "in the job": which, it does not say
-    return EventType.APPOINT, person, args.post(named, resolver) if named else None
-
-
-def _without_word(phrase: str, word: str) -> str:
-    """'New Home Secretary' -> 'Home Secretary'."""
-    return " ".join(w for w in phrase.split() if w.lower() != word)
-
-
 def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver):
     if particles & STEP_PARTICLES:
         post = args.post(preps.get("as") or preps.get("from"), resolver)
@@ -773,161 +682,6 @@ def _stand(token, particles: set[str], preps: dict, subject, resolver: Resolver)
     if "for" in preps or "as" in preps:
         return EventType.CANDIDACY, subject, args.party(args.party_in(token, resolver), resolver)
     return NONE
-
-
-# -- nouns ---------------------------------------------------------------------------------------
-
-def _noun_event(token, frame: Frame, resolver: Resolver):
-    if token.dep_ in IDIOM_OBJECT_DEPS and token.head.lemma_.lower() in frame.not_after:
-        return NONE  # "put in charge of her education", "takes charge of his first match": an idiom
-    owner = [c for c in token.children if c.dep_ == "poss"]
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    # "citing ... Suu Kyi's election to parliament", "dropped its investigation into Margaret Hodge":
-    # the parser may hang the phrase right after the noun on a word above it
-    stray = [after] if after is not None and after.dep_ == "prep" and any(
-        above.i == after.head.i for above in token.ancestors) else []
-    phrases = stray + [c for c in token.children if c.dep_ == "prep"]
-    # "an inquiry into X", "charges against X": whom an investigation is about
-    about = INVESTIGATION_PREPS if frame.type == EventType.INVESTIGATE else INQUIRY_PREPS
-    of = [g for c in phrases if c.lower_ in about for g in c.children if g.dep_ == "pobj"]
-    if not of:  # "the defection to Labour of Robert Jackson": the parser hangs "of" lower down
-        of = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.i != token.i
-              for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-    if of and of[0].pos_ == "NOUN" and not args.can_be_person(of[0]):
-        # "an inquiry into Tom Brown's conduct": into his conduct is into him; but "the resignation of
-        # its chief executive, Peter MacDonald" is his, not the company's
-        whose = [c for c in of[0].children if c.dep_ == "poss" and c.pos_ in NAME_OR_PRONOUN_POS]
-        of = whose or of
-    person = owner[0] if owner and owner[0].pos_ in NAME_OR_PRONOUN_POS else (of[0] if of else None)
-    if person is None:
-        compound = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        person = compound[-1] if compound else None
-    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in phrases}
-    slots = [preps.get(name) or [] for name in frame.org]
-    if frame.org_heads and not any(t.lemma_.lower() in frame.org_heads for slot in slots for t in slot):
-        return NONE  # "questioning from the committee", not "questioning from voters"
-    if frame.handler == "successor":
-        return _successor(token, preps, resolver)
-    if frame.handler == "defendant":
-        tried = owner[0] if owner and owner[0].pos_ in NAME_OR_PRONOUN_POS else (of[0] if of else None)
-        return frame.type, tried, args.organisation(preps.get("by"), resolver)
-    if frame.type == EventType.JOIN_PARTY:
-        party = args.party(preps.get("to"), resolver)
-        return (EventType.JOIN_PARTY, person, party) if party else NONE
-    if frame.type == EventType.INVESTIGATE:
-        # "Lord Hutton's inquiry into the death of X": the owner holds the inquiry, "into" names its subject
-        person = of[0] if of and [c for c in phrases if c.lower_ in about] else (
-            person if not owner else None)
-        body = owner[0] if owner and owner[0].pos_ == "PROPN" else None
-        hit = resolver.entity_at(body) if body is not None else None
-        # "Labour dropped its investigation into X", "the FBI said its inquiry into X ...": the clause's
-        # subject holds it
-        holder = _subject(governing_verb(token)) if owner and owner[0].pos_ == "PRON" else None
-        held = resolver.entity_at(holder) if holder is not None else None
-        if held is not None and held[1].label == "ORG" and of:
-            return EventType.INVESTIGATE, person, held[1].name
-        if hit is not None and hit[1].label == "ORG":
-            # "the FBI's investigation into Hillary Clinton's server": into her; "faces the watchdog's
-            # inquiry": the one who faces it
-            return EventType.INVESTIGATE, person or _subject(governing_verb(token)), hit[1].name
-        if of:
-            by = args.organisation(preps.get("by"), resolver)
-            if by is None and token.dep_ == "dobj" and token.head.lemma_ in OPENED:
-                by = _opener(token.head, resolver)  # "Labour launched an inquiry into X"
-            return EventType.INVESTIGATE, person, by or _inquiry_body(token, resolver)
-        opened = token.head if token.dep_ == "dobj" and token.head.lemma_ in OPENED else None
-        into = [g for c in opened.children if c.dep_ == "prep" and c.lower_ == "into"
-                for g in c.children if g.dep_ == "pobj"] if opened is not None else []
-        if into:
-            # "Labour launched an inquiry into X": the parser may hang "into" on the verb; who opens
-            # the inquiry holds it
-            body = _opener(opened, resolver) or _inquiry_body(token, resolver)
-            return EventType.INVESTIGATE, _whose_conduct(into[0]), body
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in TARGETS:
-            # "is the subject of an FBI investigation": the one the clause says it is
-            return EventType.INVESTIGATE, _subject(governing_verb(token.head.head)), _inquiry_body(token, resolver)
-        if token.dep_ == "dobj" and token.head.lemma_ == "face":
-            # "faces an inquiry by the Electoral Commission": one is under way
-            return EventType.INVESTIGATE, _subject(token.head), args.organisation(preps.get("by"), resolver)
-        if token.dep_ == "pobj" and token.head.lower_ == "under":
-            # "is under investigation by the Electoral Commission": the clause's subject (whose
-            # conduct it is: "Trump's tax returns are under audit"); the parser may hang "by" on the verb
-            verb = governing_verb(token.head)
-            beside = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
-                      for g in c.children if g.dep_ == "pobj"]
-            subject = _subject(verb)
-            return EventType.INVESTIGATE, _whose_conduct(subject) if subject is not None else None, args.first_org(
-                [preps.get("by"), preps.get("from"), beside], resolver, args.organisation, args.post)
-        if token.dep_ == "nsubj" and any(c.dep_ in OWNER_DEPS and c.pos_ == "PROPN" for c in token.children):
-            # "The Hutton inquiry cleared him", "Sir Alan Budd's inquiry linked the ex-home secretary to ...":
-            # whom a named inquiry acts on is whom it investigated
-            target = [c for c in token.head.children if c.dep_ == "dobj"]
-            return (EventType.INVESTIGATE, target[0], args.role_text(token)) if target else NONE
-        return NONE
-    if frame.type == EventType.SUSPEND and token.dep_ == "nsubjpass" and token.head.lemma_ in LIFTED:
-        return EventType.REINSTATE, person, args.party(preps.get("from"), resolver)  # "her suspension was lifted"
-    if frame.type == "by_object":
-        party = args.party(preps.get("from"), resolver)
-        if party:
-            return EventType.LEAVE_PARTY, person, party
-        return EventType.RESIGN_OFFICE, person, args.first_org(slots, resolver, args.post)
-    if frame.type in OFFICE_TAKEN_EVENTS:
-        return frame.type, person, args.first_org(slots, resolver, args.post)
-    return frame.type, person, args.first_org(slots, resolver, args.party, args.organisation)
-
-
-def _decider(token, resolver: Resolver) -> str | None:
-    """'The FBI decided not to recommend charges against her', 'the Justice Department decision not to
-    prosecute Clinton': who decides on charges is who investigated."""
-    node = token
-    for _ in range(CLAUSE_REACH):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.lemma_.lower() not in DECIDING:
-            continue
-        if node.pos_ == "NOUN":
-            named = [c for c in node.children if c.dep_ in PRENOMINAL_DEPS]
-            return args.first_org([named], resolver, args.organisation, args.post)
-        return _opener(node, resolver)
-    return None
-
-
-DECIDING = word_list("event_context", "deciding")
-OPENED = word_list("events", "opened")  # what starts an inquiry
-TARGETS = word_list("events", "targets")  # "the subject of an investigation"
-
-
-def _opener(verb, resolver: Resolver) -> str | None:
-    """Who opened an inquiry holds it: an organisation, a party, or an investigating body ("police")."""
-    subject = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subject and subject[0].lemma_.lower() in lexicon().investigators:
-        return args.role_text(subject[0])
-    return args.first_org([subject], resolver, args.organisation, args.party)
-
-
-def _inquiry_body(noun, resolver: Resolver) -> str | None:
-    """'an FBI investigation', 'a police inquiry': the body written before the inquiry noun."""
-    for child in noun.children:
-        if child.dep_ in NOUN_MODIFIER_DEPS and child.i < noun.i:
-            hit = resolver.entity_at(child)
-            if hit is not None and hit[1].label == "ORG":
-                return hit[1].name
-            if child.lemma_.lower() in lexicon().investigators:
-                return child.text
-    return None
-
-
-def _successor(token, preps: dict, resolver: Resolver):
-    """'her successor, Brazile', 'his Downing Street replacement David Hill': the one named took
-    the post; the post is what the phrase names, if anything."""
-    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if not named and token.dep_ == "compound" and token.head.pos_ == "PROPN":
-        named = [token.head]
-    if not named:
-        return NONE
-    place = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return EventType.APPOINT, named[0], args.post(preps.get("as"), resolver) or args.organisation(place, resolver)
 
 
 def _post_written_with(person, resolver: Resolver) -> str | None:
@@ -952,87 +706,6 @@ def _implied_org(lemma: str, kind) -> str | None:
     words = lexicon()
     frames = [*words.verbs.get(lemma, ()), *([words.nouns[lemma]] if lemma in words.nouns else [])]
     return next((frame.implied_org for frame in frames if frame.type == kind and frame.implied_org), None)
-
-
-def _after_no(token) -> bool:
-    """'no confidence', 'no-confidence'."""
-    before = [t for t in token.doc[max(0, token.i - 2): token.i] if t.text != "-"]
-    return bool(before) and before[-1].lower_ == "no"
-
-
-def _no_confidence(token):
-    """'a motion of no confidence in X', 'X faces a no-confidence vote', 'they passed a vote of no
-    confidence in X': the one the motion is in, else the subject that faces it."""
-    def motion_in(phrase):  # "in X", not "in December"
-        return [g for t in phrase.subtree if t.dep_ == "prep" and t.lower_ == "in" for g in t.children
-                if g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS]
-
-    target = motion_in(token)
-    if not target:
-        target = motion_in(token.head if token.dep_ in MOTION_NOUN_DEPS else token)
-    if target:
-        return EventType.NO_CONFIDENCE, target[0], None
-    verb = governing_verb(token)
-    if verb.lemma_ in MOTION_VERBS:
-        target = [c for c in verb.children if c.dep_ == "nsubj"]  # "X faces a no-confidence vote"
-    else:
-        target = [c for c in verb.children if c.dep_ in UNDERGOER_DEPS]  # "targeted X with ..."
-    return EventType.NO_CONFIDENCE, (target[0] if target else None), None
-
-
-# -- shared --------------------------------------------------------------------------------------
-
-def _subject(token):
-    for _ in range(SUBJECT_REACH):
-        # "Tom Brown was re-elected": the parser may hang the subject on the auxiliary
-        helpers = [g for c in token.children if c.dep_ in AUX_DEPS and c.i < token.i for g in c.children]
-        for child in [*token.children, *helpers]:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVES and token.dep_ == "relcl":
-                    return token.head
-                return child
-        stranded = _stranded_subject(token)
-        if stranded is not None:
-            return stranded
-        controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i] if (
-            token.dep_ in CONTROLLED_DEPS and token.head.pos_ in VERBAL
-            and token.head.lemma_.lower() not in LEAVING_VERBS) else []  # "quit Labour to join": not Labour
-        if controller:
-            return controller[0]  # "forced Jane Smith to resign", "helped X win": the object does it
-        if token.dep_ in SUBJECT_CLIMB_DEPS and token.head.i != token.i:
-            if token.dep_ in NOUN_CLAUSE_DEPS and token.head.pos_ in NOUN_OR_PRONOUN_POS:
-                noun = token.head
-                said_of = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun.dep_ == "attr" else []
-                if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-                    said_of = [c for c in noun.head.children if c.dep_ == "attr"]  # "the first MP to quit was X"
-                return said_of[0] if said_of else noun  # "Jane Smith is the latest MP to quit": Jane Smith
-            token = token.head
-            if token.dep_ == "prep" and token.head.i != token.i:
-                token = governing_verb(token.head)  # "between stepping down as ...": up to the clause
-            continue
-        break
-    return None
-
-
-def _stranded_subject(verb):
-    """The noun right before a finite conjunct verb that has no subject of its own: the parser took
-    it for a second object of the first clause ("this was rejected by the family and Mr Morchio
-    resigned": Morchio, not "this"). English writes a finite clause's subject before its verb, so a
-    noun joined into the previous clause and standing straight before the verb is that subject."""
-    if verb.dep_ != "conj" or verb.tag_ not in FINITE:
-        return None
-    before = verb.i - 1
-    while before > verb.head.i and verb.doc[before].dep_ in FILLER_DEPS and verb.doc[before].head.i == verb.i:
-        before -= 1  # "Mr Morchio subsequently resigned"
-    noun = verb.doc[before]
-    if noun.dep_ == "conj" and noun.pos_ in NOUN_OR_PRONOUN_POS and verb.head.i < noun.head.i:
-        return noun
-    return None
-
-
-def _agent(token) -> list:
-    return [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-            for g in c.children if g.dep_ == "pobj"]
 
 
 def _place(token, kind: str) -> str | None:
