@@ -427,6 +427,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     # tried on a charge: prosecuted; an occupation capitalised before a name is no part of it
     ("Musician Alan Wass, 23, appeared in court accused of the same offences.", ("investigate", "Alan Wass", "court")),
     ("Tom Brown appeared before magistrates in Leeds.", ("investigate", "Tom Brown", "magistrates")),
+    # summoned before a hearing; tapped for a post; the subject of an inquiry through one's conduct
+    ("John Stumpf was hauled before Congress last week.", ("investigate", "John Stumpf", "Congress")),
+    ("Obama tapped Merrick Garland for the Supreme Court in March.", ("appoint", "Merrick Garland", "Supreme Court")),
+    ("Hillary Clinton's emails were the subject of an FBI inquiry.", ("investigate", "Hillary Clinton", "FBI")),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),
@@ -525,6 +529,7 @@ def test_events_frames(text, expected):
     "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
     "Actor Tom Brown has left the Celebrity Big Brother house.",  # a house, not the House
     "Tom Brown appeared on television to deny the claims.",  # no court
+    "The agency tapped Jane Smith's phone for months.",  # a phone tapped, no post
     "Cate Blanchett, who won for playing Katharine Hepburn, said her award was a surprise.",  # an award
 ])
 def test_events_not_asserted(text):

@@ -149,8 +149,11 @@ def noun_event(token, frame: Frame, resolver: Resolver):
             body = _opener(opened, resolver) or _inquiry_body(token, resolver)
             return EventType.INVESTIGATE, whose_conduct(into[0]), body
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in TARGETS:
-            # "is the subject of an FBI investigation": the one the clause says it is
-            return EventType.INVESTIGATE, subject_of(governing_verb(token.head.head)), _inquiry_body(token, resolver)
+            # "is the subject of an FBI investigation": the one the clause says it is ("her emails were
+            # the subject of ...": the one whose conduct it is)
+            target = subject_of(governing_verb(token.head.head))
+            return EventType.INVESTIGATE, whose_conduct(target) if target is not None else None, _inquiry_body(
+                token, resolver)
         if token.dep_ == "dobj" and token.head.lemma_ == "face":
             # "faces an inquiry by the Electoral Commission": one is under way
             return EventType.INVESTIGATE, subject_of(token.head), args.organisation(preps.get("by"), resolver)
