@@ -38,6 +38,17 @@ def test_timex_ignores_numbers_that_are_not_dates(text):
     assert find_times(text, PUBLISHED) == []
 
 
+@pytest.mark.parametrize("text", ["He told BBC Radio 4's Today programme he had quit.",
+                                  "In an interview with Trending Today USA, Ham spoke."])
+def test_timex_a_capitalised_day_word_inside_a_name_is_no_time(text):
+    assert find_times(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", ["Today, he quit.", "He said. Today he quit.", "He quit today."])
+def test_timex_the_day_word_in_a_sentence_is_the_publication_day(text):
+    assert [t.value for t in find_times(text, PUBLISHED)] == ["2019-10-16"]
+
+
 @pytest.mark.parametrize("text", ["in February"])
 def test_timex_relative_without_publication_is_unanchored(text):
     (found,) = find_times(text, None)

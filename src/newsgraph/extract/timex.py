@@ -75,6 +75,8 @@ def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
             start, end = match.span()
             if skip(start, end) or any(s < end and start < e for s, e in taken):
                 continue
+            if kind == "deictic" and _inside_a_name(text, start):
+                continue  # "Radio 4's Today programme", "Trending Today USA": a name, no time
             value, granularity = _normalise(kind, match, published, day_first)
             found.append(TimeValue(start, end, match.group(0), value, granularity))
             taken.append((start, end))
@@ -89,6 +91,18 @@ def find_times(text: str, published: dt.date | None, *, day_first: bool = True,
             found.append(TimeValue(start, end, expression, value, "day"))
     found.sort(key=lambda t: t.start)
     return _anchor_anaphoric(found)
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """'Today' written with a capital where no sentence starts: English writes the day word in lower
+    case there, so the capital is a name's ("BBC Radio 4's Today programme", "USA Today")."""
+    if not text[start].isupper():
+        return False
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in SENTENCE_OPENERS
+
+
+SENTENCE_OPENERS = frozenset(".!?:;\n\"'\u201c\u2018([-\u2013\u2014")  # what may stand before a sentence's first word
 
 
 ANAPHORIC_SHIFT = mapping("timex", "anaphoric_shift")  # "the following year": one after the last dated
