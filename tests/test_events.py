@@ -431,6 +431,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("John Stumpf was hauled before Congress last week.", ("investigate", "John Stumpf", "Congress")),
     ("Obama tapped Merrick Garland for the Supreme Court in March.", ("appoint", "Merrick Garland", "Supreme Court")),
     ("Hillary Clinton's emails were the subject of an FBI inquiry.", ("investigate", "Hillary Clinton", "FBI")),
+    # "the post" with nothing to name it is the one office the sentences before it name
+    ("Jane Smith faces her first test as home secretary. Ms Smith, who took on the post on Thursday, spoke.",
+     ("appoint", "Jane Smith", "home secretary")),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),

@@ -212,7 +212,7 @@ def post(tokens, resolver: Resolver) -> str | None:
     if head.lemma_.lower() in GENERIC_POSTS and not any(c.dep_ == "compound" for c in head.children):
         # "a newly created role as state counselor": the role is named after "as";
         # "appointed to his post": which post, the phrase does not say
-        return post(role, resolver) if role else None
+        return post(role, resolver) if role else _post_named_before(head, resolver)
     if head.lemma_.lower() in lexicon().office_words or head.lower_ in lexicon().office_words:
         # "chairman of the British Council": the body the post is in names it best
         return org_in(head, resolver) or named_before(head, resolver) or _in_party(role_text(head), head, resolver)
@@ -264,6 +264,25 @@ def named_before(noun, resolver: Resolver) -> str | None:
     elif len({name for _, name in recent}) > 1:
         return None
     return max(recent)[1] if recent else None
+
+
+def _post_named_before(noun, resolver: Resolver) -> str | None:
+    """'took on the post': "the post" with nothing to name it is the office the last few sentences
+    name, when they name one and no other ("his first real test as home secretary ... Mr Clarke,
+    who took on the post on Thursday"); a guess among several offices would be a wrong fact."""
+    if [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
+        return None
+    sentence = noun.sent
+    for _ in range(RECENT_SENTENCES):
+        if sentence.start == 0:
+            break
+        sentence = noun.doc[sentence.start - 1].sent
+    offices = lexicon().office_words
+    named = [t for t in noun.doc[sentence.start: noun.i] if t.tag_ in SINGULAR_NOUN_TAGS
+             and t.lemma_.lower() in offices and t.lemma_.lower() not in GENERIC_POSTS
+             and t.dep_ not in MODIFIER_DEPS]
+    phrases = {role_text(t).lower(): t for t in named}
+    return post([next(iter(phrases.values()))], resolver) if len(phrases) == 1 else None
 
 
 def _described_as(kind: str, noun) -> str | None:
