@@ -434,6 +434,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # "the post" with nothing to name it is the one office the sentences before it name
     ("Jane Smith faces her first test as home secretary. Ms Smith, who took on the post on Thursday, spoke.",
      ("appoint", "Jane Smith", "home secretary")),
+    # coming to office or power is taking office: the office written with the person
+    ("Prime Minister Ephraim Inoni, who vowed to tackle corruption when he came to office last year, spoke.",
+     ("appoint", "Ephraim Inoni", "Prime Minister")),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),
@@ -533,6 +536,9 @@ def test_events_frames(text, expected):
     "Actor Tom Brown has left the Celebrity Big Brother house.",  # a house, not the House
     "Tom Brown appeared on television to deny the claims.",  # no court
     "The agency tapped Jane Smith's phone for months.",  # a phone tapped, no post
+    "Jane Smith came to London in 1997.",  # a place, no office
+    # "the role": the one post named before is a team's, no person's title
+    "Tom Brown is the right man to lead the national team. Tom Brown was given the role after an injury.",
     "Cate Blanchett, who won for playing Katharine Hepburn, said her award was a surprise.",  # an award
 ])
 def test_events_not_asserted(text):

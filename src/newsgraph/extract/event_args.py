@@ -14,6 +14,7 @@ from ..model import Entity
 from .entities import GROUP_WORDS, PARTY_WORDS, is_party_name
 from .frames import lexicon
 from .lexicon import canonical_party, is_listed_party
+from .roles import OFFICE_WORDS as TITLE_WORDS
 from .speakers import Resolver
 from .syntax import (CLAUSE_BOUNDARY_DEPS, DESCRIPTIVE_POS, DETERMINER_OR_PREP_DEPS, FILLER_DEPS,
                      MODIFIER_DEPS, NAME_FILLER_DEPS, NAME_OR_PRONOUN_POS, PRENOMINAL_DEPS, SINGULAR_NOUN_TAGS,
@@ -277,10 +278,9 @@ def _post_named_before(noun, resolver: Resolver) -> str | None:
         if sentence.start == 0:
             break
         sentence = noun.doc[sentence.start - 1].sent
-    offices = lexicon().office_words
+    offices = lexicon().office_words & TITLE_WORDS  # a post a person holds: not "the national team"
     named = [t for t in noun.doc[sentence.start: noun.i] if t.tag_ in SINGULAR_NOUN_TAGS
-             and t.lemma_.lower() in offices and t.lemma_.lower() not in GENERIC_POSTS
-             and t.dep_ not in MODIFIER_DEPS]
+             and t.lemma_.lower() in offices and t.dep_ not in MODIFIER_DEPS]
     phrases = {role_text(t).lower(): t for t in named}
     return post([next(iter(phrases.values()))], resolver) if len(phrases) == 1 else None
 
