@@ -437,6 +437,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     # coming to office or power is taking office: the office written with the person
     ("Prime Minister Ephraim Inoni, who vowed to tackle corruption when he came to office last year, spoke.",
      ("appoint", "Ephraim Inoni", "Prime Minister")),
+    # one of a group that did it did it; a participle set beside a name is the name's, whatever the
+    # clause it stands in says of the name
+    ("Tom Brown was one of seven MPs who quit Labour in February.", ("leave_party", "Tom Brown", "Labour Party")),
+    ("Tom Brown, suspended in 2010, is a Labour MP.", ("suspend", "Tom Brown", "Labour Party")),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),

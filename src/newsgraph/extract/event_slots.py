@@ -7,8 +7,8 @@ Shared by the verb frames (``events.py``) and the noun frames (``event_nouns.py`
 from __future__ import annotations
 
 from ..data import words as word_list
-from .syntax import (AUX_DEPS, FILLER_DEPS, FINITE, NOUN_CLAUSE_DEPS, NOUN_OR_PRONOUN_POS, SUBJECT_CLIMB_DEPS,
-                     SUBJECT_DEPS, VERBAL, governing_verb)
+from .syntax import (AUX_DEPS, FILLER_DEPS, FINITE, NOUN_CLAUSE_DEPS, NOUN_OR_PRONOUN_POS, PLURAL_NOUN_TAGS,
+                     SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, VERBAL, governing_verb)
 from .event_context import LEAVING_VERBS
 
 NONE = (None, None, None)  # a frame that found no event: no type, no person, no org
@@ -22,6 +22,7 @@ CONTROLLED_DEPS = frozenset({"xcomp", "ccomp"})
 # "a complaint about X", "a probe of X": whose conduct
 TOPIC_PREPS = word_list("events", "topic_preps")
 RELATIVES = word_list("events", "relatives")
+MEMBERSHIP_WORDS = word_list("events", "membership_words")  # "X was one of / among the MPs who quit"
 
 
 def subject_of(token):
@@ -33,7 +34,7 @@ def subject_of(token):
         for child in [*token.children, *helpers]:
             if child.dep_ in SUBJECT_DEPS:
                 if child.lower_ in RELATIVES and token.dep_ == "relcl":
-                    return token.head
+                    return next(iter(_one_of(token.head)), token.head)
                 return child
         stranded = _stranded_subject(token)
         if stranded is not None:
@@ -47,8 +48,10 @@ def subject_of(token):
             if token.dep_ in NOUN_CLAUSE_DEPS and token.head.pos_ in NOUN_OR_PRONOUN_POS:
                 noun = token.head
                 said_of = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun.dep_ == "attr" else []
-                if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-                    said_of = [c for c in noun.head.children if c.dep_ == "attr"]  # "the first MP to quit was X"
+                if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.ent_type_ != "PERSON":
+                    # "the first MP to quit was X"; not "X, suspended in 2010, is a Labour MP"
+                    said_of = [c for c in noun.head.children if c.dep_ == "attr"]
+                said_of = said_of or _one_of(noun)
                 return said_of[0] if said_of else noun  # "Jane Smith is the latest MP to quit": Jane Smith
             token = token.head
             if token.dep_ == "prep" and token.head.i != token.i:
@@ -95,3 +98,15 @@ def whose_conduct(token):
             return token
         token = following[0]
     return token
+
+
+def _one_of(group) -> list:
+    """'X was one of seven MPs who quit Labour', 'X is among the MPs who quit': the one said to be in
+    the group did what it did."""
+    if group.dep_ != "pobj" or group.tag_ not in PLURAL_NOUN_TAGS:
+        return []
+    prep = group.head
+    holder = prep.head if prep.lower_ == "of" and prep.head.lower_ in MEMBERSHIP_WORDS else prep
+    if holder.lower_ not in MEMBERSHIP_WORDS or holder.head.lemma_ != "be":
+        return []
+    return [c for c in holder.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
