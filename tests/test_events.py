@@ -441,6 +441,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # clause it stands in says of the name
     ("Tom Brown was one of seven MPs who quit Labour in February.", ("leave_party", "Tom Brown", "Labour Party")),
     ("Tom Brown, suspended in 2010, is a Labour MP.", ("suspend", "Tom Brown", "Labour Party")),
+    # "the party" unnamed is the party of the person's title
+    ("Labour MP Tom Brown has been suspended from the party over comments about Israel.",
+     ("suspend", "Tom Brown", "Labour Party")),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),

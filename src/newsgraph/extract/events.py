@@ -211,7 +211,8 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         person = None if _people(one) else _person(one, resolver)  # "most elected officials" are no one
         shared_org = shared_org or args.role_org(one, resolver)
         if args.is_person(person):
-            title = args.written_title(one, resolver) if kind in POST_EVENTS - {EventType.ELECT} else None
+            title = args.written_title(one, resolver) if kind in POST_EVENTS - {EventType.ELECT} else (
+                _title_party(one, resolver) if kind in PARTY_OWN_EVENTS else None)
             found.append(_found(token, kind, person, org or args.role_org(one, resolver) or shared_org or title,
                                 resolver, times, published))
             left = _left_for(token, kind, one, resolver)
@@ -232,6 +233,16 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         # Tory hopefuls X and Y") neither dates nor qualifies their standing
         found = [replace(f, status=EventStatus.ASSERTED, date=None, reason=None) for f in found]
     return found
+
+
+# events whose party, unnamed ("suspended from the party"), is the person's own
+PARTY_OWN_EVENTS = DISCIPLINE_EVENTS | {EventType.LEAVE_PARTY}
+
+
+def _title_party(person_token, resolver: Resolver) -> str | None:
+    """'Labour MP Tom Brown': the party written in the person's title, where NER saw no party."""
+    titles = [c for c in person_token.children if c.dep_ in PRENOMINAL_DEPS and c.i < person_token.i]
+    return next((label for t in titles if (label := args.party_label(t, resolver))), None)
 
 
 def _pending_inquiry(token) -> bool:
