@@ -444,6 +444,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     # "the party" unnamed is the party of the person's title
     ("Labour MP Tom Brown has been suspended from the party over comments about Israel.",
      ("suspend", "Tom Brown", "Labour Party")),
+    # a pronoun in a phrase set before the main clause refers ahead to its subject, of its gender
+    ("Tom Brown spoke. After his election in 2010, Mr Jones became a minister.", ("elect", "Jones", None)),
+    ("Mary Jones spoke. After her resignation in May, Tom Brown took over.", ("resign_office", "Mary Jones", None)),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),

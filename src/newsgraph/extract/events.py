@@ -28,12 +28,13 @@ from .event_nouns import (after_no, appositive, decider, first_period, new_role,
                           now_role)
 from .event_slots import CLAUSE_REACH, NONE, RELATIVES, agent_of, subject_of, whose_conduct
 from .frames import Frame, lexicon
+from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS
 from .entities import is_party_name
 from .people import People
 from .speakers import Resolver
-from .syntax import (ACTIVE_OBJECT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DEPS, BESIDE_NAME_DEPS, COMPLEMENT_DEPS,
-                     COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS, MODIFIER_DEPS,
-                     NOUN_CLAUSE_DEPS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWN_CLAUSE_DEPS,
+from .syntax import (ACTIVE_OBJECT_DEPS, ADJUNCT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DEPS, BESIDE_NAME_DEPS,
+                     COMPLEMENT_DEPS, COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS,
+                     MODIFIER_DEPS, NOUN_CLAUSE_DEPS, NOUN_POS, OBJECT_DEPS, OFFICE_OWNER_DEPS, OWN_CLAUSE_DEPS,
                      PARTICIPLE_CLAUSE_DEPS, PARTICLE_DEPS, PASSIVE_DEPS, PAST_TAGS, PREDICATE_DEPS, PRENOMINAL_DEPS,
                      PREP_DEPS, PREP_OBJECT_DEPS, PURPOSE_DEPS, QUOTED_CLAUSE_DEPS, SUBJECT_DEPS, SUBJECT_OR_OWNER_DEPS,
                      TIME_LABELS, VERBAL, VERB_COMPLEMENT_DEPS, main_subject)
@@ -307,11 +308,31 @@ def _person(token, resolver: Resolver) -> Entity | None:
     named = resolver.entity_at(token)
     if named is not None:
         return named[1]  # a name is its own entity, whatever a pronoun rule would make of it
+    ahead = _named_ahead(token, resolver)
+    if ahead is not None:
+        return ahead
     found = resolver.resolve(token).entity
     role = token.lemma_.lower() in lexicon().office_words  # "the East Midlands MEP", tagged as a name
     if token.pos_ == "PROPN" and not role and (found is None or token.lower_ not in found.name.lower()):
         return None  # a capitalised word that names no one here ("last June's elections")
     return found
+
+
+def _named_ahead(pronoun, resolver: Resolver) -> Entity | None:
+    """'Following her resignation as chair in May, Jane Smith wrote a book': a pronoun in a phrase
+    set before the main clause refers ahead to that clause's subject, a person of its gender."""
+    gender = "f" if pronoun.lower_ in FEMALE_PRONOUNS else "m" if pronoun.lower_ in MALE_PRONOUNS else None
+    sentence = pronoun.sent
+    subject = main_subject(sentence)
+    if gender is None or subject is None or subject.i < pronoun.i:
+        return None
+    fronted = next((c for c in sentence.root.children if c.i < subject.i and c.left_edge.i <= pronoun.i
+                    <= c.right_edge.i), None)
+    if fronted is None or fronted.dep_ not in ADJUNCT_DEPS:
+        return None
+    hit = resolver.entity_at(subject)
+    person = hit[1] if hit is not None else None
+    return person if person is not None and args.is_person(person) and person.gender == gender else None
 
 
 def _included(group) -> list:

@@ -95,6 +95,8 @@ PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})  # what a subject is said 
 PRENOMINAL_DEPS = frozenset({"compound", "nmod", "poss"})
 PREP_DEPS = frozenset({"agent", "prep"})  # prepositions, and the by-phrase of a passive
 PREP_OBJECT_DEPS = frozenset({"pcomp", "pobj"})
+# phrases set before a main clause: "Following her resignation, ...", "After he quit, ..."
+ADJUNCT_DEPS = frozenset({"advcl", "npadvmod", "prep"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})  # "brought in to run ..."
 QUANTIFIER_DEPS = frozenset({"amod", "det", "nummod", "quantmod"})  # "some", "two", "many": words that make a group
 REPORTED_OR_COORDINATED_DEPS = frozenset({"ccomp", "conj"})
