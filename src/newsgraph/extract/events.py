@@ -242,8 +242,12 @@ PARTY_OWN_EVENTS = DISCIPLINE_EVENTS | {EventType.LEAVE_PARTY}
 
 def _title_party(person_token, resolver: Resolver) -> str | None:
     """'Labour MP Tom Brown': the party written in the person's title, where NER saw no party."""
-    titles = [c for c in person_token.children if c.dep_ in PRENOMINAL_DEPS and c.i < person_token.i]
-    return next((label for t in titles if (label := args.party_label(t, resolver))), None)
+    return next((label for t in _title_words(person_token) if (label := args.party_label(t, resolver))), None)
+
+
+def _title_words(person_token) -> list:
+    """The words of the title written before a name ("Tory MP" of "Tory MP Tom Brown")."""
+    return [c for c in person_token.children if c.dep_ in PRENOMINAL_DEPS and c.i < person_token.i]
 
 
 def _pending_inquiry(token) -> bool:
@@ -292,7 +296,7 @@ def _left_for(token, kind: str, person_token, resolver: Resolver) -> str | None:
     origin = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
               if g.dep_ == "pobj"]
     if not origin and _lemma(token) in DEFECTING_VERBS:
-        origin = [c for c in person_token.children if c.dep_ in PRENOMINAL_DEPS and c.i < person_token.i]
+        origin = _title_words(person_token)
     return args.party(origin, resolver)
 
 
@@ -536,7 +540,7 @@ def _by_object(token, frame: Frame, slots: list, preps: dict, subject, resolver:
     if not any(slots) and any(_to_a_party(c, resolver) for c in token.children):
         # "seven Labour MPs quit to form the Independent Group": leaving to found or join a party is
         # leaving one's own, the party of one's title if it names one
-        titles = [c for c in subject.children if c.dep_ in PRENOMINAL_DEPS] if subject is not None else []
+        titles = _title_words(subject) if subject is not None else []
         return EventType.LEAVE_PARTY, subject, args.party(titles, resolver)
     post = args.first_org(slots, resolver, args.post)
     if post:
