@@ -287,6 +287,22 @@ def test_entities_a_first_name_left_out_of_the_span_is_part_of_the_name():
     assert "Amit Yoran" in people and "Yoran" not in people and "Finance Bill" not in people, people
 
 
+def test_entities_a_headline_name_names_the_person_a_paragraph_starts_with():
+    text = ("Profile: David Miliband\n\nDavid Miliband's rapid rise through the ranks of government continues "
+            "with his promotion to Cabinet Office minister.\n")
+    events = analyze(Article(id="t", text=text)).events
+    assert [(e.type, e.person) for e in events] == [("appoint", "David Miliband")]
+
+
+def test_entities_genders_read_when_two_people_share_a_start(nlp):
+    from newsgraph.extract.entities import infer_genders
+    from newsgraph.model import Entity, Mention
+    doc = nlp("Jo Bloggs spoke. She left.")
+    shared = Mention(0, 9, "Jo Bloggs", "PERSON")
+    people = [Entity(1, "Jo Bloggs", "PERSON", mentions=(shared,)), Entity(2, "Jo", "PERSON", mentions=(shared,))]
+    assert "f" in {e.gender for e in infer_genders(people, doc)}  # no TypeError comparing entities
+
+
 def test_entities_a_spaced_dash_ends_a_name_before_it():
     text = "He will line up alongside Alan Milburn - the man appointed as election supremo - on Tuesday."
     people = _people(text)

@@ -182,10 +182,33 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
         found.append((Mention(start, end, mention_text, label), title))
         taken.update(range(start, end))
     found += _nickname_mentions(text, skip, taken)
+    found += _headline_names_in_body(doc, text, skip, taken)
     found += _title_mentions(doc, text, skip, taken)
     found += _party_mentions(doc, skip, taken)
     found += _handle_mentions(text, taken)  # handles live in posts, which the body skip leaves out
     found.sort(key=lambda m: m[0].start)
+    return found
+
+
+def _headline_names_in_body(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention, str | None]]:
+    """'Profile: David Miliband' over "David Miliband's rapid rise ...": a full name NER read as a
+    person where the reader skips (a headline) names that person where a body paragraph starts with
+    it and NER read nothing there (a paragraph's first words after a headline often parse badly)."""
+    names = {" ".join(ent.text.split()) for ent in doc.ents if ent.label_ in PERSON_LABELS
+             and skip(ent.start_char, ent.end_char) and len(ent.text.split()) >= NAME_MIN_WORDS
+             and not is_party_name(" ".join(ent.text.split()))}
+    read = {i for ent in doc.ents for i in range(ent.start_char, ent.end_char)}  # "The Da Vinci Code"
+    found: list[tuple[Mention, str | None]] = []
+    for name in sorted(names):
+        if not _looks_like_name(name):
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = match.span()
+            if skip(start, end) or any(i in taken or i in read for i in range(start, end)) or (
+                    start > 0 and text[start - 1] != "\n"):
+                continue  # only where a paragraph starts, the place the parse goes wrong
+            found.append((Mention(start, end, name, "PERSON"), None))
+            taken.update(range(start, end))
     return found
 
 
@@ -692,7 +715,8 @@ def infer_genders(entities: list[Entity], doc, quoted=lambda offset: False) -> l
     Pronouns inside quotes (``quoted(offset)``) are the speaker's, not the narrator's: skipped.
     """
     votes: dict[int, Counter] = defaultdict(Counter)
-    starts = sorted((m.start, e) for e in entities if e.label == "PERSON" for m in e.mentions)
+    starts = sorted(((m.start, e) for e in entities if e.label == "PERSON" for m in e.mentions),
+                    key=lambda pair: pair[0])  # two people may share a start: order by offset alone
     if not starts:
         return entities
     pointer, last = 0, None
