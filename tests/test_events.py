@@ -447,6 +447,8 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a pronoun in a phrase set before the main clause refers ahead to its subject, of its gender
     ("Tom Brown spoke. After his election in 2010, Mr Jones became a minister.", ("elect", "Jones", None)),
     ("Mary Jones spoke. After her resignation in May, Tom Brown took over.", ("resign_office", "Mary Jones", None)),
+    # a candidate's majority grows only at an election the candidate won
+    ("Jane Smith doubled her majority in 2001.", ("elect", "Jane Smith", None)),
     # a post left that the phrase does not name is the one written with the person
     ("Former BBC director Tom Brown quit his job in 2003.", ("resign_office", "Tom Brown", "BBC")),
     ("Despite this success Jane Smith left her post abruptly last week.", ("resign_office", "Jane Smith", None)),
@@ -545,6 +547,7 @@ def test_events_frames(text, expected):
     "\"He was suspended and I was proud of the party,\" said Jane Smith.",  # not of herself
     "Actor Tom Brown has left the Celebrity Big Brother house.",  # a house, not the House
     "Tom Brown appeared on television to deny the claims.",  # no court
+    "The government increased its majority in the Lords.",  # no one elected
     "The agency tapped Jane Smith's phone for months.",  # a phone tapped, no post
     "Jane Smith came to London in 1997.",  # a place, no office
     # "the role": the one post named before is a team's, no person's title

@@ -79,5 +79,10 @@ def test_timex_year_told_by_the_year_before(text, value):
     assert find_times(text, PUBLISHED)[-1].value == value
 
 
+def test_timex_later_in_the_year_is_the_year_told_before():
+    found = find_times("Labour won in February 1974. Wilson increased his majority later in the year.", PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("February 1974", "1974-02"), ("later in the year", "1974")]
+
+
 def test_timex_year_told_by_nothing_before_is_dropped():
     assert find_times("That year he won.", PUBLISHED) == []

@@ -49,6 +49,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("new_year", re.compile(r"\b(?:in|by|after) the New Year\b")),
     # a year told by the one named before it: "won in 1984 ... went on to win that year"
     ("anaphoric", re.compile(r"\b(?P<which>[Tt]hat|[Tt]he same|[Tt]he following|[Tt]he previous) year\b"
+                             r"|\b(?:[Ll]ater|[Ee]arlier) in the year\b"
                              r"|\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a|an) "
                              r"years? (?P<later>later|earlier)\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")),
