@@ -447,6 +447,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a pronoun in a phrase set before the main clause refers ahead to its subject, of its gender
     ("Tom Brown spoke. After his election in 2010, Mr Jones became a minister.", ("elect", "Jones", None)),
     ("Mary Jones spoke. After her resignation in May, Tom Brown took over.", ("resign_office", "Mary Jones", None)),
+    # an election naming no office is to the elected office the person is named by, not its holder's
+    # present state ("former")
+    ("Former President Bill Clinton spoke on Monday. Bill Clinton won in a landslide in 1992.",
+     ("elect", "Bill Clinton", "President")),
     # a candidate's majority grows only at an election the candidate won
     ("Jane Smith doubled her majority in 2001.", ("elect", "Jane Smith", None)),
     # a post left that the phrase does not name is the one written with the person

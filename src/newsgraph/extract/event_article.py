@@ -197,9 +197,14 @@ def _one_office(person, resolver: Resolver) -> str | None:
     word = resolver.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if word is None:
         return held[offset]
-    written = args.role_text(word.root).split()
     # "former Fiat chief executive Giuseppe Morchio": the office is "Fiat chief executive"
-    return " ".join(written[1:] if written and written[0].lower() in FORMER_OR_OWNER else written) or None
+    return _without_former(args.role_text(word.root)) or None
+
+
+def _without_former(phrase: str) -> str:
+    """'Former President' -> 'President': the office won, not its holder's present state."""
+    words = phrase.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in FORMER_OR_OWNER else phrase
 
 
 def _seats_won(found: list[Found], resolver: Resolver) -> list[Found]:
@@ -216,7 +221,7 @@ def _seats_won(found: list[Found], resolver: Resolver) -> list[Found]:
         if not bodies and held & MINISTERIAL:
             bodies = {elected["mp"]}
         if not bodies:  # "President Bush ... had won": the office he is named by
-            bodies = {phrase for lemma, entries in resolver.roles.items() if lemma in ELECTED_OFFICES
+            bodies = {_without_former(phrase) for lemma, entries in resolver.roles.items() if lemma in ELECTED_OFFICES
                       for _, person, phrase in entries if person is event.person}
         if len(bodies) == 1:
             event.org = bodies.pop()

@@ -493,7 +493,7 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         org = args.role_text(filled["of"][0])  # "in charge of election planning": whatever it is in charge of
     if frame.needs_org and org is None:
         return NONE  # "Patriot took over many of the company's operations": no post, no appointment
-    if frame.intransitive and who is not None and not _in_politics(who, resolver):
+    if frame.needs_politics and who is not None and not _in_politics(who, resolver):
         return NONE  # "Cate Blanchett, who won for playing ...": winning nothing named is an election's only
     return kind, who, org
 

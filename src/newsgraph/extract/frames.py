@@ -27,6 +27,7 @@ class Frame:
     passive: bool = False
     needs_org: bool = False
     intransitive: bool = False
+    needs_politics: bool = False
     handler: str | None = None
     implied_org: str | None = None
     reason_counts: bool = False
@@ -68,6 +69,7 @@ def _frame(lemma: str, entry: dict) -> Frame:
                  org_heads=frozenset(entry.get("org_heads", ())), needs_prep=frozenset(entry.get("needs_prep", ())),
                  passive=bool(entry.get("passive", False)),
                  needs_org=bool(entry.get("needs_org", False)), intransitive=bool(entry.get("intransitive", False)),
+                 needs_politics=bool(entry.get("needs_politics", False)),
                  handler=entry.get("handler"), implied_org=entry.get("implied_org"),
                  reason_counts=bool(entry.get("reason_counts", False)),
                  not_after=frozenset(entry.get("not_after", ())))
