@@ -194,14 +194,15 @@ def _headline_names_in_body(doc, text: str, skip, taken: set[int]) -> list[tuple
     """'Profile: David Miliband' over "David Miliband's rapid rise ...": a full name NER read as a
     person where the reader skips (a headline) names that person where a body paragraph starts with
     it and NER read nothing there (a paragraph's first words after a headline often parse badly)."""
-    names = {" ".join(ent.text.split()) for ent in doc.ents if ent.label_ in PERSON_LABELS
-             and skip(ent.start_char, ent.end_char) and len(ent.text.split()) >= NAME_MIN_WORDS
-             and not is_party_name(" ".join(ent.text.split()))}
+    headline = {" ".join(ent.text.split()) for ent in doc.ents if ent.label_ in PERSON_LABELS
+                and skip(ent.start_char, ent.end_char)}
+    names = sorted(name for name in headline if len(name.split()) >= NAME_MIN_WORDS
+                   and not is_party_name(name) and _looks_like_name(name))
+    if not names:
+        return []  # most articles: no work for the body
     read = {i for ent in doc.ents for i in range(ent.start_char, ent.end_char)}  # "The Da Vinci Code"
     found: list[tuple[Mention, str | None]] = []
-    for name in sorted(names):
-        if not _looks_like_name(name):
-            continue
+    for name in names:
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             start, end = match.span()
             if skip(start, end) or any(i in taken or i in read for i in range(start, end)) or (
@@ -420,7 +421,7 @@ def _given_name_before(doc, ent):
     before = doc[ent.start - 1]
     word = before.lower_.rstrip(".")
     if (before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or before.dep_ != "compound"
-            or before.head.i not in range(ent.start, ent.end) or before.whitespace_ != " "
+            or before.head.i != ent.start or before.whitespace_ != " "
             or word in TITLES or word in OCCUPATIONS or word in PARTY_WORDS or word in OFFICE_WORDS
             or word in PLACES or word in SLOGAN_VERBS or word in EPITHETS):
         return None

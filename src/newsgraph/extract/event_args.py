@@ -252,12 +252,7 @@ def named_before(noun, resolver: Resolver) -> str | None:
     called = _described_as(kind, noun) if kind not in words.named_kinds else None
     if called:
         return called
-    sentence = noun.sent
-    for _ in range(RECENT_SENTENCES):  # back from its own sentence, not a scan of the whole doc
-        if sentence.start == 0:
-            break
-        sentence = noun.doc[sentence.start - 1].sent
-    since = sentence.start_char
+    since = _recent_sentences(noun).start_char
     recent = [(m.start, e.name) for e in resolver.entities if e.label == "ORG" and not is_party_name(e.name)
               for m in e.mentions if (since <= m.start or kind in words.named_kinds) and m.end <= noun.idx]
     if kind in words.named_kinds:
@@ -267,19 +262,25 @@ def named_before(noun, resolver: Resolver) -> str | None:
     return max(recent)[1] if recent else None
 
 
+def _recent_sentences(noun):
+    """The sentence RECENT_SENTENCES before the noun's own (or the first): where a definite
+    description looks back for what it refers to, not a scan of the whole doc."""
+    sentence = noun.sent
+    for _ in range(RECENT_SENTENCES):
+        if sentence.start == 0:
+            break
+        sentence = noun.doc[sentence.start - 1].sent
+    return sentence
+
+
 def _post_named_before(noun, resolver: Resolver) -> str | None:
     """'took on the post': "the post" with nothing to name it is the office the last few sentences
     name, when they name one and no other ("his first real test as home secretary ... Mr Clarke,
     who took on the post on Thursday"); a guess among several offices would be a wrong fact."""
     if [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
         return None
-    sentence = noun.sent
-    for _ in range(RECENT_SENTENCES):
-        if sentence.start == 0:
-            break
-        sentence = noun.doc[sentence.start - 1].sent
     offices = lexicon().office_words & TITLE_WORDS  # a post a person holds: not "the national team"
-    named = [t for t in noun.doc[sentence.start: noun.i] if t.tag_ in SINGULAR_NOUN_TAGS
+    named = [t for t in noun.doc[_recent_sentences(noun).start: noun.i] if t.tag_ in SINGULAR_NOUN_TAGS
              and t.lemma_.lower() in offices and t.dep_ not in MODIFIER_DEPS]
     phrases = {role_text(t).lower(): t for t in named}
     return post([next(iter(phrases.values()))], resolver) if len(phrases) == 1 else None

@@ -31,6 +31,7 @@ from .frames import Frame, lexicon
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS
 from .entities import is_party_name
 from .people import People
+from .roles import holds_office
 from .speakers import Resolver
 from .syntax import (ACTIVE_OBJECT_DEPS, ADJUNCT_DEPS, ARGUMENT_DEPS, AUX_DEPS, BECOME_ROLE_DEPS, BESIDE_NAME_DEPS,
                      COMPLEMENT_DEPS, COMPLEMENT_OF_OBJECT_DEPS, CONTENT_POS, CORE_DEPS, DONE_TAGS, EMBEDDED_DEPS,
@@ -502,9 +503,7 @@ def _in_politics(person_token, resolver: Resolver) -> bool:
     """A person the article writes with an office or a party ("President Reagan", "Labour's Jane
     Smith"), or whose sentence speaks of a contest ("won in a landslide")."""
     person = _person(person_token, resolver)
-    offices = lexicon().office_words
-    if person is not None and any(entity is person and phrase.split()[-1].lower() in offices
-                                  for entries in resolver.roles.values() for _, entity, phrase in entries):
+    if person is not None and holds_office(person, resolver.roles):
         return True
     sentence = person_token.sent
     return bool(args.party_in(sentence.root, resolver)) or any(

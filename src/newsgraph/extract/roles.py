@@ -56,13 +56,22 @@ def _phrase(token, entity_at) -> str:
     return " ".join(w.text for w in words if not w.is_punct)
 
 
+def _offices(roles: Roles):
+    """(offset, person, phrase) for each role phrase that ends in an office word."""
+    return ((offset, entity, phrase) for entries in roles.values() for offset, entity, phrase in entries
+            if phrase and phrase.split()[-1].lower() in OFFICE_WORDS)
+
+
+def holds_office(person: Entity, roles: Roles) -> bool:
+    """Does the article write an office beside this person's name ("President Reagan")?"""
+    return any(entity is person for _, entity, _ in _offices(roles))
+
+
 def person_roles(entities: list[Entity], roles: Roles) -> list[Entity]:
     """Each person with the offices written beside their name, in order of first use."""
     found: dict[int, list[tuple[int, str]]] = {}
-    for entries in roles.values():
-        for offset, entity, phrase in entries:
-            if phrase and phrase.split()[-1].lower() in OFFICE_WORDS:
-                found.setdefault(entity.id, []).append((offset, phrase))
+    for offset, entity, phrase in _offices(roles):
+        found.setdefault(entity.id, []).append((offset, phrase))
     out = []
     for entity in entities:
         # one role however it is written; its form as a title ("Prime Minister Tony Blair") first

@@ -99,8 +99,10 @@ def _inside_a_name(text: str, start: int) -> bool:
     case there, so the capital is a name's ("BBC Radio 4's Today programme", "USA Today")."""
     if not text[start].isupper():
         return False
-    before = text[:start].rstrip(" \t")
-    return bool(before) and before[-1] not in SENTENCE_OPENERS
+    at = start - 1
+    while at >= 0 and text[at] in " \t":  # back over the spaces, not a copy of the text before
+        at -= 1
+    return at >= 0 and text[at] not in SENTENCE_OPENERS
 
 
 SENTENCE_OPENERS = frozenset(".!?:;\n\"'\u201c\u2018([-\u2013\u2014")  # what may stand before a sentence's first word
