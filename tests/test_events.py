@@ -71,6 +71,21 @@ def test_events_a_relative_clause_has_its_own_status(text, status):
     assert event.status == status
 
 
+@pytest.mark.parametrize("text,status", [
+    # a trigger that does the governing verb, or is the one it tells, is not what the verb plans
+    ("Jane Smith denies murder. Jane Smith's murder trial was told she was at home.", "asserted"),
+    ("The inquiry into Jane Smith wants to hear from witnesses.", "asserted"),
+    ("Jane Smith's appointment has pushed the party to the right.", "asserted"),
+    # what the verb plans or denies, written as its passive subject, stays planned or denied
+    ("Jane Smith's suspension was demanded by MPs.", "planned"),
+    ("Jane Smith's resignation was denied by the party.", "negated"),
+])
+def test_events_a_trigger_that_is_the_governing_verbs_subject(text, status):
+    (event,) = [e for e in analyze(Article(id="t", text=text, published=dt.date(2005, 1, 1))).events
+                if e.person == "Jane Smith"]
+    assert event.status == status
+
+
 @pytest.mark.parametrize("text,date", [
     ("Jo Bloggs has quit the Labour Party.", "2020-01-15"),
     ("Jo Bloggs quit the Labour Party in March.", "2019-03"),
@@ -463,6 +478,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     # winning nothing named is an election's, for a person of a party or in a contest
     ("Labour's Jane Smith won in 2001.", ("elect", "Jane Smith", "Labour Party")),
     ("Ronald Reagan went on to win that year in a landslide.", ("elect", "Ronald Reagan", None)),
+    # a bid for a post is standing for it; the members a group is said to include did what it did
+    ("Labour MP Jane Smith's bid for the leadership failed in May.", ("candidacy", "Jane Smith", "Labour Party")),
+    ("Among those suspended were Tom Brown and Jane Smith.", ("suspend", "Jane Smith", None)),
+    ("Those who quit Labour included Tom Brown and Jane Smith.", ("leave_party", "Jane Smith", "Labour Party")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -557,6 +576,7 @@ def test_events_frames(text, expected):
     # "the role": the one post named before is a team's, no person's title
     "Tom Brown is the right man to lead the national team. Tom Brown was given the role after an injury.",
     "Cate Blanchett, who won for playing Katharine Hepburn, said her award was a surprise.",  # an award
+    "Malcolm Glazer's bid for Manchester United failed.",  # a takeover bid stands for no post
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

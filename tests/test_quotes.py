@@ -287,6 +287,13 @@ def test_entities_a_first_name_left_out_of_the_span_is_part_of_the_name():
     assert "Amit Yoran" in people and "Yoran" not in people and "Finance Bill" not in people, people
 
 
+def test_entities_a_first_name_between_a_title_and_the_span_is_part_of_the_name():
+    text = ("Mr Kennedy will visit Leicester South, where Lib Dem MP Parmjit Singh Gill won the seat. "
+            "Blairite Alan Milburn spoke.")
+    people = _people(text)
+    assert "Parmjit Singh Gill" in people and "Singh Gill" not in people and "Alan Milburn" in people, people
+
+
 def test_entities_a_headline_name_names_the_person_a_paragraph_starts_with():
     text = ("Profile: David Miliband\n\nDavid Miliband's rapid rise through the ranks of government continues "
             "with his promotion to Cabinet Office minister.\n")

@@ -415,13 +415,18 @@ def _given_names_after_title(doc, first: int):
 def _given_name_before(doc, ent):
     """'Amit Yoran' with only the surname tagged: the capitalised word the parser hangs on it as a
     compound, tagged as nothing, that is no title, office, party or occupation word. Only before a
-    surname alone: before a full name such a word is a label ("Blairite Alan Milburn", "Gen. Norman Ham")."""
-    if ent.start == 0 or len(ent) != 1 or ent[0].lower_ in DOCUMENT_WORDS | ORG_WORDS:
+    surname alone: before a full name such a word is a label ("Blairite Alan Milburn", "Gen. Norman Ham"),
+    unless a title or office stands right before it, where only a name goes ("Lib Dem MP Parmjit Singh
+    Gill")."""
+    if ent.start == 0 or ent[-1].lower_ in DOCUMENT_WORDS | ORG_WORDS:
         return None  # "Finance Bill": NER may tag the last word of a law's name as a person
     before = doc[ent.start - 1]
     word = before.lower_.rstrip(".")
-    if (before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or before.dep_ != "compound"
-            or before.head.i != ent.start or before.whitespace_ != " "
+    title = doc[ent.start - 2].lower_.rstrip(".") if ent.start > 1 else ""
+    titled = title in TITLES or title in OFFICE_WORDS
+    if (len(ent) != 1 and not (titled and len(ent) == 2)
+            or before.pos_ != "PROPN" or not before.is_title or before.ent_type_ or before.dep_ != "compound"
+            or not ent.start <= before.head.i < ent.end or before.whitespace_ != " "
             or word in TITLES or word in OCCUPATIONS or word in PARTY_WORDS or word in OFFICE_WORDS
             or word in PLACES or word in SLOGAN_VERBS or word in EPITHETS):
         return None

@@ -112,6 +112,10 @@ def clause_status(token) -> str:
             break
     for below, node in zip(chain, governing, strict=False):
         lemma = node.lemma_.lower()
+        if node.pos_ in VERBAL and (below.dep_ == "nsubj" or below.dep_ == "nsubjpass" and lemma in words.addressed):
+            # "his appointment has pushed the party to the right", "the trial was told": the trigger
+            # does the governing verb or is told by it; it is not what the verb plans or denies
+            break
         if node.pos_ == "NOUN" and node.i < token.i and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             # "has no thoughts of quitting": "no" denies what follows its noun, not a word before it

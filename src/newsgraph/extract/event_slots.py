@@ -23,6 +23,8 @@ CONTROLLED_DEPS = frozenset({"xcomp", "ccomp"})
 TOPIC_PREPS = word_list("events", "topic_preps")
 RELATIVES = word_list("events", "relatives")
 MEMBERSHIP_WORDS = word_list("events", "membership_words")  # "X was one of / among the MPs who quit"
+LISTING_VERBS = word_list("events", "listing_verbs")  # "those charged included X"
+GROUP_PRONOUNS = word_list("events", "group_pronouns")
 
 
 def subject_of(token):
@@ -101,9 +103,13 @@ def whose_conduct(token):
 
 
 def _one_of(group) -> list:
-    """'X was one of seven MPs who quit Labour', 'X is among the MPs who quit': the one said to be in
-    the group did what it did."""
-    if group.dep_ != "pobj" or group.tag_ not in PLURAL_NOUN_TAGS:
+    """'X was one of seven MPs who quit Labour', 'X is among the MPs who quit', 'Those charged
+    included X', 'Among those suspended were X': the one said to be in the group did what it did."""
+    if group.tag_ not in PLURAL_NOUN_TAGS and group.lower_ not in GROUP_PRONOUNS:
+        return []
+    if group.dep_ == "nsubj" and group.head.lemma_.lower() in LISTING_VERBS:
+        return [c for c in group.head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+    if group.dep_ != "pobj":
         return []
     prep = group.head
     holder = prep.head if prep.lower_ == "of" and prep.head.lower_ in MEMBERSHIP_WORDS else prep

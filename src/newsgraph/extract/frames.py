@@ -39,6 +39,7 @@ class Lexicon:
     verbs: dict[str, tuple[Frame, ...]]
     nouns: dict[str, Frame]
     planned: frozenset[str]
+    addressed: frozenset[str]
     considered: frozenset[str]
     threatened: frozenset[str]
     negators: frozenset[str]
@@ -85,7 +86,8 @@ def lexicon() -> Lexicon:
         verbs={lemma: tuple(_frame(lemma, one) for one in (entry if isinstance(entry, list) else [entry]))
                for lemma, entry in data["verbs"].items()},
         nouns={lemma: _frame(lemma, entry) for lemma, entry in data["nouns"].items()},
-        planned=frozenset(status["planned"]), considered=frozenset(status["considered"]),
+        planned=frozenset(status["planned"]), addressed=frozenset(status["addressed"]),
+        considered=frozenset(status["considered"]),
         threatened=frozenset(status["threatened"]), negators=frozenset(status["negators"]),
         modals=frozenset(status["modals"]), claimed=frozenset(status["claimed"]),
         claimed_nouns=frozenset(status["claimed_nouns"]),

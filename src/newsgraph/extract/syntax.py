@@ -66,7 +66,7 @@ NAME_FILLER_DEPS = frozenset({"case", "det", "poss", "punct"})  # words an organ
 NAME_OR_PRONOUN_POS = frozenset({"PRON", "PROPN"})  # what can name a person: a name or a pronoun
 NAME_PART_DEPS = frozenset({"appos", "compound"})  # parts of a name after its head ("Mr Smith, MP")
 # complements a negating word rules over
-NEGATED_OBJECT_DEPS = frozenset({"attr", "ccomp", "dobj", "oprd", "pcomp", "prep", "xcomp"})
+NEGATED_OBJECT_DEPS = frozenset({"attr", "ccomp", "dobj", "nsubjpass", "oprd", "pcomp", "prep", "xcomp"})
 NEGATION_OR_MARK_DEPS = frozenset({"mark", "neg"})
 NOMINAL_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # words a noun phrase is made of
 NOUN_CLAUSE_DEPS = frozenset({"acl", "amod", "relcl"})  # clauses on a noun: their subject may be that noun
