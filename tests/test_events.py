@@ -126,7 +126,8 @@ PUBLISHED = dt.date(2019, 2, 20)
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Labour MP Jane Smith has been deselected by her local party.", ("expel", "Jane Smith", None)),
+    # her local party is her party's, the one written in her title
+    ("Labour MP Jane Smith has been deselected by her local party.", ("expel", "Jane Smith", "Labour Party")),
     ("John Smith was barred from standing as the party's candidate.", ("expel", "John Smith", None)),
     ("Mary Jones defected from the Conservatives to the Liberal Democrats.",
      ("leave_party", "Mary Jones", "Conservative Party")),
@@ -482,6 +483,18 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Labour MP Jane Smith's bid for the leadership failed in May.", ("candidacy", "Jane Smith", "Labour Party")),
     ("Among those suspended were Tom Brown and Jane Smith.", ("suspend", "Jane Smith", None)),
     ("Those who quit Labour included Tom Brown and Jane Smith.", ("leave_party", "Jane Smith", "Labour Party")),
+    # the post one is chosen to run or to be
+    ("Jane Smith was picked to head the agency.", ("appoint", "Jane Smith", "agency")),
+    ("Vodafone brought in Jane Smith to become chief executive.", ("appoint", "Jane Smith", "chief executive")),
+    # a councillor is a person's office, as an MP is; "the party" unnamed is the one the article writes
+    # with the person
+    ("Labour councillor Tom Brown spoke. The councillor was expelled from the party.",
+     ("expel", "Tom Brown", "Labour Party")),
+    # a departure for a party joins it; a defection leaves the one party the article gives the person
+    ("Jane Smith, who left Labour for the Liberal Democrats in 2005, spoke.",
+     ("join_party", "Jane Smith", "Liberal Democrats")),
+    ("Tom Brown, the Labour MP for Leeds East, spoke on Monday. Mr Brown defected to the Conservatives last week.",
+     ("leave_party", "Tom Brown", "Labour Party")),
 ])
 def test_events_frames(text, expected):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
@@ -577,10 +590,16 @@ def test_events_frames(text, expected):
     "Tom Brown is the right man to lead the national team. Tom Brown was given the role after an injury.",
     "Cate Blanchett, who won for playing Katharine Hepburn, said her award was a surprise.",  # an award
     "Malcolm Glazer's bid for Manchester United failed.",  # a takeover bid stands for no post
+    "Jane Smith was picked to play on Saturday.",  # chosen for no post
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events
     assert [e for e in events if e.status == "asserted" and e.person] == []
+
+
+def test_events_quitting_for_good_joins_nothing():
+    events = analyze(Article(id="t", text="Tom Brown quit Labour for good.", published=PUBLISHED)).events
+    assert [(e.type, e.org) for e in events] == [("leave_party", "Labour Party")]
 
 
 def test_events_a_gendered_description_is_not_the_man_named_before_her():

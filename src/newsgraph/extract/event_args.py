@@ -383,5 +383,12 @@ def party_label(noun, resolver: Resolver) -> str | None:
     return party(party_in(noun, resolver), resolver)
 
 
+def parties_written_with(person: Entity, resolver: Resolver) -> set[str]:
+    """The listed parties in the titles the article writes with the person ("Labour MP X", "X, the
+    Tory candidate"), canonical."""
+    return {canonical_party(word) for entries in resolver.roles.values() for _, holder, phrase in entries
+            if holder is person for word in phrase.split() if is_listed_party(word)}
+
+
 def party_in(token, resolver: Resolver) -> list:
     return [t for t in token.subtree if (hit := resolver.entity_at(t)) and is_party_name(hit[1].name)]

@@ -101,9 +101,7 @@ def _candidacy_parties(found: list[Found], resolver: Resolver) -> list[Found]:
         within = {canonical_party(word) for word in named.split() if is_listed_party(word)}
         if event.org and not event.place and not is_party_name(named):
             event.place = event.org
-        own = within or {canonical_party(word) for entries in resolver.roles.values()
-                         for _, person, phrase in entries if person is event.person
-                         for word in phrase.split() if is_listed_party(word)}
+        own = within or args.parties_written_with(event.person, resolver)
         event.org = own.pop() if len(own) == 1 else (story if not own else None)
     return found
 

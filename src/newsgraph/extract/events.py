@@ -23,7 +23,7 @@ from ..model import (CONTEST_EVENTS, DISCIPLINE_EVENTS, INTENDED_STATUSES, MEMBE
                      TimeValue)
 from . import event_args as args
 from .event_article import POST_EVENTS, Found, settle
-from .event_context import JOINED_ON_LEAVING, clause_status, coming, declared, event_date, reason_of
+from .event_context import JOINED_ON_LEAVING, LEAVING_VERBS, clause_status, coming, declared, event_date, reason_of
 from .event_nouns import (after_no, appositive, decider, first_period, new_role, no_confidence, noun_event,
                           now_role)
 from .event_slots import CLAUSE_REACH, NONE, RELATIVES, agent_of, subject_of, whose_conduct
@@ -43,6 +43,7 @@ from .syntax import (ACTIVE_OBJECT_DEPS, ADJUNCT_DEPS, ARGUMENT_DEPS, AUX_DEPS, 
 RECORDS = word_list("events", "records")  # duration records worn by a role
 MEMBER_ROLES = word_list("events", "member_roles")  # a party's members
 RUNNING = word_list("events", "running")  # what a post is for: "brought in to run the campaign"
+BEING = word_list("events", "being")  # "chosen to be the new commissioner"
 SHORTEST_STEM = 2  # "barred" -> "bar": a doubled consonant is mended only on a longer stem
 # words a frame handler reads beyond the lexicon's triggers
 TRIGGER_EXTRAS = word_list("events", "trigger_extras")
@@ -214,13 +215,17 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
         shared_org = shared_org or args.role_org(one, resolver)
         if args.is_person(person):
             title = args.written_title(one, resolver) if kind in POST_EVENTS - {EventType.ELECT} else (
-                _title_party(one, resolver) if kind in PARTY_OWN_EVENTS else None)
+                _own_party(one, person, resolver) if kind in PARTY_OWN_EVENTS else None)
             found.append(_found(token, kind, person, org or args.role_org(one, resolver) or shared_org or title,
                                 resolver, times, published))
-            left = _left_for(token, kind, one, resolver)
+            left = _left_for(token, kind, one, person, found[-1].org, resolver)
             if left and left != found[-1].org:
                 # "defected from the Conservatives to the Liberal Democrats": a departure and a joining
                 found.append(_found(token, EventType.LEAVE_PARTY, person, left, resolver, times, published))
+            joined = _joined_for(token, kind, resolver)
+            if joined and joined != found[-1].org:
+                # "left Labour for the Liberal Democrats": a departure for a party joins it
+                found.append(_found(token, EventType.JOIN_PARTY, person, joined, resolver, times, published))
         elif person is None and kind in MEMBERSHIP_EVENTS and _people(one) and (
                 clause_status(token) != EventStatus.ASSERTED):
             # "many of whom are considering leaving": kept with its status, about no one named
@@ -244,6 +249,16 @@ PARTY_OWN_EVENTS = DISCIPLINE_EVENTS | {EventType.LEAVE_PARTY}
 def _title_party(person_token, resolver: Resolver) -> str | None:
     """'Labour MP Tom Brown': the party written in the person's title, where NER saw no party."""
     return next((label for t in _title_words(person_token) if (label := args.party_label(t, resolver))), None)
+
+
+def _own_party(person_token, person: Entity | None, resolver: Resolver) -> str | None:
+    """The party of the person's title ("Labour MP Tom Brown"), else the one party the article writes
+    with the person elsewhere ("Labour councillor Tom Brown ... The councillor was expelled")."""
+    titled = _title_party(person_token, resolver)
+    if titled is not None:
+        return titled
+    own = args.parties_written_with(person, resolver) if person is not None else set()
+    return own.pop() if len(own) == 1 else None
 
 
 def _title_words(person_token) -> list:
@@ -289,16 +304,32 @@ def _described(noun):
     return None
 
 
-def _left_for(token, kind: str, person_token, resolver: Resolver) -> str | None:
+def _left_for(token, kind: str, person_token, person: Entity | None, joined: str | None,
+              resolver: Resolver) -> str | None:
     """The party a joining verb says was left ('from the Conservatives'); a defection that names no
-    party left leaves the party written in the person's title ("Tory MP X defected to Labour")."""
+    party left leaves the party written in the person's title ("Tory MP X defected to Labour"), else
+    the one other party the article writes with the person ("X, the Labour MP for Leeds ... Mr X
+    defected to the Tories")."""
     if kind != EventType.JOIN_PARTY or token.pos_ == "NOUN":
         return None
     origin = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
               if g.dep_ == "pobj"]
     if not origin and _lemma(token) in DEFECTING_VERBS:
         origin = _title_words(person_token)
+        if args.party(origin, resolver) is None and person is not None:
+            own = args.parties_written_with(person, resolver) - {joined}
+            return own.pop() if len(own) == 1 else None
     return args.party(origin, resolver)
+
+
+def _joined_for(token, kind: str, resolver: Resolver) -> str | None:
+    """'left Labour for the Liberal Democrats', 'quit the Tories for UKIP': the party a departure
+    was for (not "quit Labour for good")."""
+    if kind != EventType.LEAVE_PARTY or token.pos_ == "NOUN" or _lemma(token) not in LEAVING_VERBS:
+        return None
+    wanted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+              if g.dep_ == "pobj"]
+    return args.party(wanted, resolver)
 
 
 def _people(token) -> bool:
@@ -477,8 +508,10 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
     slots = [filled.get(name) or [] for name in frame.org]
     if frame.type == EventType.APPOINT and not any(slots):
         # "was brought in to run the election campaign": what one is brought in to run is the post
-        slots.append([g for c in token.children if c.dep_ in PURPOSE_DEPS and c.lemma_.lower() in RUNNING
-                      and any(a.lower_ == "to" for a in c.children) for g in c.children if g.dep_ == "dobj"])
+        # "chosen to be the new commissioner": what one is to be
+        slots.append([g for c in token.children if c.dep_ in PURPOSE_DEPS and c.lemma_.lower() in RUNNING | BEING
+                      and any(a.lower_ == "to" for a in c.children)
+                      for g in c.children if g.dep_ == ("attr" if c.lemma_.lower() in BEING else "dobj")])
     if frame.org_heads:
         # "referred to the standards commissioner", "questioned by police": only such bodies count
         slots = [[t for t in slot if t.lemma_.lower() in frame.org_heads] for slot in slots]
