@@ -485,6 +485,9 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Those who quit Labour included Tom Brown and Jane Smith.", ("leave_party", "Jane Smith", "Labour Party")),
     # the post one is chosen to run or to be
     ("Jane Smith was picked to head the agency.", ("appoint", "Jane Smith", "agency")),
+    # a race won is an election's for a person written with an office, or a race of an office
+    ("Sen. Tim Kaine spoke. Kaine won the race in 2012.", ("elect", "Tim Kaine", None)),
+    ("Tim Kaine won the Senate race in 2012.", ("elect", "Tim Kaine", "Senate")),
     ("Vodafone brought in Jane Smith to become chief executive.", ("appoint", "Jane Smith", "chief executive")),
     # a councillor is a person's office, as an MP is; "the party" unnamed is the one the article writes
     # with the person
@@ -591,6 +594,7 @@ def test_events_frames(text, expected):
     "Cate Blanchett, who won for playing Katharine Hepburn, said her award was a surprise.",  # an award
     "Malcolm Glazer's bid for Manchester United failed.",  # a takeover bid stands for no post
     "Jane Smith was picked to play on Saturday.",  # chosen for no post
+    "Jason Gardener cruised home to win the invitational race.",  # an athlete's race
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

@@ -294,6 +294,12 @@ def test_entities_a_first_name_between_a_title_and_the_span_is_part_of_the_name(
     assert "Parmjit Singh Gill" in people and "Singh Gill" not in people and "Alan Milburn" in people, people
 
 
+def test_entities_a_bare_surname_of_a_person_named_in_full_is_theirs():
+    text = "Jason Chaffetz spoke on Monday. Chaffetz was first elected in 2008."
+    (chaffetz,) = [e for e in analyze(Article(id="t", text=text)).entities if e.name == "Jason Chaffetz"]
+    assert [m.text for m in chaffetz.mentions] == ["Jason Chaffetz", "Chaffetz"]
+
+
 def test_entities_a_headline_name_names_the_person_a_paragraph_starts_with():
     text = ("Profile: David Miliband\n\nDavid Miliband's rapid rise through the ranks of government continues "
             "with his promotion to Cabinet Office minister.\n")

@@ -184,6 +184,7 @@ def _mentions(doc, skip) -> list[tuple[Mention, str | None]]:
     found += _nickname_mentions(text, skip, taken)
     found += _headline_names_in_body(doc, text, skip, taken)
     found += _title_mentions(doc, text, skip, taken)
+    found += _surname_mentions(doc, skip, taken, found)
     found += _party_mentions(doc, skip, taken)
     found += _handle_mentions(text, taken)  # handles live in posts, which the body skip leaves out
     found.sort(key=lambda m: m[0].start)
@@ -514,6 +515,30 @@ def _title_mentions(doc, text: str, skip, taken: set[int]) -> list[tuple[Mention
             continue  # "Mr P.": an initial alone names no one we can find again
         out.append((Mention(start, end, name, "PERSON"), low))
         taken.update(range(start, end))
+    return out
+
+
+def _surname_mentions(doc, skip, taken: set[int], found) -> list[tuple[Mention, str | None]]:
+    """'Jason Chaffetz ... Chaffetz was first elected in 2008': the bare surname of a person the
+    article names in full, where NER tagged nothing (US news writes people by surname alone). Only a
+    word standing as a noun phrase of its own: not inside a longer name ("Trump Tower", "Jeb Bush"),
+    nor a modifier ("the Trump campaign"), nor a surname two people named in full share."""
+    full: dict[str, set[str]] = {}
+    for mention, _ in found:
+        words = mention.text.split()
+        if mention.label == "PERSON" and len(words) >= NAME_MIN_WORDS:
+            full.setdefault(words[-1], set()).add(mention.text)
+    out: list[tuple[Mention, str | None]] = []
+    for token in doc:
+        names = full.get(token.text)
+        if (not names or len(names) > 1 or token.ent_type_ or token.pos_ != "PROPN" or token.dep_ == "compound"
+                or token.idx in taken or skip(token.idx, token.idx + len(token.text))):
+            continue
+        beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if any(t.pos_ == "PROPN" and t.is_title for t in beside):
+            continue  # part of another name
+        out.append((Mention(token.idx, token.idx + len(token.text), token.text, "PERSON"), None))
+        taken.update(range(token.idx, token.idx + len(token.text)))
     return out
 
 

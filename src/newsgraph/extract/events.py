@@ -527,17 +527,21 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
         org = args.role_text(filled["of"][0])  # "in charge of election planning": whatever it is in charge of
     if frame.needs_org and org is None:
         return NONE  # "Patriot took over many of the company's operations": no post, no appointment
-    if frame.needs_politics and who is not None and not _in_politics(who, resolver):
+    if frame.needs_politics and who is not None and not _in_politics(who, resolver, objects):
         return NONE  # "Cate Blanchett, who won for playing ...": winning nothing named is an election's only
     return kind, who, org
 
 
-def _in_politics(person_token, resolver: Resolver) -> bool:
+def _in_politics(person_token, resolver: Resolver, objects: list) -> bool:
     """A person the article writes with an office or a party ("President Reagan", "Labour's Jane
-    Smith"), or whose sentence speaks of a contest ("won in a landslide")."""
+    Smith"), or who won a contest for an office ("the Senate race"), or whose sentence speaks of a
+    contest ("won in a landslide")."""
     person = _person(person_token, resolver)
     if person is not None and holds_office(person, resolver.roles):
         return True
+    if any(t.lemma_.lower() in lexicon().office_words or t.lower_ in lexicon().office_words
+           for o in objects for t in o.subtree if t.i != o.i):
+        return True  # "the Senate race", "the race for governor"
     sentence = person_token.sent
     return bool(args.party_in(sentence.root, resolver)) or any(
         t.lemma_.lower() in ELECTION_WORDS for t in sentence)

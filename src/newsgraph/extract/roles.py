@@ -59,7 +59,7 @@ def _phrase(token, entity_at) -> str:
 def _offices(roles: Roles):
     """(offset, person, phrase) for each role phrase that ends in an office word."""
     return ((offset, entity, phrase) for entries in roles.values() for offset, entity, phrase in entries
-            if phrase and phrase.split()[-1].lower() in OFFICE_WORDS)
+            if phrase and phrase.split()[-1].lower().rstrip(".") in OFFICE_WORDS)  # "Sen."
 
 
 def holds_office(person: Entity, roles: Roles) -> bool:
