@@ -488,6 +488,13 @@ PUBLISHED = dt.date(2019, 2, 20)
     # a race won is an election's for a person written with an office, or a race of an office
     ("Sen. Tim Kaine spoke. Kaine won the race in 2012.", ("elect", "Tim Kaine", None)),
     ("Tim Kaine won the Senate race in 2012.", ("elect", "Tim Kaine", "Senate")),
+    # becoming a party's member joins it, and leaves the party the article gave the person before
+    ("Charlie Crist spoke. Crist, a former Republican governor, became a Democrat in 2012.",
+     ("join_party", "Charlie Crist", "Democratic Party")),
+    ("Charlie Crist spoke. Crist, a former Republican governor, became a Democrat in 2012.",
+     ("leave_party", "Charlie Crist", "Republican Party")),
+    ("Huma Abedin was questioned by FBI agents in April.", ("investigate", "Huma Abedin", "FBI agents")),
+    ("Trump hired Breitbart executive Steve Bannon as campaign CEO.", ("appoint", "Steve Bannon", "campaign CEO")),
     ("Vodafone brought in Jane Smith to become chief executive.", ("appoint", "Jane Smith", "chief executive")),
     # a councillor is a person's office, as an MP is; "the party" unnamed is the one the article writes
     # with the person

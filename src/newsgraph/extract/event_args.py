@@ -24,6 +24,7 @@ SEATS_OF_GOVERNMENT = mapping("event_args", "seats_of_government")  # "quit Numb
 CONTESTS = word_list("event_args", "contests")  # won for a chamber
 GENERIC_POSTS = word_list("event_args", "generic_posts")
 PARTY_OFFICES = word_list("event_args", "party_offices")
+PARTY_MEMBERS: dict[str, str] = mapping("events", "party_members")  # "became a Democrat", "Republican governor"
 TIME_NOUNS = word_list("event_args", "time_nouns")
 CHAMBERS = word_list("event_args", "chambers")
 ROLE_BODIES = mapping("event_args", "role_bodies")  # "made a lord", "became a life peer": the Lords
@@ -386,8 +387,9 @@ def party_label(noun, resolver: Resolver) -> str | None:
 def parties_written_with(person: Entity, resolver: Resolver) -> set[str]:
     """The listed parties in the titles the article writes with the person ("Labour MP X", "X, the
     Tory candidate"), canonical."""
-    return {canonical_party(word) for entries in resolver.roles.values() for _, holder, phrase in entries
-            if holder is person for word in phrase.split() if is_listed_party(word)}
+    return {PARTY_MEMBERS.get(word.lower()) or canonical_party(word) for entries in resolver.roles.values()
+            for _, holder, phrase in entries if holder is person for word in phrase.split()
+            if word[:1].isupper() and (is_listed_party(word) or word.lower() in PARTY_MEMBERS)}
 
 
 def party_in(token, resolver: Resolver) -> list:

@@ -28,7 +28,7 @@ from .event_nouns import (after_no, appositive, decider, first_period, new_role,
                           now_role)
 from .event_slots import CLAUSE_REACH, NONE, RELATIVES, agent_of, subject_of, whose_conduct
 from .frames import Frame, lexicon
-from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS
+from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, canonical_party, is_listed_party
 from .entities import is_party_name
 from .people import People
 from .roles import holds_office
@@ -685,6 +685,10 @@ def _become(token, objects: list, subject, resolver: Resolver):
         return (EventType.JOIN_PARTY, subject, party) if party else NONE
     if not roles or roles[0].lemma_.lower() in NOT_ROLE_NOUNS:
         return NONE
+    member = roles[0].text
+    if member[:1].isupper() and (is_listed_party(member) or member.lower() in args.PARTY_MEMBERS):
+        # "became a Democrat", "became a Conservative": joined the party
+        return EventType.JOIN_PARTY, subject, args.PARTY_MEMBERS.get(member.lower()) or canonical_party(member)
     if any(t.lower_ in RECORDS for t in roles[0].subtree):
         return NONE  # "has become the party's longest-serving prime minister": a record, not a post taken
     if any(c.dep_ in NOUN_CLAUSE_DEPS and any(a.lower_ == "to" for a in c.children) for c in roles[0].children):
