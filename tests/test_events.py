@@ -494,6 +494,11 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Charlie Crist spoke. Crist, a former Republican governor, became a Democrat in 2012.",
      ("leave_party", "Charlie Crist", "Republican Party")),
     ("Huma Abedin was questioned by FBI agents in April.", ("investigate", "Huma Abedin", "FBI agents")),
+    # the one who replaces takes the post the head verb left; other conjuncts keep their own posts
+    ("Jane Smith was sacked as chief whip and replaced by Tom Brown.", ("appoint", "Tom Brown", "chief whip")),
+    ("Tom Brown quit as chairman and was elected leader in 2003.", ("elect", "Tom Brown", "leader")),
+    ("Jane Smith won the party leadership contest in September.",
+     ("elect", "Jane Smith", "party leadership contest")),
     ("Trump hired Breitbart executive Steve Bannon as campaign CEO.", ("appoint", "Steve Bannon", "campaign CEO")),
     ("Vodafone brought in Jane Smith to become chief executive.", ("appoint", "Jane Smith", "chief executive")),
     # a councillor is a person's office, as an MP is; "the party" unnamed is the one the article writes

@@ -461,6 +461,13 @@ def _verb_event(token, frame: Frame, resolver: Resolver):
             preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ in PREP_OBJECT_DEPS
                                                   and g.ent_type_ not in TIME_LABELS)
     preps = {word: objects for word, objects in preps.items() if objects}
+    if frame.person == "doer" and token.dep_ == "conj" and token.head.pos_ in VERBAL and "as" not in preps:
+        # "was sacked as chief whip and replaced by Tom Brown": the one who replaces takes the post the
+        # head verb says was left
+        shared = [g for c in token.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.dep_ == "pobj"]
+        if shared:
+            preps["as"] = shared
     subject = subject_of(token)
     if frame.needs_prep and not any(g.dep_ == "pobj" for word in frame.needs_prep & set(preps) for g in preps[word]):
         return NONE  # "running for the Senate", not "running the campaign"
