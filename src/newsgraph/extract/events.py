@@ -251,13 +251,14 @@ def _title_party(person_token, resolver: Resolver) -> str | None:
     return next((label for t in _title_words(person_token) if (label := args.party_label(t, resolver))), None)
 
 
-def _own_party(person_token, person: Entity | None, resolver: Resolver) -> str | None:
+def _own_party(person_token, person: Entity | None, resolver: Resolver, besides: str | None = None) -> str | None:
     """The party of the person's title ("Labour MP Tom Brown"), else the one party the article writes
-    with the person elsewhere ("Labour councillor Tom Brown ... The councillor was expelled")."""
+    with the person elsewhere ("Labour councillor Tom Brown ... The councillor was expelled"), other
+    than ``besides`` (the party a defection joins)."""
     titled = _title_party(person_token, resolver)
     if titled is not None:
         return titled
-    own = args.parties_written_with(person, resolver) if person is not None else set()
+    own = args.parties_written_with(person, resolver) - {besides} if person is not None else set()
     return own.pop() if len(own) == 1 else None
 
 
@@ -315,10 +316,7 @@ def _left_for(token, kind: str, person_token, person: Entity | None, joined: str
     origin = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
               if g.dep_ == "pobj"]
     if not origin and _lemma(token) in DEFECTING_VERBS:
-        origin = _title_words(person_token)
-        if args.party(origin, resolver) is None and person is not None:
-            own = args.parties_written_with(person, resolver) - {joined}
-            return own.pop() if len(own) == 1 else None
+        return _own_party(person_token, person, resolver, besides=joined)
     return args.party(origin, resolver)
 
 
