@@ -499,6 +499,10 @@ PUBLISHED = dt.date(2019, 2, 20)
     ("Tom Brown quit as chairman and was elected leader in 2003.", ("elect", "Tom Brown", "leader")),
     ("Jane Smith won the party leadership contest in September.",
      ("elect", "Jane Smith", "party leadership contest")),
+    # an attempt at an election that happened is a candidacy stood; its aim is its owner's or its maker's
+    ("Gordon Brown spoke. His first attempt to enter Westminster, for Edinburgh South in 1979, was thwarted.",
+     ("candidacy", "Gordon Brown", None)),
+    ("Labour's Jane Smith made a bid to become an MP in 2001.", ("candidacy", "Jane Smith", "Labour Party")),
     ("Trump hired Breitbart executive Steve Bannon as campaign CEO.", ("appoint", "Steve Bannon", "campaign CEO")),
     ("Vodafone brought in Jane Smith to become chief executive.", ("appoint", "Jane Smith", "chief executive")),
     # a councillor is a person's office, as an MP is; "the party" unnamed is the one the article writes
@@ -607,6 +611,7 @@ def test_events_frames(text, expected):
     "Malcolm Glazer's bid for Manchester United failed.",  # a takeover bid stands for no post
     "Jane Smith was picked to play on Saturday.",  # chosen for no post
     "Jason Gardener cruised home to win the invitational race.",  # an athlete's race
+    "Jane Smith will make a bid to become an MP.",  # an attempt still to come
 ])
 def test_events_not_asserted(text):
     events = analyze(Article(id="t", text=text, published=PUBLISHED)).events

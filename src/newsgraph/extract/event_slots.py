@@ -10,6 +10,7 @@ from ..data import words as word_list
 from .syntax import (AUX_DEPS, FILLER_DEPS, FINITE, NOUN_CLAUSE_DEPS, NOUN_OR_PRONOUN_POS, PLURAL_NOUN_TAGS,
                      SUBJECT_CLIMB_DEPS, SUBJECT_DEPS, VERBAL, governing_verb)
 from .event_context import LEAVING_VERBS
+from .frames import lexicon
 
 NONE = (None, None, None)  # a frame that found no event: no type, no person, no org
 CLAUSE_REACH = 4  # clauses climbed from a trigger to the one that holds a post or decides on charges
@@ -49,6 +50,9 @@ def subject_of(token):
         if token.dep_ in SUBJECT_CLIMB_DEPS and token.head.i != token.i:
             if token.dep_ in NOUN_CLAUSE_DEPS and token.head.pos_ in NOUN_OR_PRONOUN_POS:
                 noun = token.head
+                aimer = _aimer(token, noun)
+                if aimer is not None:
+                    return aimer  # "her bid to become an MP", "made an attempt to win the seat": hers
                 said_of = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun.dep_ == "attr" else []
                 if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.ent_type_ != "PERSON":
                     # "the first MP to quit was X"; not "X, suspended in 2010, is a Labour MP"
@@ -60,6 +64,20 @@ def subject_of(token):
                 token = governing_verb(token.head)  # "between stepping down as ...": up to the clause
             continue
         break
+    return None
+
+
+def _aimer(clause, noun):
+    """'Her bid to become an MP', 'made an attempt to win the seat': the one whose aim a noun of
+    intention is (its owner, else the subject of the verb that has it as object) does the infinitive."""
+    if clause.dep_ != "acl" or noun.lemma_.lower() not in lexicon().planned or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if owner:
+        return owner[0]
+    if noun.dep_ == "dobj" and noun.head.pos_ in VERBAL:
+        return subject_of(noun.head)
     return None
 
 

@@ -66,6 +66,7 @@ NOT_ROLE_NOUNS = word_list("events", "not_role_nouns")
 # "defected from A to B"
 DEFECTION_PREPS = word_list("events", "defection_preps")
 DEFECTING_VERBS = word_list("events", "defecting_verbs")  # joining one party is leaving another
+ATTEMPT_NOUNS = word_list("events", "attempt_nouns")  # "a bid to become an MP" stood for the seat
 # "invited X to form a government"
 GOVERNMENT_NOUNS = word_list("events", "government_nouns")
 # "step down", "stand aside": leaving a post
@@ -232,6 +233,13 @@ def _event(token, resolver: Resolver, times: list[TimeValue], published: dt.date
             found.append(_found(token, kind, None, org, resolver, times, published))
     if lemma == "become" and found:
         found += _gapped_roles(token, found[0].person, resolver, times, published)
+    attempt = _attempt(token)
+    if attempt is not None:
+        # "his first attempt to enter Westminster, in 1979, was thwarted": an election tried for is a
+        # candidacy stood, dated by the attempt
+        found += [replace(f, type=EventType.CANDIDACY, org=None, status=EventStatus.ASSERTED,
+                          date=event_date(attempt, times, published) or f.date)
+                  for f in found if f.type == EventType.ELECT and f.status == EventStatus.PLANNED]
     if any(f.type == EventType.SUSPEND for f in found) and _pending_inquiry(token):
         # "was suspended pending an investigation": the suspension says an investigation is under way
         found += [replace(f, type=EventType.INVESTIGATE) for f in found if f.type == EventType.SUSPEND]
@@ -249,6 +257,15 @@ PARTY_OWN_EVENTS = DISCIPLINE_EVENTS | {EventType.LEAVE_PARTY}
 def _title_party(person_token, resolver: Resolver) -> str | None:
     """'Labour MP Tom Brown': the party written in the person's title, where NER saw no party."""
     return next((label for t in _title_words(person_token) if (label := args.party_label(t, resolver))), None)
+
+
+def _attempt(token):
+    """The noun of an attempt that happened whose aim the trigger is ("made a bid to become an MP",
+    "her attempt to win the seat failed"), else None."""
+    if token.dep_ != "acl" or token.head.lemma_.lower() not in ATTEMPT_NOUNS:
+        return None
+    noun = token.head
+    return noun if clause_status(noun) == EventStatus.ASSERTED else None
 
 
 def _own_party(person_token, person: Entity | None, resolver: Resolver, besides: str | None = None) -> str | None:
