@@ -215,7 +215,7 @@ def post(tokens, resolver: Resolver) -> str | None:
         # "a newly created role as state counselor": the role is named after "as";
         # "appointed to his post": which post, the phrase does not say
         return post(role, resolver) if role else _post_named_before(head, resolver)
-    if head.lemma_.lower() in lexicon().office_words or head.lower_ in lexicon().office_words:
+    if is_office_word(head):
         # "chairman of the British Council": the body the post is in names it best
         return org_in(head, resolver) or named_before(head, resolver) or _in_party(role_text(head), head, resolver)
     return organisation(tokens, resolver) or party(tokens, resolver)
@@ -382,6 +382,13 @@ def party_label(noun, resolver: Resolver) -> str | None:
     if label and is_party_name(label):
         return label
     return party(party_in(noun, resolver), resolver)
+
+
+def is_office_word(token) -> bool:
+    """A word that names a post or seat, by lemma or as written ("MPs", which the tagger may leave
+    unlemmatised)."""
+    words = lexicon().office_words
+    return token.lemma_.lower() in words or token.lower_ in words
 
 
 def parties_written_with(person: Entity, resolver: Resolver) -> set[str]:

@@ -561,8 +561,7 @@ def _in_politics(person_token, resolver: Resolver, objects: list) -> bool:
     person = _person(person_token, resolver)
     if person is not None and holds_office(person, resolver.roles):
         return True
-    if any(t.lemma_.lower() in lexicon().office_words or t.lower_ in lexicon().office_words
-           for o in objects for t in o.subtree if t.i != o.i):
+    if any(args.is_office_word(t) for o in objects for t in o.subtree if t.i != o.i):
         return True  # "the Senate race", "the race for governor"
     sentence = person_token.sent
     return bool(args.party_in(sentence.root, resolver)) or any(
